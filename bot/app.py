@@ -1,0 +1,135 @@
+"""The composition root: the one module that sees storage, handlers and adapters together."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from aiohttp import web
+
+from bot.config import Settings
+from bot.engine import Engine
+from bot.messages import Target
+from bot.notify import NotifierRouter
+from bot.ports import Clock, SystemClock
+from bot.programme import Programme, demo_programme_data, parse_programme, read_programme_file
+from bot.services import EntryService
+from handlers import browse, help, intake, triage
+from integrations.webchat.server import PLATFORM as WEBCHAT
+from integrations.webchat.server import WebchatNotifier, WebchatRoutes
+from storage.database import open_database
+from storage.repositories import (
+    SqliteAuditLog,
+    SqliteDialogueStore,
+    SqliteEntryRepository,
+    SqliteProgrammeStore,
+    SqliteRequestLog,
+    SqliteWebchatInbox,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Bot:
+    settings: Settings
+    programme: Programme
+    engine: Engine
+    entries: EntryService
+    notifier: NotifierRouter
+    db: Any
+    webchat: WebchatNotifier | None
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+
+def load_programme(settings: Settings, store: SqliteProgrammeStore) -> Programme:
+    """The database holds the programme once imported; the first start imports the file or the demo."""
+    data = store.load_programme()
+    if data is None:
+        data = (
+            read_programme_file(settings.programme_file)
+            if settings.programme_file
+            else demo_programme_data()
+        )
+        store.save_programme(data)
+    programme = parse_programme(data)
+    if settings.deviation_system_url:
+        programme = dataclasses.replace(
+            programme, deviation_system_url=settings.deviation_system_url
+        )
+    return programme
+
+
+def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
+    clock = clock or SystemClock()
+    db = open_database(settings.db_path)
+    programme = load_programme(settings, SqliteProgrammeStore(db))
+    notifier = NotifierRouter()
+    webchat = None
+    targets: list[Target] = []
+    if settings.webchat_enabled:
+        webchat = WebchatNotifier(SqliteWebchatInbox(db))
+        notifier.add(WEBCHAT, webchat)
+        targets.append(Target(WEBCHAT, channel=programme.channel or settings.programme_channel))
+    entries = EntryService(
+        entries=SqliteEntryRepository(db),
+        audit=SqliteAuditLog(db),
+        notifier=notifier,
+        clock=clock,
+        programme=programme,
+        programme_targets=targets,
+    )
+    engine = Engine(
+        entries=entries,
+        dialogues=SqliteDialogueStore(db),
+        requests=SqliteRequestLog(db),
+        clock=clock,
+        programme=programme,
+        timezone=settings.timezone,
+        dialogue_timeout=timedelta(minutes=settings.dialogue_timeout_minutes),
+    )
+    for module in (intake, browse, triage, help):
+        module.register(engine)
+    return Bot(settings, programme, engine, entries, notifier, db, webchat)
+
+
+def web_app(bot: Bot) -> web.Application:
+    app = web.Application(client_max_size=4 * 1024 * 1024)
+
+    async def health(request: web.Request) -> web.Response:
+        return web.json_response({"status": "ok", "platforms": bot.notifier.platforms})
+
+    app.router.add_get("/health", health)
+    if bot.webchat is not None:
+        WebchatRoutes(
+            engine=bot.engine,
+            programme=bot.programme,
+            notifier=bot.webchat,
+            token=bot.settings.webchat_token,
+        ).install(app)
+    return app
+
+
+async def serve(settings: Settings) -> None:
+    bot = build(settings)
+    runner = web.AppRunner(web_app(bot), shutdown_timeout=2.0)
+    await runner.setup()
+    site = web.TCPSite(runner, settings.host, settings.port)
+    await site.start()
+    url = f"http://{settings.host}:{settings.port}/"
+    if bot.webchat is not None:
+        suffix = f"?token={settings.webchat_token}" if settings.webchat_token else ""
+        print(f"FVIS-boten är igång. Webbchatten: {url}{suffix}", flush=True)
+    else:
+        print(f"FVIS-boten är igång på {url} (webbchatten är avstängd)", flush=True)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()
+        bot.close()

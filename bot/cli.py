@@ -1,0 +1,227 @@
+"""`fvis-bot`: the command line. Each command calls the same services the chat calls."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import getpass
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bot.config import ConfigError, Settings
+from bot.domain import Entry, Person, Role
+from bot.errors import UserError
+from bot.i18n import t
+from bot.ports import EntryQuery
+from bot.programme import ProgrammeError, read_programme_file
+from bot.render import full_record, list_row
+from bot.words import KIND_WORDS, STATUS_WORDS
+
+
+def _load_dotenv() -> None:
+    try:
+        from dotenv import load_dotenv
+    except ImportError:  # optional convenience
+        return
+    load_dotenv(override=False)
+
+
+def _operator() -> Person:
+    # The command line is run by whoever operates the server: they see and may change everything.
+    return Person(
+        platform="cli",
+        user_id=getpass.getuser(),
+        name=f"{getpass.getuser()} (CLI)",
+        roles=frozenset({Role.REPORTER, Role.PROJECT_LEAD, Role.ADMIN}),
+    )
+
+
+def _entry_json(entry: Entry) -> dict[str, Any]:
+    return {
+        "ref": entry.ref,
+        "kind": entry.kind.value,
+        "number": entry.number,
+        "status": entry.status.value,
+        "title": entry.title,
+        "fields": entry.fields,
+        "reporter": {
+            "platform": entry.reporter_platform,
+            "id": entry.reporter_id,
+            "name": entry.reporter_name,
+        },
+        "source": {
+            "platform": entry.source_platform,
+            "channel": entry.source_channel,
+            "link": entry.source_link,
+        },
+        "assignee": entry.assignee,
+        "escalation_level": entry.escalation_level.value,
+        "flags": entry.flags,
+        "created_at": entry.created_at.isoformat() if entry.created_at else None,
+        "updated_at": entry.updated_at.isoformat() if entry.updated_at else None,
+        "comments": [
+            {"author": c.author_name, "text": c.text, "at": c.at.isoformat()}
+            for c in entry.comments
+        ],
+        "history": [
+            {
+                "actor": h.actor_name,
+                "field": h.field,
+                "old": h.old,
+                "new": h.new,
+                "at": h.at.isoformat(),
+            }
+            for h in entry.history
+        ],
+    }
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app import serve
+
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve(settings))
+    return 0
+
+
+def cmd_entries_list(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app import build
+
+    kinds = [KIND_WORDS[args.kind.casefold()]] if args.kind else []
+    statuses = [STATUS_WORDS[args.status.casefold()]] if args.status else []
+    bot = build(settings)
+    try:
+        entries, total = bot.entries.find(
+            _operator(), EntryQuery(kinds=kinds, statuses=statuses, limit=args.limit), mine=False
+        )
+        if args.json:
+            _print_json({"total": total, "entries": [_entry_json(e) for e in entries]})
+        else:
+            for entry in entries:
+                print(list_row(entry, args.locale, settings.timezone))
+            print(f"({len(entries)} / {total})")
+    finally:
+        bot.close()
+    return 0
+
+
+def cmd_entries_show(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app import build
+
+    bot = build(settings)
+    try:
+        entry = bot.entries.read(_operator(), args.number)
+        if args.json:
+            _print_json(_entry_json(entry))
+        else:
+            print(full_record(entry, args.locale, bot.programme.benefits, settings.timezone))
+    except UserError as error:
+        print(t(args.locale, error.key, **error.values), file=sys.stderr)
+        return 1
+    finally:
+        bot.close()
+    return 0
+
+
+def cmd_programme_import(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app import build
+
+    data = read_programme_file(Path(args.file))
+    bot = build(settings)
+    try:
+        from storage.repositories import (
+            SqliteProgrammeStore,
+        )  # the CLI is part of the composition root
+
+        SqliteProgrammeStore(bot.db).save_programme(data)
+    finally:
+        bot.close()
+    print(f"Programmet från {args.file} är importerat; starta om boten för att använda det.")
+    return 0
+
+
+def cmd_db_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    from storage.database import open_database, pending_migrations
+
+    db = open_database(settings.db_path, migrate=False)
+    pending = pending_migrations(db)
+    db.conn.close()
+    open_database(settings.db_path).conn.close()
+    print(f"{settings.db_path}: {len(pending)} migreringar körda ({', '.join(pending) or 'inga'}).")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="fvis-bot", description="FVIS-boten / the FVIS bot")
+    sub = root.add_subparsers(dest="command", required=True)
+    sub.add_parser(
+        "run", help="start the bot (web chat and every configured platform)"
+    ).set_defaults(func=cmd_run)
+
+    entries = sub.add_parser("entries", help="list and show entries").add_subparsers(
+        dest="entries", required=True
+    )
+    listing = entries.add_parser("list", help="list entries, newest first")
+    listing.add_argument(
+        "--kind",
+        choices=sorted(KIND_WORDS),
+        metavar="KIND",
+        help="need|issue|deviation|risk|change (or the Swedish word)",
+    )
+    listing.add_argument(
+        "--status",
+        choices=sorted(STATUS_WORDS),
+        metavar="STATUS",
+        help="new|in_progress|escalated|resolved|closed|rejected (or Swedish)",
+    )
+    listing.add_argument("--limit", type=int, default=100)
+    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--locale", default="sv", choices=["sv", "en"])
+    listing.set_defaults(func=cmd_entries_list)
+    show = entries.add_parser("show", help="one entry's full record, e.g. BEH-12")
+    show.add_argument("number")
+    show.add_argument("--json", action="store_true")
+    show.add_argument("--locale", default="sv", choices=["sv", "en"])
+    show.set_defaults(func=cmd_entries_show)
+
+    programme = sub.add_parser("programme", help="programme data").add_subparsers(
+        dest="programme", required=True
+    )
+    importing = programme.add_parser("import", help="import a programme YAML file")
+    importing.add_argument("file")
+    importing.set_defaults(func=cmd_programme_import)
+
+    db = sub.add_parser("db", help="the database").add_subparsers(dest="db", required=True)
+    db.add_parser("migrate", help="apply pending migrations").set_defaults(func=cmd_db_migrate)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _load_dotenv()
+    args = parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+    except ConfigError as error:
+        print(f"Konfigurationsfel / configuration error: {error}", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        return int(args.func(settings, args))
+    except ProgrammeError as error:
+        print(f"Programfilen / programme file: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

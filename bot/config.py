@@ -1,0 +1,92 @@
+"""Settings, read once from the environment at start (every one is listed in .env.example)."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+class ConfigError(ValueError):
+    """A setting is missing or malformed; the message names the variable."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 3978
+    db_path: Path = Path("data/fvis.db")
+    programme_file: Path | None = None  # None: the demo programme shipped with the bot
+    timezone: str = "Europe/Stockholm"
+    webchat_enabled: bool = True
+    webchat_token: str = ""
+    deviation_system_url: str = ""
+    programme_channel: str = "fvis-program"
+    dialogue_timeout_minutes: int = 30
+    log_level: str = "INFO"
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def bound_to_loopback(self) -> bool:
+        if self.host == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(self.host).is_loopback
+        except ValueError:
+            return False
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+
+        def get(name: str, default: str) -> str:
+            return env.get(name, "").strip() or default
+
+        def integer(name: str, default: int, low: int, high: int) -> int:
+            raw = get(name, str(default))
+            try:
+                value = int(raw)
+            except ValueError:
+                raise ConfigError(f"{name} must be a whole number, not {raw!r}") from None
+            if not low <= value <= high:
+                raise ConfigError(f"{name} must be between {low} and {high}, not {value}")
+            return value
+
+        webchat = get("FVIS_WEBCHAT", "on").lower()
+        if webchat not in ("on", "off", "true", "false", "1", "0"):
+            raise ConfigError(f"FVIS_WEBCHAT must be on or off, not {webchat!r}")
+        timezone = get("FVIS_TIMEZONE", "Europe/Stockholm")
+        try:
+            ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ConfigError(f"FVIS_TIMEZONE is not a known time zone: {timezone!r}") from None
+        programme = get("FVIS_PROGRAMME_FILE", "")
+        settings = cls(
+            host=get("FVIS_HOST", "127.0.0.1"),
+            port=integer("FVIS_PORT", 3978, 0, 65535),
+            db_path=Path(get("FVIS_DB_PATH", "data/fvis.db")),
+            programme_file=Path(programme) if programme else None,
+            timezone=timezone,
+            webchat_enabled=webchat in ("on", "true", "1"),
+            webchat_token=get("FVIS_WEBCHAT_TOKEN", ""),
+            deviation_system_url=get("FVIS_DEVIATION_SYSTEM_URL", ""),
+            programme_channel=get("FVIS_PROGRAMME_CHANNEL", "fvis-program"),
+            dialogue_timeout_minutes=integer("FVIS_DIALOGUE_TIMEOUT_MINUTES", 30, 1, 24 * 60),
+            log_level=get("FVIS_LOG_LEVEL", "INFO").upper(),
+        )
+        if (
+            settings.webchat_enabled
+            and not settings.bound_to_loopback
+            and not settings.webchat_token
+        ):
+            raise ConfigError(
+                "FVIS_WEBCHAT_TOKEN is required when FVIS_HOST is not a loopback address "
+                "(or set FVIS_WEBCHAT=off)"
+            )
+        return settings

@@ -1,0 +1,12 @@
+"""An error the person can act on: a text key and its values, rendered in their language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class UserError(Exception):
+    def __init__(self, key: str, **values: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values

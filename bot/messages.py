@@ -1,0 +1,110 @@
+"""Neutral message types: what every platform adapter turns its payloads into and back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+FieldType = Literal["text", "textarea", "select", "date", "number"]
+ReplyStyle = Literal["info", "error", "success"]
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    id: str
+    value: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FormSubmission:
+    id: str
+    values: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """One thing a person did: wrote text, clicked a choice or submitted a form."""
+
+    platform: str
+    user_id: str
+    user_name: str = ""
+    conversation_id: str = ""
+    text: str = ""
+    action: Action | None = None
+    form: FormSubmission | None = None
+    locale: str | None = None
+    message_link: str = ""
+    # A platform's retry id or a client's message id: the same key is handled once.
+    idempotency_key: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    id: str
+    label: str
+    value: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class FormField:
+    name: str
+    label: str
+    type: FieldType = "text"
+    required: bool = False
+    options: tuple[Option, ...] = ()
+    value: str = ""
+    error: str = ""
+    help: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    id: str
+    title: str
+    fields: tuple[FormField, ...]
+    submit_label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FileRef:
+    name: str
+    url: str
+    mime: str = "application/octet-stream"
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    text: str
+    style: ReplyStyle = "info"
+    choices: tuple[Choice, ...] = ()
+    form: Form | None = None
+    file: FileRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where an outbound message goes: a person's direct chat or a channel on a platform."""
+
+    platform: str
+    channel: str = ""
+    user_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Outbound:
+    text: str
+    file: FileRef | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    ok: bool
+    message_id: str = ""
+    error: str = ""

@@ -1,0 +1,94 @@
+"""Seeing entries: list, show one, full-text search."""
+
+from __future__ import annotations
+
+from bot.domain import Kind, Status
+from bot.engine import Context, Engine
+from bot.messages import Choice, Reply
+from bot.permissions import sees_all
+from bot.ports import EntryQuery
+from bot.render import full_record, list_row
+from bot.text import shorten
+from bot.words import KIND_WORDS, STATUS_WORDS, status_names
+
+LIST_LIMIT = 20
+MINE_WORDS = frozenset({"mina", "mine", "my", "mitt", "mig"})
+ALL_WORDS = frozenset({"alla", "all", "allt"})
+
+
+def register(engine: Engine) -> None:
+    engine.command("lista", "list", "ls")(list_entries)
+    engine.command("visa", "show", "view")(show_entry)
+    engine.command("sök", "sok", "search", "find")(search_entries)
+
+
+async def list_entries(context: Context, args: str) -> list[Reply]:
+    mine = not sees_all(context.person)
+    kinds: list[Kind] = []
+    statuses: list[Status] = []
+    words = args.casefold().split()
+    index = 0
+    while index < len(words):
+        word = words[index]
+        pair = " ".join(words[index : index + 2])
+        if pair in STATUS_WORDS:  # "in progress"
+            statuses.append(STATUS_WORDS[pair])
+            index += 2
+            continue
+        if word in MINE_WORDS:
+            mine = True
+        elif word in ALL_WORDS:
+            mine = False
+        elif word in KIND_WORDS:
+            kinds.append(KIND_WORDS[word])
+        elif word in STATUS_WORDS:
+            statuses.append(STATUS_WORDS[word])
+        else:
+            return [
+                Reply(
+                    context.t(
+                        "bad_status", text=shorten(word, 40), options=status_names(context.locale)
+                    ),
+                    style="error",
+                )
+            ]
+        index += 1
+    notices = []
+    if not mine and not sees_all(context.person):
+        notices.append(Reply(context.t("list_own_only")))
+        mine = True
+    entries, total = context.entries.find(
+        context.person, EntryQuery(kinds=kinds, statuses=statuses, limit=LIST_LIMIT), mine=mine
+    )
+    if not entries:
+        return [*notices, Reply(context.t("list_empty"))]
+    more = context.t("list_more", shown=len(entries)) if total > len(entries) else ""
+    lines = [context.t("list_header", count=total, more=more)]
+    lines += [list_row(entry, context.locale, context.timezone) for entry in entries]
+    choices = tuple(
+        Choice("say", entry.ref, f"{_show_word(context)} {entry.ref}") for entry in entries[:5]
+    )
+    return [*notices, Reply("\n".join(lines), choices=choices)]
+
+
+async def show_entry(context: Context, args: str) -> list[Reply]:
+    entry = context.entries.read(context.person, args)
+    return [Reply(full_record(entry, context.locale, context.programme.benefits, context.timezone))]
+
+
+async def search_entries(context: Context, args: str) -> list[Reply]:
+    if not args.strip():
+        return [Reply(context.t("search_usage"))]
+    entries, total = context.entries.find(
+        context.person, EntryQuery(text=args, limit=LIST_LIMIT), mine=not sees_all(context.person)
+    )
+    if not entries:
+        return [Reply(context.t("search_empty", query=shorten(args, 60)))]
+    more = context.t("list_more", shown=len(entries)) if total > len(entries) else ""
+    lines = [context.t("list_header", count=total, more=more)]
+    lines += [list_row(entry, context.locale, context.timezone) for entry in entries]
+    return [Reply("\n".join(lines))]
+
+
+def _show_word(context: Context) -> str:
+    return "visa" if context.locale == "sv" else "show"

@@ -1,0 +1,71 @@
+"""Handling entries: status, assignee, comments, escalation (project → programme → steering)."""
+
+from __future__ import annotations
+
+from bot.domain import REF_PATTERN
+from bot.engine import Context, Engine
+from bot.errors import UserError
+from bot.messages import Reply
+from bot.text import shorten
+from bot.validation import check_free_text
+from bot.words import parse_status, status_names
+
+COMMENT_LIMIT = 5_000
+
+
+def register(engine: Engine) -> None:
+    engine.command("status")(set_status)
+    engine.command("tilldela", "assign")(assign)
+    engine.command("kommentera", "kommentar", "comment")(comment)
+    engine.command("eskalera", "escalate")(escalate)
+
+
+def _split_ref(args: str) -> tuple[str, str]:
+    """`BEH-12 löst` → ("BEH-12", "löst"); the reference must come first."""
+    match = REF_PATTERN.match(args.strip())
+    if not match:
+        raise UserError("no_ref", example="BEH-12")
+    return match.group(0), args.strip()[match.end() :].strip()
+
+
+async def set_status(context: Context, args: str) -> list[Reply]:
+    ref, rest = _split_ref(args)
+    status = parse_status(rest)
+    if status is None:
+        raise UserError(
+            "bad_status", text=shorten(rest, 40) or "–", options=status_names(context.locale)
+        )
+    entry = await context.entries.set_status(context.person, ref, status)
+    return [
+        Reply(context.t("status_changed", ref=entry.ref, status_key=status.value), style="success")
+    ]
+
+
+async def assign(context: Context, args: str) -> list[Reply]:
+    ref, who = _split_ref(args)
+    if not who:
+        raise UserError("assign_usage")
+    entry = await context.entries.assign(context.person, ref, who)
+    return [Reply(context.t("assigned", ref=entry.ref, name=entry.assignee), style="success")]
+
+
+async def comment(context: Context, args: str) -> list[Reply]:
+    ref, text = _split_ref(args)
+    if not text:
+        raise UserError("comment_usage")
+    checked = check_free_text(text, limit=COMMENT_LIMIT, locale=context.locale)
+    if not checked.ok:
+        return [Reply(checked.error, style="error")]
+    entry = await context.entries.comment(context.person, ref, checked.value)
+    return [Reply(context.t("commented", ref=entry.ref), style="success")]
+
+
+async def escalate(context: Context, args: str) -> list[Reply]:
+    ref, _ = _split_ref(args)
+    entry = await context.entries.escalate(context.person, ref)
+    return [
+        Reply(
+            context.t("escalated", ref=entry.ref, level_key=entry.escalation_level.value),
+            style="success",
+        )
+    ]

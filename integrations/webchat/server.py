@@ -1,0 +1,222 @@
+"""The local web chat: one page, a small JSON API, and live messages over server-sent events."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import asdict
+from importlib import resources
+from typing import Any, Protocol
+
+from aiohttp import web
+
+from bot.engine import Engine, reply_to_dict
+from bot.messages import Action, Delivery, FormSubmission, Incoming, Outbound, Target
+from bot.programme import Programme
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "webchat"
+STATIC = resources.files("integrations").joinpath("webchat/static")
+MAX_BODY = 2 * 1024 * 1024
+KEEPALIVE_SECONDS = 15.0
+
+
+class InboxStore(Protocol):
+    def append(
+        self, *, channel: str, user: str, text: str, file: dict[str, str] | None
+    ) -> dict[str, Any]: ...
+
+    def after(self, *, user: str, seq: int, limit: int = 200) -> list[dict[str, Any]]: ...
+
+
+class WebchatNotifier:
+    """The web chat as a channel like any other: posts are stored, then pushed to open pages."""
+
+    def __init__(self, inbox: InboxStore) -> None:
+        self._inbox = inbox
+        self._listeners: dict[str, set[asyncio.Queue[dict[str, Any]]]] = {}
+
+    async def post(self, target: Target, message: Outbound) -> Delivery:
+        direct = bool(target.user_id)
+        channel = "dm" if direct else f"#{target.channel.lstrip('#')}"
+        stored = self._inbox.append(
+            channel=channel,
+            user=target.user_id if direct else "",
+            text=message.text,
+            file=asdict(message.file) if message.file else None,
+        )
+        for user, queues in self._listeners.items():
+            if not direct or user == target.user_id:
+                for queue in queues:
+                    queue.put_nowait(stored)
+        return Delivery(ok=True, message_id=str(stored["seq"]))
+
+    def listen(self, user: str) -> asyncio.Queue[dict[str, Any]]:
+        queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self._listeners.setdefault(user, set()).add(queue)
+        return queue
+
+    def unlisten(self, user: str, queue: asyncio.Queue[dict[str, Any]]) -> None:
+        self._listeners.get(user, set()).discard(queue)
+
+    def inbox(self, user: str, after: int) -> list[dict[str, Any]]:
+        return self._inbox.after(user=user, seq=after)
+
+
+def _error(status: int, sv: str, en: str) -> web.Response:
+    return web.json_response({"error": sv, "error_en": en}, status=status)
+
+
+class WebchatRoutes:
+    def __init__(
+        self, *, engine: Engine, programme: Programme, notifier: WebchatNotifier, token: str
+    ) -> None:
+        self.engine = engine
+        self.programme = programme
+        self.notifier = notifier
+        self.token = token
+
+    def install(self, app: web.Application) -> None:
+        app.router.add_get("/", self.index)
+        app.router.add_static("/static/", path=str(STATIC), show_index=False)
+        app.router.add_get("/api/webchat/users", self.users)
+        app.router.add_post("/api/webchat/messages", self.messages)
+        app.router.add_get("/api/webchat/inbox", self.inbox)
+        app.router.add_get("/api/webchat/events", self.events)
+        app.middlewares.append(self._require_token)
+
+    @web.middleware
+    async def _require_token(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        if self.token and request.path.startswith("/api/webchat/"):
+            given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+            given = given or request.query.get("token", "")
+            if not hmac.compare_digest(given.encode(), self.token.encode()):
+                return _error(
+                    401,
+                    "Webbchatten kräver en nyckel (?token=…).",
+                    "The web chat needs a token (?token=…).",
+                )
+        return await handler(request)
+
+    async def index(self, request: web.Request) -> web.StreamResponse:
+        html = STATIC.joinpath("index.html").read_text(encoding="utf-8")
+        return web.Response(
+            text=html,
+            content_type="text/html",
+            charset="utf-8",
+            headers={"Cache-Control": "no-store"},
+        )
+
+    def _known_users(self) -> dict[str, dict[str, Any]]:
+        users = {}
+        for person in self.programme.people:
+            user_id = person.accounts.get(PLATFORM)
+            if user_id:
+                users[user_id] = {
+                    "id": user_id,
+                    "name": person.name,
+                    "title": person.title,
+                    "roles": sorted(role.value for role in person.roles),
+                    "locale": person.locale,
+                }
+        return users
+
+    async def users(self, request: web.Request) -> web.Response:
+        return web.json_response({"users": list(self._known_users().values())})
+
+    async def messages(self, request: web.Request) -> web.Response:
+        try:
+            body = await request.json()
+        except (ValueError, UnicodeDecodeError):
+            return _error(400, "Meddelandet är inte giltig JSON.", "The message is not valid JSON.")
+        if not isinstance(body, dict):
+            return _error(
+                400, "Meddelandet ska vara ett JSON-objekt.", "The message must be a JSON object."
+            )
+        user = body.get("user")
+        known = self._known_users()
+        if not isinstance(user, str) or user not in known:
+            return _error(
+                400,
+                "Okänd användare: välj en demoidentitet.",
+                "Unknown user: pick a demo identity.",
+            )
+        incoming = self._incoming(body, user, known[user]["name"])
+        if incoming is None:
+            return _error(400, "Ange text, action eller form.", "Give text, action or form.")
+        replies = await self.engine.handle(incoming)
+        return web.json_response(
+            {"replies": [reply_to_dict(reply) for reply in replies]},
+            dumps=lambda data: json.dumps(data, ensure_ascii=False),
+        )
+
+    @staticmethod
+    def _incoming(body: dict[str, Any], user: str, name: str) -> Incoming | None:
+        locale = body.get("locale") if isinstance(body.get("locale"), str) else None
+        client_id = body.get("id")
+        common: dict[str, Any] = {
+            "platform": PLATFORM,
+            "user_id": user,
+            "user_name": name,
+            "conversation_id": f"dm:{user}",
+            "locale": locale,
+            "idempotency_key": f"{PLATFORM}:{user}:{client_id}"
+            if isinstance(client_id, str) and client_id
+            else "",
+        }
+        action, form, text = body.get("action"), body.get("form"), body.get("text")
+        if isinstance(action, dict) and isinstance(action.get("id"), str):
+            return Incoming(**common, action=Action(action["id"], str(action.get("value") or "")))
+        if isinstance(form, dict) and isinstance(form.get("id"), str):
+            values = form.get("values")
+            if not isinstance(values, dict):
+                values = {}
+            clean = {str(k): "" if v is None else str(v) for k, v in values.items()}
+            return Incoming(**common, form=FormSubmission(form["id"], clean))
+        if isinstance(text, str):
+            return Incoming(**common, text=text)
+        return None
+
+    async def inbox(self, request: web.Request) -> web.Response:
+        user = request.query.get("user", "")
+        try:
+            after = int(request.query.get("after", "0"))
+        except ValueError:
+            return _error(400, "after ska vara ett heltal.", "after must be a whole number.")
+        if user not in self._known_users():
+            return _error(400, "Okänd användare.", "Unknown user.")
+        return web.json_response(
+            {"messages": self.notifier.inbox(user, after)},
+            dumps=lambda data: json.dumps(data, ensure_ascii=False),
+        )
+
+    async def events(self, request: web.Request) -> web.StreamResponse:
+        user = request.query.get("user", "")
+        if user not in self._known_users():
+            return _error(400, "Okänd användare.", "Unknown user.")
+        response = web.StreamResponse(
+            headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store"}
+        )
+        await response.prepare(request)
+        queue = self.notifier.listen(user)
+        try:
+            await response.write(b": connected\n\n")
+            while True:
+                try:
+                    message = await asyncio.wait_for(queue.get(), KEEPALIVE_SECONDS)
+                except TimeoutError:
+                    await response.write(b": keep-alive\n\n")
+                    continue
+                data = json.dumps(message, ensure_ascii=False)
+                await response.write(f"id: {message['seq']}\ndata: {data}\n\n".encode())
+        except (ConnectionResetError, asyncio.CancelledError):
+            pass
+        finally:
+            self.notifier.unlisten(user, queue)
+        return response

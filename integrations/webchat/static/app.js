@@ -1,0 +1,482 @@
+// FVIS-boten web chat. Plain ES2020, no build step, no dependencies.
+// Safety rule: text from the server is only ever placed with textContent / text nodes,
+// never innerHTML, so a message cannot inject markup or script.
+'use strict';
+
+(() => {
+  const I18N = {
+    sv: {
+      title: 'FVIS-boten — webbchatt', who: 'Du är', loading: 'Laddar…',
+      langToggle: 'Språk: svenska. Byt till engelska (English).',
+      chat: 'Chatt med boten', inputLabel: 'Meddelande till boten', placeholder: 'Skriv ett meddelande…',
+      send: 'Skicka', hint: 'Enter skickar · Shift+Enter ger ny rad', typing: 'Boten skriver…',
+      channels: 'Kanaler', noPosts: 'Inga kanalinlägg ännu.', notice: 'Notis',
+      welcome: 'Hej! Jag är FVIS-boten för programmet som ersätter regionens journalsystem. ' +
+        'Här anmäler du behov, ärenden, avvikelser, risker och ändringsbegäranden – skriv med egna ord, ' +
+        'så frågar jag efter det som saknas. Skriv ”hjälp” för att se allt jag kan.',
+      reminder: 'Skriv aldrig personnummer eller patientuppgifter här.',
+      suggestions: 'Förslag', chipHelp: 'hjälp', chipNeed: 'behov', chipList: 'lista mina',
+      choices: 'Svarsalternativ', form: 'Formulär', choose: '— Välj —',
+      requiredNote: 'Fält med * måste fyllas i.',
+      dateHint: 'Skriv fritt, t.ex. ”2025-03-14 09:30” eller ”igår kl 14”.',
+      submit: 'Skicka', cancel: 'Avbryt', cancelWord: 'avbryt', formSent: 'Skickat',
+      offline: 'Kunde inte nå boten. Kontrollera att den är igång och försök igen.',
+      httpError: 'Något gick fel (HTTP {status}). Försök igen.',
+      badResponse: 'Boten svarade med något oväntat. Försök igen.',
+      needToken: 'Webbchatten kräver en token. Öppna sidan med ?token=… i slutet av adressen ' +
+        '(värdet av FVIS_WEBCHAT_TOKEN hos den som kör boten).',
+      badToken: 'Token i adressen (?token=…) godtogs inte. Kontrollera att den stämmer med FVIS_WEBCHAT_TOKEN.',
+      noUser: 'Välj först vem du är i listan överst.', noUsers: 'Det finns inga demoanvändare att välja.',
+    },
+    en: {
+      title: 'FVIS bot — web chat', who: 'You are', loading: 'Loading…',
+      langToggle: 'Language: English. Switch to Swedish (svenska).',
+      chat: 'Chat with the bot', inputLabel: 'Message to the bot', placeholder: 'Write a message…',
+      send: 'Send', hint: 'Enter sends · Shift+Enter adds a new line', typing: 'The bot is typing…',
+      channels: 'Channels', noPosts: 'No channel posts yet.', notice: 'Notice',
+      welcome: "Hi! I'm the FVIS bot for the programme that replaces the region's patient record systems. " +
+        'Here you log needs, issues, deviations, risks and change requests – write in your own words ' +
+        'and I will ask for whatever is missing. Type "help" to see everything I can do.',
+      reminder: 'Never write personal identity numbers or patient details here.',
+      suggestions: 'Suggestions', chipHelp: 'help', chipNeed: 'need', chipList: 'list mine',
+      choices: 'Choices', form: 'Form', choose: '— Choose —',
+      requiredNote: 'Fields marked * are required.',
+      dateHint: 'Write freely, e.g. "2025-03-14 09:30" or "yesterday 2 pm".',
+      submit: 'Send', cancel: 'Cancel', cancelWord: 'cancel', formSent: 'Sent',
+      offline: 'Could not reach the bot. Check that it is running and try again.',
+      httpError: 'Something went wrong (HTTP {status}). Please try again.',
+      badResponse: 'The bot answered with something unexpected. Please try again.',
+      needToken: 'The web chat needs a token. Open the page with ?token=… at the end of the address ' +
+        '(the value of FVIS_WEBCHAT_TOKEN from whoever runs the bot).',
+      badToken: 'The token in the address (?token=…) was not accepted. Check that it matches FVIS_WEBCHAT_TOKEN.',
+      noUser: 'First choose who you are in the list at the top.', noUsers: 'There are no demo users to choose from.',
+    },
+  };
+  const STYLES = ['info', 'error', 'success'];
+  const TZ = 'Europe/Stockholm';
+  const POLL_MS = 5000;
+  const SSE_RETRY_MS = 30000;
+
+  const $ = (id) => document.getElementById(id);
+  const els = {
+    picker: $('user-picker'), toggle: $('locale-toggle'), banner: $('banner'), messages: $('messages'),
+    typing: $('typing'), composer: $('composer'), input: $('input'), send: $('send'),
+    groups: $('channel-groups'), empty: $('channels-empty'), topbar: $('topbar'),
+  };
+  const token = new URLSearchParams(location.search).get('token') || '';
+  // localStorage can throw (private mode, disabled storage); the chat must still work.
+  const store = {
+    get: (k) => { try { return localStorage.getItem(k); } catch { return null; } },
+    set: (k, v) => { try { localStorage.setItem(k, v); } catch { /* not persisted */ } },
+  };
+  const state = {
+    users: [], user: null, locale: store.get('fvis.webchat.locale') === 'en' ? 'en' : 'sv',
+    gen: 0, // bumped on every user switch so late answers for the previous user are dropped
+    lastSeq: 0, seen: new Set(), es: null, pollTimer: null, retryTimer: null,
+    pending: 0, queue: Promise.resolve(),
+  };
+  let uid = 0;
+
+  const t = (key) => I18N[state.locale][key] ?? I18N.sv[key] ?? key;
+
+  // Tiny element builder: strings become text nodes, so server text stays inert.
+  function el(tag, attrs = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (v == null || v === false) continue;
+      if (k === 'text') node.textContent = v;
+      else if (k === 'class') node.className = v;
+      else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, v === true ? '' : String(v));
+    }
+    node.append(...children.filter((c) => c != null));
+    return node;
+  }
+  // A label that follows the language toggle.
+  const label = (tag, key, attrs = {}) => el(tag, { ...attrs, 'data-i18n': key, text: t(key) });
+
+  function applyI18n() {
+    document.documentElement.lang = state.locale;
+    document.title = t('title');
+    for (const n of document.querySelectorAll('[data-i18n]')) n.textContent = t(n.dataset.i18n);
+    for (const n of document.querySelectorAll('[data-i18n-placeholder]')) n.placeholder = t(n.dataset.i18nPlaceholder);
+    for (const n of document.querySelectorAll('[data-i18n-aria-label]')) n.setAttribute('aria-label', t(n.dataset.i18nAriaLabel));
+    els.toggle.dataset.locale = state.locale;
+  }
+
+  // ---- time: always Stockholm time; HH:MM today, otherwise date + time ----
+  const dayFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const timeFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, hour: '2-digit', minute: '2-digit' });
+  function timeEl(iso) {
+    const d = new Date(iso);
+    if (!iso || Number.isNaN(d.getTime())) return null;
+    const day = dayFmt.format(d);
+    const text = day === dayFmt.format(new Date()) ? timeFmt.format(d) : `${day} ${timeFmt.format(d)}`;
+    return el('time', { datetime: iso, text });
+  }
+
+  // ---- HTTP ----
+  async function api(path, options = {}) {
+    const headers = { Accept: 'application/json' };
+    if (options.body) headers['Content-Type'] = 'application/json';
+    if (token) headers.Authorization = `Bearer ${token}`;
+    const fail = (message, status) => Object.assign(new Error(message), { status });
+    let res;
+    try { res = await fetch(path, { ...options, headers }); } catch { throw fail(t('offline'), 0); }
+    let data = null;
+    try { data = await res.json(); } catch { /* non-JSON body; handled below */ }
+    if (res.status === 401) { showAuthBanner(); throw fail(t(token ? 'badToken' : 'needToken'), 401); }
+    if (!res.ok) throw fail((data && typeof data.error === 'string' && data.error) || t('httpError').replace('{status}', res.status), res.status);
+    if (!data || typeof data !== 'object') throw fail(t('badResponse'), res.status);
+    return data;
+  }
+
+  function showAuthBanner() {
+    els.banner.dataset.i18n = token ? 'badToken' : 'needToken';
+    els.banner.textContent = t(els.banner.dataset.i18n);
+    els.banner.hidden = false;
+  }
+
+  // ---- chat rendering ----
+  function scrollToShow(bubble) {
+    const list = els.messages;
+    // Tall bubbles (forms) are shown from their top; everything else keeps the log pinned to the bottom.
+    list.scrollTop = bubble.offsetHeight > list.clientHeight ? bubble.offsetTop - 8 : list.scrollHeight;
+  }
+
+  function addBubble(who, { text, style, tag, at, testid } = {}) {
+    const safeStyle = STYLES.includes(style) ? style : null;
+    const bubble = el('div', {
+      class: `bubble ${who}${safeStyle ? ` style-${safeStyle}` : ''}`, dir: 'auto',
+      'data-testid': testid || `${who}-message`, 'data-style': safeStyle,
+    });
+    if (tag || at) {
+      // The meta line carries its own dir, so dir="auto" on the bubble is decided by the message text.
+      bubble.append(el('div', { class: 'meta', dir: 'ltr' }, tag ? label('span', tag, { class: 'tag' }) : null, timeEl(at)));
+    }
+    if (text) bubble.append(el('p', { class: 'text', text: String(text) }));
+    els.messages.append(bubble);
+    scrollToShow(bubble);
+    return bubble;
+  }
+
+  function fileLink(file) {
+    let url;
+    try { url = new URL(String(file.url), location.href); } catch { return null; }
+    if (!['http:', 'https:'].includes(url.protocol)) return null; // no javascript:/data: links from the server
+    const name = String(file.name || url.pathname.split('/').pop() || 'fil');
+    return el('a', { class: 'file', href: url.href, download: name, type: file.mime || null, dir: 'auto', text: name });
+  }
+
+  function renderReply(reply) {
+    const bubble = addBubble('bot', { text: reply.text, style: reply.style });
+    if (reply.file) bubble.append(fileLink(reply.file) || '');
+    if (Array.isArray(reply.choices) && reply.choices.length) bubble.append(renderChoices(reply.choices));
+    if (reply.form && typeof reply.form === 'object') {
+      bubble.classList.add('has-form');
+      bubble.append(renderForm(reply.form));
+    }
+    scrollToShow(bubble);
+    const invalid = bubble.querySelector('[aria-invalid="true"]');
+    if (invalid) invalid.focus({ preventScroll: true }); // take keyboard users straight to what needs fixing
+  }
+
+  function renderChoices(choices) {
+    const group = el('div', { class: 'choices', role: 'group', 'aria-label': t('choices'), 'data-i18n-aria-label': 'choices' });
+    for (const choice of choices) {
+      const text = String(choice.label ?? choice.value ?? '');
+      const button = el('button', { type: 'button', class: 'choice', 'data-testid': 'choice', dir: 'auto', text });
+      button.addEventListener('click', async (event) => {
+        const buttons = [...group.querySelectorAll('button')];
+        if (buttons.some((b) => b.disabled)) return;
+        buttons.forEach((b) => { b.disabled = true; }); // one answer per question: no double clicks
+        button.classList.add('chosen');
+        addBubble('user', { text });
+        const ok = await send({ action: { id: choice.id, value: choice.value } });
+        if (!ok) { buttons.forEach((b) => { b.disabled = false; }); button.classList.remove('chosen'); }
+        if (event.detail === 0) els.input.focus(); // keyboard activation: keep focus somewhere useful
+      });
+      group.append(button);
+    }
+    return group;
+  }
+
+  function renderForm(spec) {
+    const n = ++uid;
+    const fields = Array.isArray(spec.fields) ? spec.fields : [];
+    const form = el('form', { class: 'bot-form', 'data-testid': 'form', 'data-form-id': spec.id, novalidate: true });
+    const fieldset = el('fieldset');
+    if (spec.title) fieldset.append(el('legend', { dir: 'auto', text: String(spec.title) }));
+    else form.setAttribute('aria-label', t('form'));
+    if (fields.some((f) => f.required)) fieldset.append(label('p', 'requiredNote', { class: 'form-note' }));
+    const inputs = [];
+    for (const f of fields) {
+      const id = `f${n}-${String(f.name).replace(/[^\w-]/g, '_')}`;
+      const value = f.value == null ? '' : String(f.value);
+      let input;
+      if (f.type === 'textarea') {
+        input = el('textarea', { rows: 3 });
+      } else if (f.type === 'select') {
+        input = el('select');
+        if (!value) input.append(label('option', 'choose', { value: '' }));
+        for (const o of Array.isArray(f.options) ? f.options : []) {
+          input.append(el('option', { value: String(o.value ?? ''), text: String(o.label ?? o.value ?? '') }));
+        }
+      } else {
+        // "date" stays free text: people write "igår kl 14" and the bot parses it.
+        // "number" is text too, so the server (not the browser) judges and explains bad input.
+        input = el('input', { type: 'text', inputmode: f.type === 'number' ? 'decimal' : null,
+          'data-i18n-placeholder': f.type === 'date' ? 'dateHint' : null });
+        if (f.type === 'date') input.placeholder = t('dateHint');
+      }
+      Object.assign(input, { id, name: String(f.name), value });
+      if (f.required) input.setAttribute('aria-required', 'true');
+      const described = [];
+      const extras = [];
+      const help = f.help ? el('p', { class: 'help', dir: 'auto', text: String(f.help) })
+        : f.type === 'date' ? label('p', 'dateHint', { class: 'help' }) : null;
+      if (help) { help.id = `${id}-help`; described.push(help.id); extras.push(help); }
+      if (f.error) {
+        extras.push(el('p', { class: 'field-error', id: `${id}-error`, dir: 'auto', text: String(f.error) }));
+        described.push(`${id}-error`);
+        input.setAttribute('aria-invalid', 'true');
+      }
+      if (described.length) input.setAttribute('aria-describedby', described.join(' '));
+      const lab = el('label', { for: id, dir: 'auto' }, String(f.label || f.name),
+        f.required ? el('span', { class: 'req', 'aria-hidden': 'true', text: ' *' }) : null);
+      fieldset.append(el('div', { class: `field${f.error ? ' invalid' : ''}` }, lab, input, ...extras));
+      inputs.push([String(f.name), input]);
+    }
+    const submit = el('button', { type: 'submit', class: 'primary', 'data-testid': 'form-submit' });
+    if (spec.submit_label) submit.textContent = String(spec.submit_label);
+    else { submit.dataset.i18n = 'submit'; submit.textContent = t('submit'); }
+    const cancel = label('button', 'cancel', { type: 'button', class: 'secondary', 'data-testid': 'form-cancel' });
+    const status = el('span', { class: 'form-status' });
+    const setBusy = (busy) => { fieldset.disabled = busy; submit.disabled = busy; cancel.disabled = busy; };
+    const finish = (ok) => {
+      if (!ok) { setBusy(false); return; }
+      status.replaceChildren(label('span', 'formSent'));
+      form.classList.add('sent');
+    };
+
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      if (submit.disabled) return;
+      const values = Object.fromEntries(inputs.map(([name, input]) => [name, String(input.value)]));
+      setBusy(true);
+      finish(await send({ form: { id: spec.id, values } }));
+    });
+    cancel.addEventListener('click', async () => {
+      setBusy(true);
+      finish(await sendText(t('cancelWord')));
+    });
+    form.append(fieldset, el('div', { class: 'form-actions' }, submit, cancel, status));
+    return form;
+  }
+
+  function showWelcome() {
+    const bubble = addBubble('bot', { testid: 'welcome' });
+    bubble.classList.add('welcome');
+    bubble.append(label('p', 'welcome', { class: 'text' }), label('p', 'reminder', { class: 'reminder' }));
+    const chips = el('div', { class: 'choices suggestions', role: 'group', 'aria-label': t('suggestions'), 'data-i18n-aria-label': 'suggestions' });
+    for (const key of ['chipHelp', 'chipNeed', 'chipList']) {
+      // Chips send their current (localised) label as if typed.
+      chips.append(label('button', key, { type: 'button', class: 'choice chip', 'data-testid': 'suggestion',
+        onclick: (e) => sendText(e.currentTarget.textContent) }));
+    }
+    bubble.append(chips);
+  }
+
+  // ---- sending: requests are queued so the conversation reaches the bot in order ----
+  function setPending(delta) {
+    state.pending = Math.max(0, state.pending + delta);
+    els.typing.hidden = state.pending === 0;
+    els.messages.setAttribute('aria-busy', String(state.pending > 0));
+  }
+
+  function send(payload) {
+    if (!state.user) { addBubble('bot', { text: t('noUser'), style: 'error' }); return Promise.resolve(false); }
+    const { gen, locale } = state;
+    const user = state.user.id;
+    setPending(+1);
+    const job = state.queue.then(async () => {
+      try {
+        const data = await api('/api/webchat/messages', { method: 'POST', body: JSON.stringify({ user, locale, ...payload }) });
+        if (gen === state.gen) (Array.isArray(data.replies) ? data.replies : []).forEach(renderReply);
+        return true;
+      } catch (err) {
+        if (gen === state.gen) addBubble('bot', { text: err.message, style: 'error' });
+        return false;
+      } finally {
+        setPending(-1);
+      }
+    });
+    state.queue = job; // job never rejects, so the chain never breaks
+    return job;
+  }
+
+  function sendText(text) {
+    const clean = String(text).trim();
+    if (!clean) return Promise.resolve(false);
+    addBubble('user', { text: clean });
+    return send({ text: clean });
+  }
+
+  function updateSend() {
+    els.send.disabled = !els.input.value.trim();
+    els.input.style.height = 'auto'; // grow with the text, up to a cap set in CSS
+    els.input.style.height = `${els.input.scrollHeight + 2}px`;
+  }
+
+  // ---- live messages: SSE first, inbox polling as fallback, deduplicated by seq ----
+  function handleLive(m) {
+    if (!m || typeof m !== 'object') return;
+    if (Number.isFinite(m.seq)) {
+      if (state.seen.has(m.seq)) return;
+      state.seen.add(m.seq);
+      state.lastSeq = Math.max(state.lastSeq, m.seq);
+    }
+    if (m.direct) {
+      const bubble = addBubble('bot', { text: m.text, tag: 'notice', at: m.at });
+      bubble.dataset.kind = 'notification';
+      if (m.file) bubble.append(fileLink(m.file) || '');
+    } else {
+      addChannelPost(m);
+    }
+  }
+
+  function addChannelPost(m) {
+    const raw = String(m.channel || '').trim() || 'fvis';
+    const name = raw.startsWith('#') ? raw : `#${raw}`;
+    let group = [...els.groups.children].find((g) => g.dataset.channel === name);
+    if (!group) group = el('section', { class: 'channel', 'data-channel': name }, el('h3', { dir: 'auto', text: name }), el('ol', { class: 'posts' }));
+    els.groups.prepend(group); // most recently active channel on top
+    const seq = Number.isFinite(m.seq) ? m.seq : Infinity;
+    const post = el('li', { class: 'post', 'data-testid': 'channel-post', 'data-channel': name, 'data-seq': Number.isFinite(seq) ? seq : '' },
+      el('span', { class: 'visually-hidden', text: `${name}, ` }), // the heading is not read with the post
+      el('div', { class: 'meta' }, timeEl(m.at)),
+      el('p', { class: 'text', dir: 'auto', text: String(m.text ?? '') }));
+    if (m.file) post.append(fileLink(m.file) || '');
+    const list = group.querySelector('ol');
+    const before = [...list.children].find((li) => Number(li.dataset.seq) < seq); // newest first
+    list.insertBefore(post, before || null);
+    els.empty.hidden = true;
+  }
+
+  async function loadInbox(drain = false) {
+    if (!state.user) return;
+    const { gen } = state;
+    try {
+      // The server pages the inbox; on first load / reconnect keep reading until caught up.
+      for (let page = 0; page < (drain ? 20 : 1); page++) {
+        const before = state.lastSeq;
+        const q = `user=${encodeURIComponent(state.user.id)}&after=${state.lastSeq}`;
+        const data = await api(`/api/webchat/inbox?${q}`);
+        if (gen !== state.gen) return;
+        const msgs = Array.isArray(data.messages) ? data.messages : [];
+        msgs.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)).forEach(handleLive);
+        if (!msgs.length || state.lastSeq === before) break;
+      }
+    } catch (err) {
+      if (err.status !== 401) console.warn('inbox:', err.message); // polling retries; no chat noise
+    }
+  }
+
+  function startPolling() {
+    if (!state.pollTimer) state.pollTimer = setInterval(() => loadInbox(), POLL_MS);
+  }
+  function stopPolling() { clearInterval(state.pollTimer); state.pollTimer = null; }
+  function closeEvents() {
+    clearTimeout(state.retryTimer); state.retryTimer = null;
+    if (state.es) { state.es.close(); state.es = null; }
+  }
+
+  function openEvents() {
+    closeEvents();
+    if (!state.user || typeof EventSource === 'undefined') { startPolling(); return; }
+    const { gen } = state;
+    let url = `/api/webchat/events?user=${encodeURIComponent(state.user.id)}`;
+    if (token) url += `&token=${encodeURIComponent(token)}`; // EventSource cannot send headers
+    const es = new EventSource(url);
+    state.es = es;
+    es.onopen = () => { if (gen === state.gen) { stopPolling(); loadInbox(true); } }; // catch up on the gap
+    es.onmessage = (e) => {
+      if (gen !== state.gen) return;
+      try { handleLive(JSON.parse(e.data)); } catch { /* ignore malformed event */ }
+    };
+    es.onerror = () => {
+      if (gen !== state.gen) return;
+      startPolling(); // the browser retries by itself; poll meanwhile so nothing waits
+      if (es.readyState === EventSource.CLOSED) {
+        state.retryTimer = setTimeout(() => { if (gen === state.gen) openEvents(); }, SSE_RETRY_MS);
+      }
+    };
+  }
+
+  // ---- identity ----
+  function selectUser(id) {
+    const user = state.users.find((u) => u.id === id) || state.users[0];
+    if (!user) return;
+    state.gen += 1;
+    closeEvents();
+    stopPolling();
+    Object.assign(state, { user, lastSeq: 0, seen: new Set() });
+    store.set('fvis.webchat.user', user.id);
+    const saved = store.get(`fvis.webchat.locale.${user.id}`);
+    state.locale = saved === 'en' || saved === 'sv' ? saved : (user.locale === 'en' ? 'en' : 'sv');
+    store.set('fvis.webchat.locale', state.locale);
+    els.picker.value = user.id;
+    els.messages.replaceChildren();
+    els.groups.replaceChildren();
+    els.empty.hidden = false;
+    applyI18n();
+    showWelcome();
+    const { gen } = state;
+    loadInbox(true).then(() => { if (gen === state.gen) openEvents(); });
+  }
+
+  async function init() {
+    applyI18n();
+    // Keep the chat exactly one screen tall on phones, whatever height the header wraps to.
+    new ResizeObserver(() => document.documentElement.style.setProperty('--header-h', `${els.topbar.offsetHeight}px`)).observe(els.topbar);
+
+    els.input.addEventListener('input', updateSend);
+    els.input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); els.composer.requestSubmit(); }
+    });
+    els.composer.addEventListener('submit', (e) => {
+      e.preventDefault();
+      if (!els.input.value.trim()) return;
+      const text = els.input.value;
+      els.input.value = '';
+      updateSend();
+      sendText(text);
+    });
+    els.picker.addEventListener('change', () => selectUser(els.picker.value));
+    els.toggle.addEventListener('click', () => {
+      state.locale = state.locale === 'sv' ? 'en' : 'sv';
+      store.set('fvis.webchat.locale', state.locale);
+      if (state.user) store.set(`fvis.webchat.locale.${state.user.id}`, state.locale);
+      applyI18n();
+    });
+
+    try {
+      const data = await api('/api/webchat/users');
+      state.users = (Array.isArray(data.users) ? data.users : []).filter((u) => u && u.id != null);
+    } catch (err) {
+      showWelcome();
+      if (err.status !== 401) addBubble('bot', { text: err.message, style: 'error' });
+      els.picker.replaceChildren(el('option', { value: '', text: '—' }));
+      return;
+    }
+    els.picker.replaceChildren(...state.users.map((u) => {
+      const roles = Array.isArray(u.roles) && u.roles.length ? ` (${u.roles.join(', ')})` : '';
+      return el('option', { value: u.id, text: `${u.name || u.id}${roles}` });
+    }));
+    els.picker.disabled = state.users.length === 0;
+    if (!state.users.length) { showWelcome(); addBubble('bot', { text: t('noUsers'), style: 'error' }); return; }
+    selectUser(store.get('fvis.webchat.user'));
+  }
+
+  init();
+})();

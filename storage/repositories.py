@@ -1,0 +1,323 @@
+"""SQLite implementations of the core's ports."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from bot.domain import Change, Comment, Entry, EscalationLevel, Kind, Status
+from bot.kinds import FIELDS
+from bot.ports import Dialogue, EntryQuery
+
+
+def _iso(value: datetime | None) -> str:
+    return (value or datetime.now(UTC)).astimezone(UTC).isoformat()
+
+
+def _dt(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+def fts_query(words: str) -> str:
+    """Every word must match, as a prefix; quoting keeps FTS5 syntax out of users' hands."""
+    tokens = [token for token in words.replace('"', " ").split() if token]
+    return " ".join(f'"{token}"*' for token in tokens)
+
+
+def _search_text(entry: Entry) -> str:
+    parts = [entry.ref, entry.title]
+    for spec in FIELDS[entry.kind]:
+        value = entry.fields.get(spec.name)
+        if spec.free_text and value:
+            parts.append(str(value))
+    return "\n".join(parts)
+
+
+class SqliteEntryRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def create(self, entry: Entry, *, dedupe_key: str = "") -> tuple[Entry, bool]:
+        with self._db.atomic():
+            if dedupe_key:
+                row = self._one("SELECT * FROM entries WHERE dedupe_key = ?", [dedupe_key])
+                if row is not None:
+                    return self._from_row(row), False
+            number = self._db.execute(
+                "SELECT COALESCE(MAX(number), 0) + 1 FROM entries WHERE kind = ?",
+                [entry.kind.value],
+            ).fetchone()[0]
+            entry.number = int(number)
+            entry.created_at = entry.created_at or datetime.now(UTC)
+            entry.updated_at = entry.created_at
+            row = self._to_row(entry)
+            row["dedupe_key"] = dedupe_key or None
+            table = self._db.table("entries")
+            table.insert(row)
+            entry.id = int(table.last_pk or 0)
+            self._insert_history(entry.id, entry.history)
+        return entry, True
+
+    def get(self, kind: Kind, number: int) -> Entry | None:
+        row = self._one("SELECT * FROM entries WHERE kind = ? AND number = ?", [kind.value, number])
+        if row is None:
+            return None
+        entry = self._from_row(row)
+        entry.comments = [
+            Comment(r["author_id"], r["author_name"], r["text"], _dt(r["at"]))
+            for r in self._db.query(
+                "SELECT * FROM comments WHERE entry_id = ? ORDER BY id", [entry.id]
+            )
+        ]
+        entry.history = [
+            Change(r["actor_id"], r["actor_name"], r["field"], r["old"], r["new"], _dt(r["at"]))
+            for r in self._db.query(
+                "SELECT * FROM history WHERE entry_id = ? ORDER BY id", [entry.id]
+            )
+        ]
+        return entry
+
+    def find(self, query: EntryQuery) -> tuple[list[Entry], int]:
+        where: list[str] = []
+        params: list[Any] = []
+        if query.kinds:
+            where.append(f"kind IN ({', '.join('?' for _ in query.kinds)})")
+            params.extend(kind.value for kind in query.kinds)
+        if query.statuses:
+            where.append(f"status IN ({', '.join('?' for _ in query.statuses)})")
+            params.extend(status.value for status in query.statuses)
+        if query.reporter is not None:
+            platform, _, user_id = query.reporter.partition(":")
+            where.append("reporter_platform = ? AND reporter_id = ?")
+            params.extend([platform, user_id])
+        if not query.include_deviations:
+            where.append("kind != ?")
+            params.append(Kind.DEVIATION.value)
+        if query.text:
+            match = fts_query(query.text)
+            if not match:
+                return [], 0
+            where.append("id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
+            params.append(match)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        total = self._db.execute(f"SELECT COUNT(*) FROM entries {clause}", params).fetchone()[0]
+        rows = self._db.query(
+            f"SELECT * FROM entries {clause} ORDER BY id DESC LIMIT ?", [*params, query.limit]
+        )
+        return [self._from_row(row) for row in rows], int(total)
+
+    def update(self, entry: Entry, changes: Sequence[Change]) -> None:
+        if entry.id is None:
+            raise ValueError("entry is not stored")
+        entry.updated_at = changes[-1].at if changes else datetime.now(UTC)
+        row = self._to_row(entry)
+        with self._db.atomic():
+            self._db.table("entries").update(entry.id, row)
+            self._insert_history(entry.id, changes)
+
+    def add_comment(self, entry: Entry, comment: Comment) -> None:
+        if entry.id is None:
+            raise ValueError("entry is not stored")
+        with self._db.atomic():
+            self._db.table("comments").insert(
+                {
+                    "entry_id": entry.id,
+                    "author_id": comment.author_id,
+                    "author_name": comment.author_name,
+                    "text": comment.text,
+                    "at": _iso(comment.at),
+                }
+            )
+            self._db.execute(
+                "UPDATE entries SET updated_at = ? WHERE id = ?", [_iso(comment.at), entry.id]
+            )
+        entry.comments.append(comment)
+
+    def _insert_history(self, entry_id: int, changes: Sequence[Change]) -> None:
+        if changes:
+            self._db.table("history").insert_all(
+                {
+                    "entry_id": entry_id,
+                    "actor_id": change.actor_id,
+                    "actor_name": change.actor_name,
+                    "field": change.field,
+                    "old": change.old,
+                    "new": change.new,
+                    "at": _iso(change.at),
+                }
+                for change in changes
+            )
+
+    def _one(self, sql: str, params: list[Any]) -> dict[str, Any] | None:
+        rows = list(self._db.query(sql, params))
+        return rows[0] if rows else None
+
+    @staticmethod
+    def _to_row(entry: Entry) -> dict[str, Any]:
+        return {
+            "kind": entry.kind.value,
+            "number": entry.number,
+            "status": entry.status.value,
+            "title": entry.title,
+            "fields": json.dumps(entry.fields, ensure_ascii=False),
+            "reporter_platform": entry.reporter_platform,
+            "reporter_id": entry.reporter_id,
+            "reporter_name": entry.reporter_name,
+            "source_platform": entry.source_platform,
+            "source_channel": entry.source_channel,
+            "source_link": entry.source_link,
+            "assignee": entry.assignee,
+            "escalation_level": entry.escalation_level.value,
+            "flags": json.dumps(entry.flags),
+            "search_text": _search_text(entry),
+            "created_at": _iso(entry.created_at),
+            "updated_at": _iso(entry.updated_at),
+        }
+
+    @staticmethod
+    def _from_row(row: dict[str, Any]) -> Entry:
+        return Entry(
+            id=row["id"],
+            kind=Kind(row["kind"]),
+            number=row["number"],
+            status=Status(row["status"]),
+            title=row["title"],
+            fields=json.loads(row["fields"] or "{}"),
+            reporter_platform=row["reporter_platform"] or "",
+            reporter_id=row["reporter_id"] or "",
+            reporter_name=row["reporter_name"] or "",
+            source_platform=row["source_platform"] or "",
+            source_channel=row["source_channel"] or "",
+            source_link=row["source_link"] or "",
+            assignee=row["assignee"] or "",
+            escalation_level=EscalationLevel(row["escalation_level"] or "project"),
+            flags=json.loads(row["flags"] or "[]"),
+            created_at=_dt(row["created_at"]),
+            updated_at=_dt(row["updated_at"]),
+        )
+
+
+class SqliteAuditLog:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def record(self, *, actor: str, action: str, ref: str = "", detail: str = "") -> None:
+        self._db.table("audit").insert(
+            {"at": _iso(None), "actor": actor, "action": action, "ref": ref, "detail": detail}
+        )
+
+
+class SqliteDialogueStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def load(self, key: str) -> Dialogue | None:
+        rows = list(self._db.query("SELECT data FROM dialogues WHERE key = ?", [key]))
+        if not rows:
+            return None
+        data = json.loads(rows[0]["data"])
+        data["updated_at"] = _dt(data["updated_at"])
+        return Dialogue(**data)
+
+    def save(self, key: str, dialogue: Dialogue) -> None:
+        data = {
+            "id": dialogue.id,
+            "flow": dialogue.flow,
+            "state": dialogue.state,
+            "kind": dialogue.kind,
+            "values": dialogue.values,
+            "pending": dialogue.pending,
+            "updated_at": _iso(dialogue.updated_at),
+            "extra": dialogue.extra,
+        }
+        self._db.table("dialogues").upsert(
+            {
+                "key": key,
+                "data": json.dumps(data, ensure_ascii=False),
+                "updated_at": data["updated_at"],
+            },
+            pk="key",
+        )
+
+    def delete(self, key: str) -> None:
+        self._db.execute("DELETE FROM dialogues WHERE key = ?", [key])
+
+
+class SqliteRequestLog:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def get(self, key: str) -> list[dict[str, Any]] | None:
+        rows = list(self._db.query("SELECT replies FROM handled_requests WHERE key = ?", [key]))
+        return json.loads(rows[0]["replies"]) if rows else None
+
+    def put(self, key: str, replies: list[dict[str, Any]]) -> None:
+        self._db.table("handled_requests").upsert(
+            {"key": key, "replies": json.dumps(replies, ensure_ascii=False), "at": _iso(None)},
+            pk="key",
+        )
+
+
+class SqliteProgrammeStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def load_programme(self) -> dict[str, Any] | None:
+        rows = list(self._db.query("SELECT data FROM programme WHERE id = 1"))
+        return json.loads(rows[0]["data"]) if rows else None
+
+    def save_programme(self, data: dict[str, Any]) -> None:
+        self._db.table("programme").upsert(
+            {
+                "id": 1,
+                "data": json.dumps(data, ensure_ascii=False, default=str),
+                "updated_at": _iso(None),
+            },
+            pk="id",
+        )
+
+
+class SqliteWebchatInbox:
+    """What the bot posted on its own to the web chat: channel posts and direct messages."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def append(
+        self, *, channel: str, user: str, text: str, file: dict[str, str] | None
+    ) -> dict[str, Any]:
+        row = {
+            "channel": channel,
+            "user": user,
+            "text": text,
+            "file": json.dumps(file) if file else "",
+            "at": _iso(None),
+        }
+        table = self._db.table("webchat_inbox")
+        table.insert(row)
+        return self._public({**row, "seq": table.last_pk})
+
+    def after(self, *, user: str, seq: int, limit: int = 200) -> list[dict[str, Any]]:
+        rows = self._db.query(
+            "SELECT * FROM webchat_inbox WHERE seq > ? AND (user = '' OR user = ?) "
+            "ORDER BY seq LIMIT ?",
+            [seq, user, limit],
+        )
+        return [self._public(row) for row in rows]
+
+    @staticmethod
+    def _public(row: dict[str, Any]) -> dict[str, Any]:
+        message = {
+            "seq": row["seq"],
+            "channel": row["channel"],
+            "direct": bool(row["user"]),
+            "text": row["text"],
+            "at": row["at"],
+        }
+        if row["file"]:
+            message["file"] = json.loads(row["file"])
+        return message
