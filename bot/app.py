@@ -21,7 +21,7 @@ from bot.services import EntryService
 from handlers import browse, help, intake, triage
 from integrations.webchat.server import PLATFORM as WEBCHAT
 from integrations.webchat.server import WebchatNotifier, WebchatRoutes
-from storage.database import open_database
+from storage.database import open_database, pending_migrations
 from storage.repositories import (
     SqliteAuditLog,
     SqliteDialogueStore,
@@ -64,6 +64,23 @@ def load_programme(settings: Settings, store: SqliteProgrammeStore) -> Programme
             programme, deviation_system_url=settings.deviation_system_url
         )
     return programme
+
+
+def import_programme(settings: Settings, data: dict[str, Any]) -> None:
+    db = open_database(settings.db_path)
+    try:
+        SqliteProgrammeStore(db).save_programme(data)
+    finally:
+        db.conn.close()
+
+
+def migrate(settings: Settings) -> list[str]:
+    """Apply pending migrations; the names of those applied."""
+    db = open_database(settings.db_path, migrate=False)
+    pending = pending_migrations(db)
+    db.conn.close()
+    open_database(settings.db_path).conn.close()
+    return pending
 
 
 def build(settings: Settings, *, clock: Clock | None = None) -> Bot:

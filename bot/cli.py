@@ -133,29 +133,17 @@ def cmd_entries_show(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_programme_import(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.app import build
+    from bot.app import import_programme
 
-    data = read_programme_file(Path(args.file))
-    bot = build(settings)
-    try:
-        from storage.repositories import (
-            SqliteProgrammeStore,
-        )  # the CLI is part of the composition root
-
-        SqliteProgrammeStore(bot.db).save_programme(data)
-    finally:
-        bot.close()
+    import_programme(settings, read_programme_file(Path(args.file)))
     print(f"Programmet från {args.file} är importerat; starta om boten för att använda det.")
     return 0
 
 
 def cmd_db_migrate(settings: Settings, args: argparse.Namespace) -> int:
-    from storage.database import open_database, pending_migrations
+    from bot.app import migrate
 
-    db = open_database(settings.db_path, migrate=False)
-    pending = pending_migrations(db)
-    db.conn.close()
-    open_database(settings.db_path).conn.close()
+    pending = migrate(settings)
     print(f"{settings.db_path}: {len(pending)} migreringar körda ({', '.join(pending) or 'inga'}).")
     return 0
 
