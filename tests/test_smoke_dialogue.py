@@ -1,0 +1,23 @@
+"""A need logged in Swedish by a nurse, answered by clicking, then listed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+async def test_need_dialogue_in_swedish(chat: Any) -> None:
+    anna = chat("anna")
+    await anna.say("behov Vi saknar skrivare på avd 5")
+    assert "Beskriv" in anna.text
+    await anna.say("Skrivaren i korridoren är borttagen och vi skriver ut remisser varje dag.")
+    assert "enhet" in anna.text
+    await anna.say("Avdelning 5")
+    assert "nyttoobjekt" in anna.text
+    await anna.click("2. Förbättrade och smartare arbetsformer i det dagliga arbetet")
+    await anna.click("Hög")
+    assert "Stämmer det här?" in anna.text
+    assert "Vi saknar skrivare på avd 5" in anna.text
+    await anna.click("Spara")
+    assert "Sparat som BEH-1" in anna.text
+    await anna.say("lista mina")
+    assert "BEH-1 · Ny · Vi saknar skrivare på avd 5" in anna.text
