@@ -147,7 +147,7 @@ def parse_programme(data: dict[str, Any]) -> Programme:
         name=str(require(head, "name", "programme")),
         title=str(head.get("title") or ""),
         organisation=str(head.get("organisation") or ""),
-        channel=str(head.get("channel") or "fvis-program"),
+        channel=str(head.get("channel") or ""),
         deviation_system_url=str(head.get("deviation_system_url") or ""),
         benefits=benefits,
         milestones=milestones,
