@@ -7,7 +7,7 @@
   const I18N = {
     sv: {
       title: 'FVIS-boten — webbchatt', who: 'Du är', loading: 'Laddar…',
-      langToggle: 'Språk: svenska. Byt till engelska (English).',
+      langToggle: 'Språk (SV/EN): svenska. Byt till engelska.',
       chat: 'Chatt med boten', inputLabel: 'Meddelande till boten', placeholder: 'Skriv ett meddelande…',
       send: 'Skicka', hint: 'Enter skickar · Shift+Enter ger ny rad', typing: 'Boten skriver…',
       channels: 'Kanaler', noPosts: 'Inga kanalinlägg ännu.', notice: 'Notis',
@@ -18,7 +18,7 @@
       suggestions: 'Förslag', chipHelp: 'hjälp', chipNeed: 'behov', chipList: 'lista mina',
       choices: 'Svarsalternativ', form: 'Formulär', choose: '— Välj —',
       requiredNote: 'Fält med * måste fyllas i.',
-      dateHint: 'Skriv fritt, t.ex. ”2025-03-14 09:30” eller ”igår kl 14”.',
+      dateHint: 'Skriv fritt, t.ex. ”2025-03-14 09:30” eller ”igår kl 14”.', datePlaceholder: 't.ex. igår kl 14',
       submit: 'Skicka', cancel: 'Avbryt', cancelWord: 'avbryt', formSent: 'Skickat',
       offline: 'Kunde inte nå boten. Kontrollera att den är igång och försök igen.',
       httpError: 'Något gick fel (HTTP {status}). Försök igen.',
@@ -30,7 +30,7 @@
     },
     en: {
       title: 'FVIS bot — web chat', who: 'You are', loading: 'Loading…',
-      langToggle: 'Language: English. Switch to Swedish (svenska).',
+      langToggle: 'Language (SV/EN): English. Switch to Swedish.',
       chat: 'Chat with the bot', inputLabel: 'Message to the bot', placeholder: 'Write a message…',
       send: 'Send', hint: 'Enter sends · Shift+Enter adds a new line', typing: 'The bot is typing…',
       channels: 'Channels', noPosts: 'No channel posts yet.', notice: 'Notice',
@@ -41,7 +41,7 @@
       suggestions: 'Suggestions', chipHelp: 'help', chipNeed: 'need', chipList: 'list mine',
       choices: 'Choices', form: 'Form', choose: '— Choose —',
       requiredNote: 'Fields marked * are required.',
-      dateHint: 'Write freely, e.g. "2025-03-14 09:30" or "yesterday 2 pm".',
+      dateHint: 'Write freely, e.g. "2025-03-14 09:30" or "yesterday 2 pm".', datePlaceholder: 'e.g. yesterday 2 pm',
       submit: 'Send', cancel: 'Cancel', cancelWord: 'cancel', formSent: 'Sent',
       offline: 'Could not reach the bot. Check that it is running and try again.',
       httpError: 'Something went wrong (HTTP {status}). Please try again.',
@@ -77,6 +77,8 @@
   };
   let uid = 0;
 
+  // A per-message id lets the server recognise a repeated request (its idempotency key).
+  const newId = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   const t = (key) => I18N[state.locale][key] ?? I18N.sv[key] ?? key;
 
   // Tiny element builder: strings become text nodes, so server text stays inert.
@@ -126,7 +128,11 @@
     let data = null;
     try { data = await res.json(); } catch { /* non-JSON body; handled below */ }
     if (res.status === 401) { showAuthBanner(); throw fail(t(token ? 'badToken' : 'needToken'), 401); }
-    if (!res.ok) throw fail((data && typeof data.error === 'string' && data.error) || t('httpError').replace('{status}', res.status), res.status);
+    if (!res.ok) {
+      // The server may send both languages: {"error": sv, "error_en": en}.
+      const msg = data && ((state.locale === 'en' && data.error_en) || data.error);
+      throw fail(typeof msg === 'string' && msg ? msg : t('httpError').replace('{status}', res.status), res.status);
+    }
     if (!data || typeof data !== 'object') throw fail(t('badResponse'), res.status);
     return data;
   }
@@ -226,8 +232,8 @@
         // "date" stays free text: people write "igår kl 14" and the bot parses it.
         // "number" is text too, so the server (not the browser) judges and explains bad input.
         input = el('input', { type: 'text', inputmode: f.type === 'number' ? 'decimal' : null,
-          'data-i18n-placeholder': f.type === 'date' ? 'dateHint' : null });
-        if (f.type === 'date') input.placeholder = t('dateHint');
+          'data-i18n-placeholder': f.type === 'date' ? 'datePlaceholder' : null });
+        if (f.type === 'date') input.placeholder = t('datePlaceholder');
       }
       Object.assign(input, { id, name: String(f.name), value });
       if (f.required) input.setAttribute('aria-required', 'true');
@@ -295,14 +301,17 @@
   }
 
   function send(payload) {
-    if (!state.user) { addBubble('bot', { text: t('noUser'), style: 'error' }); return Promise.resolve(false); }
+    if (!state.user) { // no identity yet: usually because the users list needed a token
+      addBubble('bot', { text: t(els.banner.hidden ? 'noUser' : els.banner.dataset.i18n), style: 'error' });
+      return Promise.resolve(false);
+    }
     const { gen, locale } = state;
     const user = state.user.id;
     setPending(+1);
     const job = state.queue.then(async () => {
       try {
-        const data = await api('/api/webchat/messages', { method: 'POST', body: JSON.stringify({ user, locale, ...payload }) });
-        if (gen === state.gen) (Array.isArray(data.replies) ? data.replies : []).forEach(renderReply);
+        const data = await api('/api/webchat/messages', { method: 'POST', body: JSON.stringify({ id: newId(), user, locale, ...payload }) });
+        if (gen === state.gen) (Array.isArray(data.replies) ? data.replies : []).filter((r) => r && typeof r === 'object').forEach(renderReply);
         return true;
       } catch (err) {
         if (gen === state.gen) addBubble('bot', { text: err.message, style: 'error' });
@@ -470,8 +479,10 @@
       return;
     }
     els.picker.replaceChildren(...state.users.map((u) => {
+      // Name, job title and roles: roles decide what each demo identity may do.
       const roles = Array.isArray(u.roles) && u.roles.length ? ` (${u.roles.join(', ')})` : '';
-      return el('option', { value: u.id, text: `${u.name || u.id}${roles}` });
+      const title = u.title ? ` – ${u.title}` : '';
+      return el('option', { value: u.id, text: `${u.name || u.id}${title}${roles}` });
     }));
     els.picker.disabled = state.users.length === 0;
     if (!state.users.length) { showWelcome(); addBubble('bot', { text: t('noUsers'), style: 'error' }); return; }
