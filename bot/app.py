@@ -141,7 +141,8 @@ async def serve(settings: Settings) -> None:
     await site.start()
     url = f"http://{settings.host}:{settings.port}/"
     if bot.webchat is not None:
-        suffix = f"?token={settings.webchat_token}" if settings.webchat_token else ""
+        # The token itself stays out of the output: logs of the start line are often kept.
+        suffix = "?token=<FVIS_WEBCHAT_TOKEN>" if settings.webchat_token else ""
         print(f"FVIS-boten är igång. Webbchatten: {url}{suffix}", flush=True)
     else:
         print(f"FVIS-boten är igång på {url} (webbchatten är avstängd)", flush=True)

@@ -25,10 +25,12 @@ from bot.words import KIND_WORDS, STATUS_WORDS
 
 def _load_dotenv() -> None:
     try:
-        from dotenv import load_dotenv
+        from dotenv import find_dotenv, load_dotenv
     except ImportError:  # optional convenience
         return
-    load_dotenv(override=False)
+    # The .env of the folder the bot is started in (and its parents), like data/fvis.db;
+    # without usecwd python-dotenv searches from this file's folder, i.e. the installed package.
+    load_dotenv(find_dotenv(usecwd=True), override=False)
 
 
 def _operator() -> Person:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -64,8 +65,14 @@ class Settings:
         timezone = get("FVIS_TIMEZONE", "Europe/Stockholm")
         try:
             ZoneInfo(timezone)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            # OSError: a folder of the database ("Europe") or an over-long name.
             raise ConfigError(f"FVIS_TIMEZONE is not a known time zone: {timezone!r}") from None
+        log_level = get("FVIS_LOG_LEVEL", "INFO").upper()
+        if log_level not in logging.getLevelNamesMapping():
+            raise ConfigError(
+                f"FVIS_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {log_level!r}"
+            )
         programme = get("FVIS_PROGRAMME_FILE", "")
         settings = cls(
             host=get("FVIS_HOST", "127.0.0.1"),
@@ -78,7 +85,7 @@ class Settings:
             deviation_system_url=get("FVIS_DEVIATION_SYSTEM_URL", ""),
             programme_channel=get("FVIS_PROGRAMME_CHANNEL", "fvis-program"),
             dialogue_timeout_minutes=integer("FVIS_DIALOGUE_TIMEOUT_MINUTES", 30, 1, 24 * 60),
-            log_level=get("FVIS_LOG_LEVEL", "INFO").upper(),
+            log_level=log_level,
         )
         if (
             settings.webchat_enabled

@@ -21,8 +21,11 @@ log = logging.getLogger(__name__)
 
 PLATFORM = "webchat"
 STATIC = resources.files("integrations").joinpath("webchat/static")
-MAX_BODY = 2 * 1024 * 1024
 KEEPALIVE_SECONDS = 15.0
+SQLITE_MAX_INTEGER = 2**63 - 1
+
+
+_CLOSED: dict[str, Any] = {}
 
 
 class InboxStore(Protocol):
@@ -54,6 +57,12 @@ class WebchatNotifier:
                 for queue in queues:
                     queue.put_nowait(stored)
         return Delivery(ok=True, message_id=str(stored["seq"]))
+
+    def close_streams(self) -> None:
+        """At shutdown, end every open event stream instead of waiting for browsers to leave."""
+        for queues in self._listeners.values():
+            for queue in queues:
+                queue.put_nowait(_CLOSED)
 
     def listen(self, user: str) -> asyncio.Queue[dict[str, Any]]:
         queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
@@ -88,6 +97,11 @@ class WebchatRoutes:
         app.router.add_get("/api/webchat/inbox", self.inbox)
         app.router.add_get("/api/webchat/events", self.events)
         app.middlewares.append(self._require_token)
+
+        async def close_streams(app: web.Application) -> None:
+            self.notifier.close_streams()
+
+        app.on_shutdown.append(close_streams)
 
     @web.middleware
     async def _require_token(
@@ -133,7 +147,8 @@ class WebchatRoutes:
     async def messages(self, request: web.Request) -> web.Response:
         try:
             body = await request.json()
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, LookupError, RecursionError):
+            # LookupError: an unknown charset in Content-Type; RecursionError: absurd nesting.
             return _error(400, "Meddelandet är inte giltig JSON.", "The message is not valid JSON.")
         if not isinstance(body, dict):
             return _error(
@@ -167,7 +182,7 @@ class WebchatRoutes:
             "conversation_id": f"dm:{user}",
             "locale": locale,
             "idempotency_key": f"{PLATFORM}:{user}:{client_id}"
-            if isinstance(client_id, str) and client_id
+            if isinstance(client_id, str | int) and not isinstance(client_id, bool) and str(client_id)
             else "",
         }
         action, form, text = body.get("action"), body.get("form"), body.get("text")
@@ -189,6 +204,8 @@ class WebchatRoutes:
             after = int(request.query.get("after", "0"))
         except ValueError:
             return _error(400, "after ska vara ett heltal.", "after must be a whole number.")
+        # SQLite integers are 64-bit; nothing lies beyond them, everything after a negative.
+        after = min(max(after, -1), SQLITE_MAX_INTEGER)
         if user not in self._known_users():
             return _error(400, "Okänd användare.", "Unknown user.")
         return web.json_response(
@@ -213,10 +230,12 @@ class WebchatRoutes:
                 except TimeoutError:
                     await response.write(b": keep-alive\n\n")
                     continue
+                if message is _CLOSED:
+                    break
                 data = json.dumps(message, ensure_ascii=False)
                 await response.write(f"id: {message['seq']}\ndata: {data}\n\n".encode())
-        except (ConnectionResetError, asyncio.CancelledError):
-            pass
+        except ConnectionResetError:
+            pass  # the browser left
         finally:
             self.notifier.unlisten(user, queue)
         return response
