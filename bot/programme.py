@@ -108,10 +108,19 @@ def parse_programme(data: dict[str, Any]) -> Programme:
         benefits = {int(k): str(v) for k, v in (data.get("benefits") or {}).items()}
     except (TypeError, ValueError, AttributeError):
         raise ProgrammeError("benefits: keys must be the numbers 1–5") from None
+
+    def items(key: str) -> list[dict[str, Any]]:
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            raise ProgrammeError(f"{key}: must be a list of mappings (- id: …)")
+        return value
+
     people = []
-    for index, item in enumerate(data.get("people") or []):
+    for index, item in enumerate(items("people")):
         where = f"people[{index}]"
         roles: set[Role] = {Role.REPORTER}
+        if not isinstance(item.get("roles") or [], list):
+            raise ProgrammeError(f"{where}: roles must be a list ([handler, project_lead])")
         for role in item.get("roles") or []:
             try:
                 roles.add(Role(role))
@@ -119,6 +128,8 @@ def parse_programme(data: dict[str, Any]) -> Programme:
                 known = ", ".join(r.value for r in Role)
                 raise ProgrammeError(f"{where}: unknown role {role!r} (known: {known})") from None
         accounts = item.get("accounts") or {}
+        if not isinstance(accounts, dict):
+            raise ProgrammeError(f"{where}: accounts must map platform to user id (webchat: anna)")
         people.append(
             PersonRecord(
                 id=str(require(item, "id", where)),
@@ -137,11 +148,11 @@ def parse_programme(data: dict[str, Any]) -> Programme:
             kind=str(item.get("kind") or "milestone"),
             owner=str(item.get("owner") or ""),
         )
-        for i, item in enumerate(data.get("milestones") or [])
+        for i, item in enumerate(items("milestones"))
     )
     audiences = tuple(
         Audience(id=str(require(item, "id", f"audiences[{i}]")), name=str(item.get("name") or ""))
-        for i, item in enumerate(data.get("audiences") or [])
+        for i, item in enumerate(items("audiences"))
     )
     return Programme(
         name=str(require(head, "name", "programme")),

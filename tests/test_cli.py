@@ -340,3 +340,23 @@ def test_programme_import_missing_file_is_exit_2(tmp_path: Path, cli: Any) -> No
     assert code == 2
     assert "cannot read" in err
     assert "nowhere.yaml" in err
+
+
+@pytest.mark.parametrize(
+    "people",
+    [
+        "people:\n  - anna\n",
+        "people:\n  - {id: x, name: X, accounts: [x]}\n",
+        "people:\n  - {id: x, name: X, roles: handler}\n",
+        "people: {anna: 1}\n",
+    ],
+)
+def test_malformed_people_are_refused_with_exit_2(
+    people: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FVIS_DB_PATH", str(tmp_path / "fvis.db"))
+    path = tmp_path / "programme.yaml"
+    path.write_text("programme: {name: FVIS}\n" + people, encoding="utf-8")
+    assert main(["programme", "import", str(path)]) == 2
+    assert "people" in capsys.readouterr().err
