@@ -60,10 +60,7 @@ def full_record(entry: Entry, locale: str, benefits: dict[int, str], timezone: s
         value = str(entry.fields.get(spec.name, ""))
         shown = field_value(entry.kind, spec.name, value, locale, benefits, timezone)
         lines.append(f"{t(locale, f'field.{spec.name}')}: {shown}")
-    if (
-        entry.kind in (Kind.DEVIATION, Kind.RISK)
-        and (risk := risk_value(entry.fields)) is not None
-    ):
+    if entry.kind in (Kind.DEVIATION, Kind.RISK) and (risk := risk_value(entry.fields)) is not None:
         lines.append(f"{t(locale, 'field.risk_value')}: {risk}")
     if entry.kind is Kind.ISSUE or entry.escalation_level.value != "project":
         level = t(locale, f"level.{entry.escalation_level.value}")

@@ -10,7 +10,7 @@ Conventions, chosen on purpose:
   one. A bare weekday equal to today's means a week ahead (future) or back (past), as dateparser
   does.
 - "kl 9" is today 09:00 if that is still ahead, else tomorrow (future); the opposite when past.
-- "i morse" is today 07:00 (clamped to now if it is earlier than 07:00).
+- "i morse" (and "this morning") is today 07:00 (clamped to now if it is earlier than 07:00).
 - Relative days without a time ("imorgon", "övermorgon", "om en vecka") keep now's time of day;
   calendar dates without a time ("15 mars") are at 00:00.
 """
@@ -49,8 +49,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bi (morgon|dag|går|förrgår)\b", r"i\1"),  # "i morgon" -> "imorgon"
         (r"\bi ?förrgår\b", "förrgår"),
         (r"\bi ?övermorgon\b|\bövermorgon\b", "om 2 dagar"),
-        (r"\bi ?morse\b(?!.*\d)", "idag " + _MORNING),
-        (r"\bi ?morse\b", "idag"),  # "i morse kl 6": the given time wins
+        (r"\b(?:i ?morse|this morning)\b(?!.*\d)", "idag " + _MORNING),
+        (r"\b(?:i ?morse|this morning)\b", "idag"),  # "i morse kl 6": the given time wins
         (r"\bsen$", "sedan"),  # "för 2 timmar sen"
         (r"\bdygn\b", "dagar"),
         (r"\bkl(?:\.|ockan)?\s*(\d{1,2})[:.](\d{2})\b", r"\1:\2"),  # "kl 14.30" -> "14:30"
@@ -65,7 +65,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _FUTURE_HINT = re.compile(r"\b(?:nästa|next)\s+(?:" + _WEEKDAYS + ")")
 _PAST_HINT = re.compile(r"\b(?:förra|last)\s+(?:" + _WEEKDAYS + r")|\bi (?:" + _WEEKDAYS + r")s\b")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})\b")
-_THIS_MORNING = re.compile(r"\bi ?morse\b")
+_THIS_MORNING = re.compile(r"\bi ?morse\b|\bthis morning\b")
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBERS) + r")\s+(?=" + _UNITS + ")")
 _BARE_HOUR = re.compile(r"(?<![\d:/.-])(\d):(\d{2})\b")
 

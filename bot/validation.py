@@ -27,6 +27,9 @@ class Checked:
 def check_free_text(raw: str, *, limit: int, locale: str) -> Checked:
     """Clean, bound and screen any text a person typed (fields, comments)."""
     value = clean_text(raw)
+    # The number comes first: a too-long text with one in it must not be echoed back to be fixed.
+    if contains_personal_number(value):
+        return Checked(error=t(locale, "pii_refused"))
     if len(value) > limit:
         return Checked(
             error=t(
@@ -36,8 +39,6 @@ def check_free_text(raw: str, *, limit: int, locale: str) -> Checked:
                 limit=f"{limit:,}".replace(",", " "),
             )
         )
-    if contains_personal_number(value):
-        return Checked(error=t(locale, "pii_refused"))
     return Checked(value)
 
 
@@ -61,6 +62,9 @@ def check_field(
         return Checked("")
     if not text:
         return Checked(error=t(locale, "required")) if spec.required else Checked("")
+    if contains_personal_number(text):
+        # Also in a select field: a forged or pasted value must not come back in the form.
+        return Checked(error=t(locale, "pii_refused"))
     if spec.type == "select":
         return _check_option(spec, text, locale, benefits)
     checked = check_free_text(text, limit=spec.max_length, locale=locale)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import datetime
 
@@ -9,12 +10,14 @@ from bot.domain import Kind
 from bot.engine import CommandHandler, Context, Engine, help_choices
 from bot.kinds import FIELDS, LEAD_FIELD, FieldSpec, is_care_related, risk_value, spec
 from bot.messages import Choice, Form, FormField, Option, Reply
+from bot.pii import contains_personal_number
 from bot.render import local_time, summary
 from bot.services import FLAG_FORWARDED, FLAG_MEDICAL_REVIEW, Source
 from bot.text import shorten
 from bot.validation import Checked, check_field, option_labels
 
 FLOW = "intake"
+NONCE = re.compile(r"[0-9A-Za-z_-]{1,64}")
 
 KIND_COMMANDS: dict[Kind, tuple[str, ...]] = {
     Kind.NEED: ("behov", "need"),
@@ -177,8 +180,15 @@ async def on_action(context: Context, action_id: str, value: str) -> list[Reply]
         context.end_dialogue()
         return [Reply(context.t("cancelled"))]
     if name == "kind" and value in {kind.value for kind in Kind}:
+        if dialogue.state != "kind":
+            # A second click, or a button from an earlier dialogue: the kind is already chosen.
+            return _repeat_step(context)
         return _choose_kind(context, Kind(value))
-    if name == "opt" and dialogue.state == "ask":
+    if name == "opt":
+        pending = spec(Kind(dialogue.kind), dialogue.pending) if dialogue.state == "ask" else None
+        if pending is None or pending.type != "select" or value not in pending.options:
+            # An option of another question (a double click, an old button) answers nothing.
+            return _repeat_step(context)
         return _answer_field(context, value)
     return [Reply(context.t("stale_action"), style="error")]
 
@@ -186,7 +196,13 @@ async def on_action(context: Context, action_id: str, value: str) -> list[Reply]
 async def on_form(context: Context, form_id: str, values: dict[str, str]) -> list[Reply]:
     # form id: intake:<kind>:<nonce>; the nonce makes a second submission a no-op.
     parts = form_id.split(":")
-    if len(parts) != 3 or parts[1] not in {kind.value for kind in Kind}:
+    if (
+        len(parts) != 3
+        or parts[1] not in {kind.value for kind in Kind}
+        # The nonce is ours (a uuid hex); a forged one (huge, odd, a personnummer) is not stored.
+        or not NONCE.fullmatch(parts[2])
+        or contains_personal_number(parts[2])
+    ):
         return [Reply(context.t("stale_action"), style="error")]
     kind, nonce = Kind(parts[1]), parts[2]
     previous = context.recall(f"saved:{nonce}")
@@ -201,10 +217,10 @@ async def on_form(context: Context, form_id: str, values: dict[str, str]) -> lis
         else:
             errors[field_spec.name] = result.error
     if errors:
-        # Keep what was typed in the fields, except text that must not be stored or echoed.
-        refused = context.t("pii_refused")
+        # Keep what was typed in the fields, except text that must not be stored or echoed
+        # (the reply may be kept as the answer to a retried request).
         shown = {
-            name: "" if errors.get(name) == refused else value for name, value in values.items()
+            name: "" if contains_personal_number(value) else value for name, value in values.items()
         }
         return [
             Reply(
@@ -281,6 +297,21 @@ def _question(context: Context, field_spec: FieldSpec) -> Reply:
     choices.append(Choice(f"{FLOW}:form", context.t("choice.form"), kind))
     choices.append(Choice(f"{FLOW}:cancel", context.t("choice.cancel")))
     return Reply(context.t(f"ask.{field_spec.name}"), choices=tuple(choices))
+
+
+def _repeat_step(context: Context) -> list[Reply]:
+    """The question that stands, unchanged."""
+    dialogue = context.dialogue
+    assert dialogue is not None
+    if dialogue.state == "kind":
+        return [Reply(context.t("classify_unsure"), choices=_kind_choices(context))]
+    if dialogue.state == "confirm":
+        return [
+            Reply(
+                context.t("summary", summary=_summary(context)), choices=_confirm_choices(context)
+            )
+        ]
+    return [_question(context, spec(Kind(dialogue.kind), dialogue.pending))]
 
 
 def _answer_field(context: Context, text: str) -> list[Reply]:

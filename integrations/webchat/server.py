@@ -182,7 +182,9 @@ class WebchatRoutes:
             "conversation_id": f"dm:{user}",
             "locale": locale,
             "idempotency_key": f"{PLATFORM}:{user}:{client_id}"
-            if isinstance(client_id, str | int) and not isinstance(client_id, bool) and str(client_id)
+            if isinstance(client_id, str | int)
+            and not isinstance(client_id, bool)
+            and str(client_id)
             else "",
         }
         action, form, text = body.get("action"), body.get("form"), body.get("text")
