@@ -131,8 +131,8 @@ async def intake_dialogue(bot: Bot, n: int) -> tuple[float, list[float]]:
         user, values = USERS[i % len(USERS)], text.need()
         steps: list[dict[str, Any]] = [{"text": f"behov {values['title']}"},
                                        {"text": values["description"]}, {"text": values["unit"]},
-                                       {"action": Action("intake:opt", values["benefit"])},
-                                       {"action": Action("intake:opt", values["priority"])}]  # fmt: skip
+                                       {"action": Action("intake:opt:benefit", values["benefit"])},
+                                       {"action": Action("intake:opt:priority", values["priority"])}]  # fmt: skip
         replies: list[Reply] = []
         for step in [*steps, None]:
             if step is None:  # click Spara: its value is the dialogue id

@@ -91,12 +91,12 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
     webchat = None
     targets: list[Target] = []
     if settings.webchat_enabled:
-        webchat = WebchatNotifier(SqliteWebchatInbox(db))
+        webchat = WebchatNotifier(SqliteWebchatInbox(db, clock))
         notifier.add(WEBCHAT, webchat)
         targets.append(Target(WEBCHAT, channel=programme.channel or settings.programme_channel))
     entries = EntryService(
         entries=SqliteEntryRepository(db),
-        audit=SqliteAuditLog(db),
+        audit=SqliteAuditLog(db, clock),
         notifier=notifier,
         clock=clock,
         programme=programme,

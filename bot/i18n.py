@@ -270,8 +270,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "bot does not replace it. Open {url} and paste the text below:\n\n{text}",
     ),
     "flag_channel_post": (
-        "{ref} har riskvärde {value} och är flaggad för medicinskt ansvarig: {title}",
-        "{ref} has risk value {value} and is flagged for the medically responsible: {title}",
+        "{ref} har riskvärde {value} och är flaggad för medicinskt ansvarig. Handläggare: visa {ref}.",
+        "{ref} has risk value {value} and is flagged for the medically responsible. Handlers: show {ref}.",
     ),
     # browsing and triage
     "not_found": ("Jag hittar inget {ref}.", "I cannot find {ref}."),
@@ -283,6 +283,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "list_empty": ("Inga poster matchar.", "No entries match."),
     "list_header": ("{count} poster{more}:", "{count} entries{more}:"),
+    "list_header_one": ("1 post:", "1 entry:"),
+    "bad_list_word": (
+        "”{text}” känner jag inte igen. Skriv mina eller alla, en typ ({kinds}) eller en status ({options}).",
+        "I do not recognise “{text}”. Write mine or all, a kind ({kinds}) or a status ({options}).",
+    ),
     "list_more": (" (visar de {shown} senaste)", " (showing the latest {shown})"),
     "list_own_only": ("Du ser dina egna poster.", "You see your own entries."),
     "search_empty": ("Inga träffar för ”{query}”.", "No hits for “{query}”."),

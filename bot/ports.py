@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -38,6 +39,11 @@ class EntryRepository(Protocol):
         """
 
     def get(self, kind: Kind, number: int) -> Entry | None: ...
+
+    def by_dedupe_key(self, key: str) -> Entry | None: ...
+
+    def atomic(self) -> AbstractContextManager[object]:
+        """Writes inside commit together, once (the audit row with its entry)."""
 
     def find(self, query: EntryQuery) -> tuple[list[Entry], int]:
         """Newest first, at most query.limit, and the total count that matched."""

@@ -99,14 +99,27 @@ class EntryService:
         entry.history.append(
             Change(person.qualified_id, person.name, "status", "", entry.status.value, now)
         )
-        entry, created = self.entries.create(entry, dedupe_key=dedupe_key)
-        if created:
-            self.audit.record(actor=person.qualified_id, action="create", ref=entry.ref)
-            if flagged:
-                await self._post_to_programme(
-                    "flag_channel_post", ref=entry.ref, value=risk_value(values), title=entry.title
-                )
+        # One commit for the entry and its audit row: the reporter's answer waits for it.
+        with self.entries.atomic():
+            entry, created = self.entries.create(entry, dedupe_key=self._dedupe(person, dedupe_key))
+            if created:
+                self.audit.record(actor=person.qualified_id, action="create", ref=entry.ref)
+        if created and flagged:
+            # The channel hears that there is something to look at, not what: deviations are not
+            # for everyone in it.
+            await self._post_to_programme(
+                "flag_channel_post", ref=entry.ref, value=risk_value(values)
+            )
         return entry, created
+
+    def saved_ref(self, person: Person, dedupe_key: str) -> str | None:
+        """The number already given to this form or dialogue, if it was saved."""
+        entry = self.entries.by_dedupe_key(self._dedupe(person, dedupe_key))
+        return entry.ref if entry else None
+
+    @staticmethod
+    def _dedupe(person: Person, key: str) -> str:
+        return f"{person.qualified_id}:{key}" if key else ""
 
     # -- reading --------------------------------------------------------------------------
 
@@ -161,15 +174,17 @@ class EntryService:
             raise UserError("unknown_person", name=shorten(assignee_name, 60), names=names)
         change = self._change(person, "assignee", entry.assignee, record.name)
         entry.assignee = record.name
-        if entry.status is Status.NEW:
+        changes = [change]
+        started = entry.status is Status.NEW
+        if started:
             entry.status = Status.IN_PROGRESS
-            changes = [change, self._change(person, "status", "new", Status.IN_PROGRESS.value)]
-        else:
-            changes = [change]
+            changes.append(self._change(person, "status", "new", Status.IN_PROGRESS.value))
         self.entries.update(entry, changes)
         self.audit.record(
             actor=person.qualified_id, action="assign", ref=entry.ref, detail=record.id
         )
+        if started:
+            await self._tell_reporter(entry, person, "notify_status", status_key=entry.status.value)
         account = record.accounts.get(person.platform)
         if account and account != person.user_id:
             await self._send(

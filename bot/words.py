@@ -51,6 +51,10 @@ STATUS_WORDS: dict[str, Status] = {
 }
 
 
+def kind_names(locale: str) -> str:
+    return ", ".join(t(locale, f"kind.{kind.value}").lower() for kind in Kind)
+
+
 def status_names(locale: str) -> str:
     return ", ".join(t(locale, f"status.{status.value}").lower() for status in Status)
 

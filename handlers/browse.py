@@ -9,7 +9,7 @@ from bot.permissions import sees_all
 from bot.ports import EntryQuery
 from bot.render import full_record, list_row
 from bot.text import shorten
-from bot.words import KIND_WORDS, STATUS_WORDS, status_names
+from bot.words import KIND_WORDS, STATUS_WORDS, kind_names, status_names
 
 LIST_LIMIT = 20
 MINE_WORDS = frozenset({"mina", "mine", "my", "mitt", "mig"})
@@ -47,7 +47,10 @@ async def list_entries(context: Context, args: str) -> list[Reply]:
             return [
                 Reply(
                     context.t(
-                        "bad_status", text=shorten(word, 40), options=status_names(context.locale)
+                        "bad_list_word",
+                        text=shorten(word, 40),
+                        kinds=kind_names(context.locale),
+                        options=status_names(context.locale),
                     ),
                     style="error",
                 )
@@ -62,8 +65,7 @@ async def list_entries(context: Context, args: str) -> list[Reply]:
     )
     if not entries:
         return [*notices, Reply(context.t("list_empty"))]
-    more = context.t("list_more", shown=len(entries)) if total > len(entries) else ""
-    lines = [context.t("list_header", count=total, more=more)]
+    lines = [_header(context, total, len(entries))]
     lines += [list_row(entry, context.locale, context.timezone) for entry in entries]
     choices = tuple(
         Choice("say", entry.ref, f"{_show_word(context)} {entry.ref}") for entry in entries[:5]
@@ -84,10 +86,16 @@ async def search_entries(context: Context, args: str) -> list[Reply]:
     )
     if not entries:
         return [Reply(context.t("search_empty", query=shorten(args, 60)))]
-    more = context.t("list_more", shown=len(entries)) if total > len(entries) else ""
-    lines = [context.t("list_header", count=total, more=more)]
+    lines = [_header(context, total, len(entries))]
     lines += [list_row(entry, context.locale, context.timezone) for entry in entries]
     return [Reply("\n".join(lines))]
+
+
+def _header(context: Context, total: int, shown: int) -> str:
+    if total == 1:
+        return context.t("list_header_one")
+    more = context.t("list_more", shown=shown) if total > shown else ""
+    return context.t("list_header", count=total, more=more)
 
 
 def _show_word(context: Context) -> str:

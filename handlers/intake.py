@@ -184,9 +184,15 @@ async def on_action(context: Context, action_id: str, value: str) -> list[Reply]
             # A second click, or a button from an earlier dialogue: the kind is already chosen.
             return _repeat_step(context)
         return _choose_kind(context, Kind(value))
-    if name == "opt":
+    if name == "opt" or name.startswith("opt:"):
         pending = spec(Kind(dialogue.kind), dialogue.pending) if dialogue.state == "ask" else None
-        if pending is None or pending.type != "select" or value not in pending.options:
+        answered = name.partition(":")[2] or (pending.name if pending else "")
+        if (
+            pending is None
+            or pending.type != "select"
+            or answered != pending.name
+            or value not in pending.options
+        ):
             # An option of another question (a double click, an old button) answers nothing.
             return _repeat_step(context)
         return _answer_field(context, value)
@@ -205,9 +211,9 @@ async def on_form(context: Context, form_id: str, values: dict[str, str]) -> lis
     ):
         return [Reply(context.t("stale_action"), style="error")]
     kind, nonce = Kind(parts[1]), parts[2]
-    previous = context.recall(f"saved:{nonce}")
+    previous = context.entries.saved_ref(context.person, nonce)
     if previous:
-        return [Reply(context.t("already_saved", ref=previous[0]["ref"]), style="info")]
+        return [Reply(context.t("already_saved", ref=previous), style="info")]
     checked: dict[str, str] = {}
     errors: dict[str, str] = {}
     for field_spec in FIELDS[kind]:
@@ -287,7 +293,7 @@ def _question(context: Context, field_spec: FieldSpec) -> Reply:
     choices: list[Choice] = []
     if field_spec.type == "select":
         choices = [
-            Choice(f"{FLOW}:opt", label, value)
+            Choice(f"{FLOW}:opt:{field_spec.name}", label, value)
             for value, label in option_labels(
                 field_spec, context.locale, context.programme.benefits
             )
@@ -327,9 +333,9 @@ def _answer_field(context: Context, text: str) -> list[Reply]:
 
 
 async def _save(context: Context, dialogue_id: str) -> list[Reply]:
-    previous = context.recall(f"saved:{dialogue_id}")
+    previous = context.entries.saved_ref(context.person, dialogue_id)
     if previous:
-        return [Reply(context.t("already_saved", ref=previous[0]["ref"]))]
+        return [Reply(context.t("already_saved", ref=previous))]
     dialogue = context.dialogue
     if dialogue is None or dialogue.id != dialogue_id or dialogue.state != "confirm":
         return [Reply(context.t("stale_action"), style="error")]
@@ -347,7 +353,6 @@ async def _create(
     entry, created = await context.entries.create(
         context.person, kind, values, source, dedupe_key=dedupe_key
     )
-    context.remember(f"saved:{dedupe_key}", [{"ref": entry.ref}])
     if not created:
         return [Reply(context.t("already_saved", ref=entry.ref))]
     replies = [Reply(context.t("saved", ref=entry.ref), style="success")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -11,7 +12,7 @@ from sqlite_utils import Database
 
 from bot.domain import Change, Comment, Entry, EscalationLevel, Kind, Status
 from bot.kinds import FIELDS
-from bot.ports import Dialogue, EntryQuery
+from bot.ports import Clock, Dialogue, EntryQuery, SystemClock
 
 
 def _iso(value: datetime | None) -> str:
@@ -61,6 +62,13 @@ class SqliteEntryRepository:
             entry.id = int(table.last_pk or 0)
             self._insert_history(entry.id, entry.history)
         return entry, True
+
+    def atomic(self) -> AbstractContextManager[object]:
+        return self._db.atomic()
+
+    def by_dedupe_key(self, key: str) -> Entry | None:
+        row = self._one("SELECT * FROM entries WHERE dedupe_key = ?", [key])
+        return self._from_row(row) if row else None
 
     def get(self, kind: Kind, number: int) -> Entry | None:
         row = self._one("SELECT * FROM entries WHERE kind = ? AND number = ?", [kind.value, number])
@@ -202,12 +210,19 @@ class SqliteEntryRepository:
 
 
 class SqliteAuditLog:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, clock: Clock | None = None) -> None:
         self._db = db
+        self._clock = clock or SystemClock()
 
     def record(self, *, actor: str, action: str, ref: str = "", detail: str = "") -> None:
         self._db.table("audit").insert(
-            {"at": _iso(None), "actor": actor, "action": action, "ref": ref, "detail": detail}
+            {
+                "at": _iso(self._clock.now()),
+                "actor": actor,
+                "action": action,
+                "ref": ref,
+                "detail": detail,
+            }
         )
 
 
@@ -284,8 +299,9 @@ class SqliteProgrammeStore:
 class SqliteWebchatInbox:
     """What the bot posted on its own to the web chat: channel posts and direct messages."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, clock: Clock | None = None) -> None:
         self._db = db
+        self._clock = clock or SystemClock()
 
     def append(
         self, *, channel: str, user: str, text: str, file: dict[str, str] | None
@@ -295,7 +311,7 @@ class SqliteWebchatInbox:
             "user": user,
             "text": text,
             "file": json.dumps(file) if file else "",
-            "at": _iso(None),
+            "at": _iso(self._clock.now()),
         }
         table = self._db.table("webchat_inbox")
         table.insert(row)

@@ -371,7 +371,11 @@ async def test_list_with_unknown_words(chat: Any) -> None:
     await anna.say("lista blorf")
     assert anna.last[0].style == "error"
     assert anna.text == t(
-        "sv", "bad_status", text="blorf", options="ny, pågår, eskalerad, löst, stängd, avvisad"
+        "sv",
+        "bad_list_word",
+        text="blorf",
+        kinds="behov, ärende, avvikelse, risk, ändringsbegäran",
+        options="ny, pågår, eskalerad, löst, stängd, avvisad",
     )
 
 

@@ -1020,3 +1020,46 @@ async def test_this_morning_said_early_is_not_in_the_future(
     assert person.last[0].style == "success", person.text
     stored = datetime.fromisoformat(only_entry(bot)["fields"]["when"])
     assert stored == datetime(2026, 11, 25, 6, 0, tzinfo=STOCKHOLM)
+
+
+async def test_double_click_on_a_scale_answers_only_its_own_question(chat: Any) -> None:
+    """Consequence and probability share the options 1–4: a second click must not skip a question."""
+    anna = chat("anna")
+    await anna.say("avvikelse Fel läkemedel kom till fel avdelning")
+    answers = {"type": "Tillbud"}
+    await anna.click(answers["type"])
+    await anna.say("igår kl 14")
+    await anna.say("Avdelning 5")
+    await anna.click("Vård")
+    await anna.click("Patientsäkerhet")
+    question = anna.last
+    await anna.click("2 – måttlig")
+    assert "sannolikt" in anna.text
+    anna.last = question  # the same button, clicked again before the page updated
+    await anna.click("2 – måttlig")
+    assert "sannolikt" in anna.text, "the second click must not answer the probability question"
+    dialogue = anna.bot.engine.dialogues.load(anna.bot.engine.dialogue_key(anna._incoming()))
+    assert dialogue.pending == "probability"
+    assert "probability" not in dialogue.values
+
+
+async def test_flag_post_in_the_channel_does_not_reveal_the_deviation(chat: Any, bot: Any) -> None:
+    anna = chat("anna")
+    await anna.say("avvikelse Journalen visade fel patients allergier")
+    for label in ("Negativ händelse",):
+        await anna.click(label)
+    await anna.say("i morse")
+    await anna.say("Akuten")
+    await anna.click("Vård")
+    await anna.click("Patientsäkerhet")
+    await anna.click("4 – mycket allvarlig")
+    await anna.click("3 – betydande")
+    await anna.say("-")
+    await anna.click("Kanske")
+    await anna.click("Spara")
+    assert "Sparat som AVV-1" in anna.text
+    posts = [m for m in bot.webchat.inbox("omar", 0) if not m["direct"]]
+    assert [m["text"] for m in posts] == [
+        "AVV-1 har riskvärde 12 och är flaggad för medicinskt ansvarig. Handläggare: visa AVV-1."
+    ]
+    assert "allergier" not in posts[0]["text"]

@@ -366,7 +366,7 @@ async def test_a_reporter_lists_only_their_own_entries(chat: Any, entries: dict[
     omar = chat("omar")
     await omar.say("list all")
     assert omar.last[0].text == "You see your own entries."
-    assert omar.last[1].text.startswith("1 entries:")
+    assert omar.last[1].text.startswith("1 entry:")
     assert "BEH-2 · New · Printer missing in the emergency room" in omar.last[1].text
     assert "BEH-1" not in omar.last[1].text
 
@@ -585,7 +585,7 @@ async def test_search_by_words(
 async def test_search_in_english(chat: Any, entries: dict[str, str]) -> None:
     omar = chat("omar")
     await omar.say("search printer")
-    assert omar.text.startswith("1 entries:")
+    assert omar.text.startswith("1 entry:")
     assert "BEH-2 · New · Printer missing in the emergency room" in omar.text
     await omar.say("search")
     assert omar.text == "Say what to search for, for example: search printer"

@@ -118,7 +118,7 @@ async def test_need_dialogue_over_http(client: Client) -> None:
     replies = await post(client, "anna", text="Avdelning 5")
     assert "nyttoobjekt" in text_of(replies)
     benefit = choice(replies, "2. Förbättrade och smartare arbetsformer i det dagliga arbetet")
-    assert benefit["id"] == "intake:opt" and benefit["value"] == "2"
+    assert benefit["id"] == "intake:opt:benefit" and benefit["value"] == "2"
     replies = await click(
         client, "anna", replies, "2. Förbättrade och smartare arbetsformer i det dagliga arbetet"
     )
