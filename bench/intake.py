@@ -23,6 +23,7 @@ from sqlite_utils import Database
 from bot.app import Bot, build
 from bot.config import Settings
 from bot.domain import Change, Entry, Kind
+from bot.ids import new_id
 from bot.kinds import title_of
 from bot.messages import Action, FormSubmission, Incoming, Reply
 from storage.database import open_database
@@ -114,7 +115,7 @@ async def intake_forms(bot: Bot, n: int, profiler: cProfile.Profile | None) -> t
     if profiler:
         profiler.enable()
     for user, values in items:
-        form = FormSubmission(f"intake:need:{uuid.uuid4().hex}", values)
+        form = FormSubmission(f"intake:need:{new_id()}", values)
         t0 = time.perf_counter()
         replies = await bot.engine.handle(incoming(user, form=form))
         lat.append(time.perf_counter() - t0)

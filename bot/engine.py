@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
@@ -12,6 +11,7 @@ from typing import Any
 from bot.domain import Person
 from bot.errors import UserError
 from bot.i18n import normalise_locale, t
+from bot.ids import new_id
 from bot.messages import Choice, FileRef, Form, FormField, Incoming, Option, Reply
 from bot.pii import contains_personal_number
 from bot.ports import Clock, Dialogue, DialogueStore, RequestLog
@@ -55,9 +55,7 @@ class Context:
         return self._engine.dialogue_key(self.incoming)
 
     def start_dialogue(self, flow: str, state: str, **data: Any) -> Dialogue:
-        self.dialogue = Dialogue(
-            id=uuid.uuid4().hex, flow=flow, state=state, updated_at=self.now, **data
-        )
+        self.dialogue = Dialogue(id=new_id(), flow=flow, state=state, updated_at=self.now, **data)
         return self.dialogue
 
     def save_dialogue(self) -> None:

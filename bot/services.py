@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -119,7 +120,9 @@ class EntryService:
 
     @staticmethod
     def _dedupe(person: Person, key: str) -> str:
-        return f"{person.qualified_id}:{key}" if key else ""
+        # Hashed: a key comes from a client and is stored, so whatever it holds must not be.
+        digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+        return f"{person.qualified_id}:{digest}" if key else ""
 
     # -- reading --------------------------------------------------------------------------
 

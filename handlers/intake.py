@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import uuid
 from datetime import datetime
 
 from bot.domain import Kind
 from bot.engine import CommandHandler, Context, Engine, help_choices
+from bot.ids import new_id
 from bot.kinds import FIELDS, LEAD_FIELD, FieldSpec, is_care_related, risk_value, spec
 from bot.messages import Choice, Form, FormField, Option, Reply
 from bot.pii import contains_personal_number
@@ -373,7 +373,7 @@ def _form_reply(context: Context, kind: Kind) -> Reply:
     values = dict(dialogue.values) if dialogue and dialogue.kind == kind.value else {}
     if values.get("when"):
         values["when"] = _local(values["when"], context)
-    nonce = dialogue.id if dialogue and dialogue.kind == kind.value else uuid.uuid4().hex
+    nonce = dialogue.id if dialogue and dialogue.kind == kind.value else new_id()
     return Reply(
         context.t("form_title", kind=context.t(f"kind.{kind.value}").lower()),
         form=_form(context, kind, nonce, values, {}),
