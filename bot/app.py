@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from aiohttp import web
 
@@ -15,12 +15,11 @@ from bot.config import Settings
 from bot.engine import Engine
 from bot.messages import Target
 from bot.notify import NotifierRouter
-from bot.ports import Clock, SystemClock
+from bot.ports import Clock, Notifier, SystemClock
 from bot.programme import Programme, demo_programme_data, parse_programme, read_programme_file
 from bot.services import EntryService
 from handlers import browse, help, intake, triage
-from integrations.webchat.server import PLATFORM as WEBCHAT
-from integrations.webchat.server import WebchatNotifier, WebchatRoutes
+from integrations.webchat.server import WebchatAdapter
 from storage.database import open_database, pending_migrations
 from storage.repositories import (
     SqliteAuditLog,
@@ -34,6 +33,22 @@ from storage.repositories import (
 log = logging.getLogger(__name__)
 
 
+class Adapter(Protocol):
+    """A chat platform: its outbound side (a Notifier), its HTTP routes, its background work."""
+
+    @property
+    def platform(self) -> str: ...
+
+    @property
+    def notifier(self) -> Notifier: ...
+
+    def install(self, app: web.Application, engine: Engine) -> None: ...
+
+    async def start(self, engine: Engine) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
 @dataclass
 class Bot:
     settings: Settings
@@ -42,7 +57,14 @@ class Bot:
     entries: EntryService
     notifier: NotifierRouter
     db: Any
-    webchat: WebchatNotifier | None
+    adapters: list[Adapter] = field(default_factory=list)
+
+    def adapter(self, platform: str) -> Any:
+        return next((a for a in self.adapters if a.platform == platform), None)
+
+    @property
+    def webchat(self) -> Any:
+        return self.adapter("webchat")
 
     def close(self) -> None:
         self.db.conn.close()
@@ -63,6 +85,9 @@ def load_programme(settings: Settings, store: SqliteProgrammeStore) -> Programme
         programme = dataclasses.replace(
             programme, deviation_system_url=settings.deviation_system_url
         )
+    if "webchat" not in programme.channels:
+        channels = {**programme.channels, "webchat": settings.programme_channel}
+        programme = dataclasses.replace(programme, channels=channels)
     return programme
 
 
@@ -83,17 +108,35 @@ def migrate(settings: Settings) -> list[str]:
     return pending
 
 
+def configured_adapters(
+    settings: Settings, db: Any, programme: Programme, clock: Clock
+) -> list[Adapter]:
+    """Every platform whose settings are present; each import happens only when configured."""
+    adapters: list[Adapter] = []
+    if settings.webchat_enabled:
+        adapters.append(
+            WebchatAdapter(
+                inbox=SqliteWebchatInbox(db, clock),
+                programme=programme,
+                token=settings.webchat_token,
+            )
+        )
+    return adapters
+
+
 def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
     clock = clock or SystemClock()
     db = open_database(settings.db_path)
     programme = load_programme(settings, SqliteProgrammeStore(db))
+    adapters = configured_adapters(settings, db, programme, clock)
     notifier = NotifierRouter()
-    webchat = None
-    targets: list[Target] = []
-    if settings.webchat_enabled:
-        webchat = WebchatNotifier(SqliteWebchatInbox(db, clock))
-        notifier.add(WEBCHAT, webchat)
-        targets.append(Target(WEBCHAT, channel=programme.channel or settings.programme_channel))
+    for adapter in adapters:
+        notifier.add(adapter.platform, adapter.notifier)
+    targets = [
+        Target(platform, channel=channel)
+        for platform, channel in programme.channels.items()
+        if platform in notifier.platforms
+    ]
     entries = EntryService(
         entries=SqliteEntryRepository(db),
         audit=SqliteAuditLog(db, clock),
@@ -113,7 +156,7 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
     )
     for module in (intake, browse, triage, help):
         module.register(engine)
-    return Bot(settings, programme, engine, entries, notifier, db, webchat)
+    return Bot(settings, programme, engine, entries, notifier, db, adapters)
 
 
 def web_app(bot: Bot) -> web.Application:
@@ -123,13 +166,19 @@ def web_app(bot: Bot) -> web.Application:
         return web.json_response({"status": "ok", "platforms": bot.notifier.platforms})
 
     app.router.add_get("/health", health)
-    if bot.webchat is not None:
-        WebchatRoutes(
-            engine=bot.engine,
-            programme=bot.programme,
-            notifier=bot.webchat,
-            token=bot.settings.webchat_token,
-        ).install(app)
+    for adapter in bot.adapters:
+        adapter.install(app, bot.engine)
+
+    async def start_adapters(app: web.Application) -> None:
+        for adapter in bot.adapters:
+            await adapter.start(bot.engine)
+
+    async def stop_adapters(app: web.Application) -> None:
+        for adapter in bot.adapters:
+            await adapter.stop()
+
+    app.on_startup.append(start_adapters)
+    app.on_shutdown.append(stop_adapters)
     return app
 
 

@@ -348,6 +348,20 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+def _merge_feature_texts() -> None:
+    # Each feature keeps its texts in its own module; a key may exist only once.
+    from bot import texts_reports, texts_slack, texts_teams, texts_time
+
+    for module in (texts_time, texts_slack, texts_reports, texts_teams):
+        clash = TEXTS.keys() & module.TEXTS.keys()
+        if clash:
+            raise RuntimeError(f"{module.__name__} redefines texts: {sorted(clash)}")
+        TEXTS.update(module.TEXTS)
+
+
+_merge_feature_texts()
+
+
 def normalise_locale(locale: str | None) -> str:
     if not locale:
         return DEFAULT_LOCALE

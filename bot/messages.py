@@ -73,9 +73,12 @@ class Form:
 
 @dataclass(frozen=True, slots=True)
 class FileRef:
+    """A file for the person: `url` is what a browser opens, `path` the bytes on this server."""
+
     name: str
-    url: str
+    url: str = ""
     mime: str = "application/octet-stream"
+    path: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,8 @@ class Programme:
     organisation: str
     channel: str
     deviation_system_url: str
+    # The programme channel on each platform: {"webchat": "fvis-program", "slack": "C0123…"}.
+    channels: dict[str, str]
     benefits: dict[int, str]
     milestones: tuple[Milestone, ...]
     audiences: tuple[Audience, ...]
@@ -159,6 +161,7 @@ def parse_programme(data: dict[str, Any]) -> Programme:
         title=str(head.get("title") or ""),
         organisation=str(head.get("organisation") or ""),
         channel=str(head.get("channel") or ""),
+        channels=_channels(head),
         deviation_system_url=str(head.get("deviation_system_url") or ""),
         benefits=benefits,
         milestones=milestones,
@@ -166,6 +169,16 @@ def parse_programme(data: dict[str, Any]) -> Programme:
         people=tuple(people),
         raw=data,
     )
+
+
+def _channels(head: dict[str, Any]) -> dict[str, str]:
+    channels = head.get("channels") or {}
+    if not isinstance(channels, dict):
+        raise ProgrammeError("programme.channels must map platform to channel (slack: C0123)")
+    result = {str(k): str(v) for k, v in channels.items() if v}
+    if head.get("channel"):
+        result.setdefault("webchat", str(head["channel"]))
+    return result
 
 
 def person_from(programme: Programme, platform: str, user_id: str, name: str = "") -> Person:

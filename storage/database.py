@@ -7,7 +7,15 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from storage.schema import migrations
+from storage import schema, schema_slack, schema_teams, schema_time
+
+# Each feature has its own migration set; together they make the database, in this order.
+MIGRATION_SETS = (
+    schema.migrations,
+    schema_time.migrations,
+    schema_slack.migrations,
+    schema_teams.migrations,
+)
 
 
 def open_database(path: Path | str, *, migrate: bool = True) -> Database:
@@ -24,9 +32,10 @@ def open_database(path: Path | str, *, migrate: bool = True) -> Database:
     # An entry is acknowledged only after its commit reached the disk.
     conn.execute("PRAGMA synchronous = FULL")
     if migrate:
-        migrations.apply(db)
+        for migrations in MIGRATION_SETS:
+            migrations.apply(db)
     return db
 
 
 def pending_migrations(db: Database) -> list[str]:
-    return [migration.name for migration in migrations.pending(db)]
+    return [m.name for migrations in MIGRATION_SETS for m in migrations.pending(db)]

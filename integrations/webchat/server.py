@@ -80,28 +80,35 @@ def _error(status: int, sv: str, en: str) -> web.Response:
     return web.json_response({"error": sv, "error_en": en}, status=status)
 
 
-class WebchatRoutes:
-    def __init__(
-        self, *, engine: Engine, programme: Programme, notifier: WebchatNotifier, token: str
-    ) -> None:
-        self.engine = engine
-        self.programme = programme
-        self.notifier = notifier
-        self.token = token
+class WebchatAdapter:
+    """The web chat as a platform: routes for the page and its API, and its Notifier."""
 
-    def install(self, app: web.Application) -> None:
+    platform = PLATFORM
+
+    def __init__(self, *, inbox: InboxStore, programme: Programme, token: str) -> None:
+        self.programme = programme
+        self.notifier = WebchatNotifier(inbox)
+        self.token = token
+        self.engine: Engine | None = None
+
+    def inbox(self, user: str, after: int) -> list[dict[str, Any]]:
+        return self.notifier.inbox(user, after)
+
+    async def start(self, engine: Engine) -> None:
+        return None
+
+    async def stop(self) -> None:
+        self.notifier.close_streams()
+
+    def install(self, app: web.Application, engine: Engine) -> None:
+        self.engine = engine
         app.router.add_get("/", self.index)
         app.router.add_static("/static/", path=str(STATIC), show_index=False)
         app.router.add_get("/api/webchat/users", self.users)
         app.router.add_post("/api/webchat/messages", self.messages)
-        app.router.add_get("/api/webchat/inbox", self.inbox)
+        app.router.add_get("/api/webchat/inbox", self.get_inbox)
         app.router.add_get("/api/webchat/events", self.events)
         app.middlewares.append(self._require_token)
-
-        async def close_streams(app: web.Application) -> None:
-            self.notifier.close_streams()
-
-        app.on_shutdown.append(close_streams)
 
     @web.middleware
     async def _require_token(
@@ -165,6 +172,7 @@ class WebchatRoutes:
         incoming = self._incoming(body, user, known[user]["name"])
         if incoming is None:
             return _error(400, "Ange text, action eller form.", "Give text, action or form.")
+        assert self.engine is not None, "install() binds the engine"
         replies = await self.engine.handle(incoming)
         return web.json_response(
             {"replies": [reply_to_dict(reply) for reply in replies]},
@@ -200,7 +208,7 @@ class WebchatRoutes:
             return Incoming(**common, text=text)
         return None
 
-    async def inbox(self, request: web.Request) -> web.Response:
+    async def get_inbox(self, request: web.Request) -> web.Response:
         user = request.query.get("user", "")
         try:
             after = int(request.query.get("after", "0"))

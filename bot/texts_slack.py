@@ -1,0 +1,5 @@
+"""User-facing texts of the slack feature, in Swedish and English (key -> (sv, en))."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {}
