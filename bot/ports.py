@@ -97,3 +97,6 @@ class Notifier(Protocol):
     """Outbound posts: each platform adapter implements this for its own targets."""
 
     async def post(self, target: Target, message: Outbound) -> Delivery: ...
+
+    async def withdraw(self, target: Target, message_id: str) -> Delivery:
+        """Remove a post, or mark it withdrawn where the platform cannot remove it."""

@@ -325,6 +325,18 @@ class SqliteWebchatInbox:
         )
         return [self._public(row) for row in rows]
 
+    def withdraw(self, seq: int) -> bool:
+        """Mark a post withdrawn; the page shows it struck out. False if there is no such post."""
+        cursor = self._db.execute(
+            "UPDATE webchat_inbox SET withdrawn_at = ? WHERE seq = ? AND withdrawn_at IS NULL",
+            [_iso(self._clock.now()), seq],
+        )
+        return cursor.rowcount == 1
+
+    def get(self, seq: int) -> dict[str, Any] | None:
+        rows = list(self._db.query("SELECT * FROM webchat_inbox WHERE seq = ?", [seq]))
+        return self._public(rows[0]) if rows else None
+
     @staticmethod
     def _public(row: dict[str, Any]) -> dict[str, Any]:
         message = {
@@ -336,4 +348,6 @@ class SqliteWebchatInbox:
         }
         if row["file"]:
             message["file"] = json.loads(row["file"])
+        if row.get("withdrawn_at"):
+            message["withdrawn_at"] = row["withdrawn_at"]
         return message

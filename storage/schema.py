@@ -83,3 +83,8 @@ def m003_webchat_inbox(db: Database) -> None:
         {"seq": int, "channel": str, "user": str, "text": str, "file": str, "at": str}, pk="seq"
     )
     db.table("webchat_inbox").create_index(["user", "seq"])
+
+
+@migrations()
+def m004_webchat_withdrawn(db: Database) -> None:
+    db.table("webchat_inbox").add_column("withdrawn_at", str)

@@ -35,6 +35,10 @@ class InboxStore(Protocol):
 
     def after(self, *, user: str, seq: int, limit: int = 200) -> list[dict[str, Any]]: ...
 
+    def withdraw(self, seq: int) -> bool: ...
+
+    def get(self, seq: int) -> dict[str, Any] | None: ...
+
 
 class WebchatNotifier:
     """The web chat as a channel like any other: posts are stored, then pushed to open pages."""
@@ -57,6 +61,18 @@ class WebchatNotifier:
                 for queue in queues:
                     queue.put_nowait(stored)
         return Delivery(ok=True, message_id=str(stored["seq"]))
+
+    async def withdraw(self, target: Target, message_id: str) -> Delivery:
+        if not message_id.isdigit() or not self._inbox.withdraw(int(message_id)):
+            return Delivery(ok=False, error=f"no web chat post {message_id!r} to withdraw")
+        updated = self._inbox.get(int(message_id))
+        if updated is not None:
+            # Open pages learn of it like of any message: same seq, now with withdrawn_at.
+            for user, queues in self._listeners.items():
+                if not updated["direct"] or user == target.user_id:
+                    for queue in queues:
+                        queue.put_nowait(updated)
+        return Delivery(ok=True, message_id=message_id)
 
     def close_streams(self) -> None:
         """At shutdown, end every open event stream instead of waiting for browsers to leave."""
