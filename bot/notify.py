@@ -32,3 +32,15 @@ class NotifierRouter:
         except Exception as error:  # an adapter failing must not take the caller down
             log.exception("posting to %s failed", target.platform)
             return Delivery(ok=False, error=f"{type(error).__name__}: {error}")
+
+    async def withdraw(self, target: Target, message_id: str) -> Delivery:
+        notifier = self._by_platform.get(target.platform)
+        if notifier is None:
+            return Delivery(
+                ok=False, error=f"no adapter for platform {target.platform!r} is running"
+            )
+        try:
+            return await notifier.withdraw(target, message_id)
+        except Exception as error:  # an adapter failing must not take the caller down
+            log.exception("withdrawing from %s failed", target.platform)
+            return Delivery(ok=False, error=f"{type(error).__name__}: {error}")
