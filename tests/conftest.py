@@ -13,7 +13,9 @@ import pytest
 
 from bot.app import Bot, build
 from bot.config import Settings
-from bot.messages import Action, FormSubmission, Incoming, Reply
+from bot.domain import REF_PATTERN
+from bot.messages import Action, Form, FormSubmission, Incoming, Reply
+from tests.helpers import find_choice
 
 # Wednesday 25 November 2026, 10:00 in Stockholm.
 START = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -97,15 +99,11 @@ class Chat:
 
     async def click(self, label: str) -> list[Reply]:
         """Click the choice with this label in the latest replies."""
-        for reply in reversed(self.last):
-            for choice in reply.choices:
-                if choice.label == label:
-                    self.last = await self.bot.engine.handle(
-                        self._incoming(action=Action(choice.id, choice.value))
-                    )
-                    return self.last
-        labels = [c.label for r in self.last for c in r.choices]
-        raise AssertionError(f"no choice {label!r} among {labels}")
+        choice = find_choice(self.last, label)
+        self.last = await self.bot.engine.handle(
+            self._incoming(action=Action(choice.id, choice.value))
+        )
+        return self.last
 
     async def act(self, action_id: str, value: str = "") -> list[Reply]:
         self.last = await self.bot.engine.handle(self._incoming(action=Action(action_id, value)))
@@ -116,6 +114,21 @@ class Chat:
             self._incoming(form=FormSubmission(form_id, values))
         )
         return self.last
+
+    async def open_form(self, kind: str) -> Form:
+        """Ask for the form of this kind; the form."""
+        form = (await self.act("intake:form", kind))[0].form
+        assert form is not None
+        return form
+
+    async def log(self, kind: str, values: dict[str, str]) -> str:
+        """Log an entry through the form; its reference."""
+        form = await self.open_form(kind)
+        await self.submit(form.id, values)
+        assert self.last[0].style == "success", self.text
+        match = REF_PATTERN.search(self.last[0].text)
+        assert match is not None, self.text
+        return match.group(0)
 
     @property
     def text(self) -> str:

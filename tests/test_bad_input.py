@@ -5,26 +5,17 @@ buttons and forms, and personal identity numbers, which must never reach the dat
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
 
 from bot.app import Bot
 from bot.config import Settings
-from bot.domain import REF_PATTERN
 from bot.i18n import t
 from bot.messages import FormSubmission, Incoming, Reply
 from tests.conftest import Chat
-
-NEED = {
-    "title": "Skrivare saknas",
-    "description": "Ingen skrivare i korridoren",
-    "unit": "Avdelning 5",
-    "benefit": "2",
-    "priority": "high",
-}
-BENEFIT_2 = "2. Förbättrade och smartare arbetsformer i det dagliga arbetet"
+from tests.helpers import BENEFIT_2, NEED, form_of, rows, stored_bytes
 
 # Skatteverket's published test numbers, as typed, and the digit strings that must never be stored.
 PERSONAL_NUMBERS = {
@@ -34,41 +25,35 @@ PERSONAL_NUMBERS = {
 }
 
 
-def rows(bot: Bot, table: str = "entries") -> list[dict[str, Any]]:
-    return list(bot.db.query(f"SELECT * FROM {table} ORDER BY rowid"))
-
-
-def stored_bytes(settings: Settings) -> bytes:
-    """Everything SQLite has on disk: the database file and its write-ahead log."""
-    path = Path(settings.db_path)
-    data = b""
-    for candidate in (path, path.with_name(path.name + "-wal")):
-        if candidate.exists():
-            data += candidate.read_bytes()
-    assert data, "the database is on disk"
-    return data
-
-
 def assert_not_stored(settings: Settings, number: str) -> None:
     data = stored_bytes(settings)
     for digits in PERSONAL_NUMBERS[number]:
         assert digits not in data, f"{digits!r} reached the database"
 
 
-async def log(chat: Chat, kind: str, values: dict[str, str]) -> str:
-    form = (await chat.act("intake:form", kind))[0].form
-    assert form is not None
-    await chat.submit(form.id, values)
-    assert chat.last[0].style == "success", chat.text
-    match = REF_PATTERN.search(chat.last[0].text)
-    assert match is not None
-    return match.group(0)
+def webchat_form(user: str, form_id: str, values: dict[str, str], key: str) -> Incoming:
+    """A form submission straight from the web chat, without asking for the form first."""
+    return Incoming(
+        platform="webchat",
+        user_id=user,
+        conversation_id=f"dm:{user}",
+        form=FormSubmission(form_id, values),
+        idempotency_key=key,
+    )
 
 
-def form_of(replies: list[Reply]) -> dict[str, tuple[str, str]]:
-    """name → (value, error) of the form in the replies."""
-    form = next(r.form for r in replies if r.form is not None)
-    return {f.name: (f.value, f.error) for f in form.fields}
+async def assert_stale_for_anna_and_omar(
+    chat: Any, bot: Bot, send: Callable[[Chat], Awaitable[list[Reply]]]
+) -> None:
+    """What `send` sends is refused as a stale action, in Swedish and English; nothing stored."""
+    anna = chat("anna")
+    await send(anna)
+    assert anna.last[0].style == "error"
+    assert anna.text == t("sv", "stale_action")
+    omar = chat("omar")
+    await send(omar)
+    assert omar.text == t("en", "stale_action")
+    assert rows(bot) == []
 
 
 # -- empty and huge -----------------------------------------------------------------------
@@ -140,8 +125,7 @@ async def test_a_long_first_message_becomes_the_description(chat: Any, bot: Bot)
 
 async def test_huge_form_fields(chat: Any, bot: Bot) -> None:
     omar = chat("omar")
-    form = (await omar.act("intake:form", "need"))[0].form
-    assert form is not None
+    form = await omar.open_form("need")
     await omar.submit(form.id, {**NEED, "title": "t" * 100_000, "description": "d" * 100_000})
     fields = form_of(omar.last)
     assert (
@@ -155,7 +139,7 @@ async def test_huge_form_fields(chat: Any, bot: Bot) -> None:
 
 
 async def test_a_huge_comment(chat: Any, bot: Bot) -> None:
-    await log(chat("anna"), "need", NEED)
+    await chat("anna").log("need", NEED)
     bertil = chat("bertil")
     await bertil.say("kommentera BEH-1 " + "k" * 6_000)
     assert bertil.text == t("sv", "too_long", length="6 000", limit="5 000")
@@ -186,8 +170,7 @@ async def test_control_characters_are_removed_before_storage(
     assert fields["unit"] == "Avdelning 5"
     await chat("bertil").say("kommentera BEH-1 Klart\x00 på\x07 fredag\x1b")
     assert rows(bot, "comments")[0]["text"] == "Klart på fredag"
-    form = (await anna.act("intake:form", "need"))[0].form
-    assert form is not None
+    form = await anna.open_form("need")
     await anna.submit(form.id, {**NEED, "title": "\x00Form\x07ulär\x1b"})
     assert rows(bot)[1]["title"] == "Formulär"
     # No stored text anywhere holds a control character (the file format itself is binary).
@@ -289,7 +272,7 @@ async def test_emoji_only_and_rtl_free_text_do_not_crash(chat: Any, bot: Bot) ->
     ],
 )
 async def test_unknown_numbers(chat: Any, bot: Bot, user: str, text: str, expected: str) -> None:
-    await log(chat("anna"), "need", NEED)
+    await chat("anna").log("need", NEED)
     person = chat(user)
     await person.say(text)
     assert person.last[0].style == "error"
@@ -319,7 +302,7 @@ async def test_unknown_numbers(chat: Any, bot: Bot, user: str, text: str, expect
 async def test_wrong_status_names_list_the_valid_ones(
     chat: Any, bot: Bot, user: str, text: str, expected: str
 ) -> None:
-    await log(chat("anna"), "need", NEED)
+    await chat("anna").log("need", NEED)
     person = chat(user)
     await person.say(text)
     assert person.last[0].style == "error"
@@ -328,7 +311,7 @@ async def test_wrong_status_names_list_the_valid_ones(
 
 
 async def test_wrong_status_name_in_english(chat: Any, bot: Bot) -> None:
-    await log(chat("anna"), "need", NEED)
+    await chat("anna").log("need", NEED)
     bertil = chat("bertil", locale="en")
     await bertil.say("status BEH-1 done")
     assert bertil.text == (
@@ -434,7 +417,7 @@ async def test_personal_number_in_a_dialogue_answer_is_refused(
 async def test_personal_number_in_a_comment_is_refused(
     chat: Any, bot: Bot, settings: Settings, number: str
 ) -> None:
-    await log(chat("anna"), "need", NEED)
+    await chat("anna").log("need", NEED)
     bertil = chat("bertil")
     await bertil.say(f"kommentera BEH-1 Gäller patient {number}")
     assert bertil.text == t("sv", "pii_refused")
@@ -451,8 +434,7 @@ async def test_personal_number_in_a_form_field_is_refused_and_emptied(
     chat: Any, bot: Bot, settings: Settings, number: str
 ) -> None:
     anna = chat("anna")
-    form = (await anna.act("intake:form", "need"))[0].form
-    assert form is not None
+    form = await anna.open_form("need")
     values = {**NEED, "description": f"Skrivaren till patient {number} saknas"}
     await anna.submit(form.id, values)
     assert anna.last[0].style == "error"
@@ -481,13 +463,7 @@ async def test_personal_number_in_a_retried_form_is_not_kept_with_the_answer(
         "benefit": "2",
         "priority": number,
     }
-    incoming = Incoming(
-        platform="webchat",
-        user_id="omar",
-        conversation_id="dm:omar",
-        form=FormSubmission("intake:need:retry-nonce", values),
-        idempotency_key="webchat:omar:client-1",
-    )
+    incoming = webchat_form("omar", "intake:need:retry-nonce", values, "webchat:omar:client-1")
     for _ in range(2):
         replies = await bot.engine.handle(incoming)
         fields = form_of(replies)
@@ -568,14 +544,7 @@ async def test_a_stale_button_in_english(chat: Any, bot: Bot) -> None:
     ],
 )
 async def test_unknown_action_ids(chat: Any, bot: Bot, action_id: str, value: str) -> None:
-    anna = chat("anna")
-    await anna.act(action_id, value)
-    assert anna.last[0].style == "error"
-    assert anna.text == t("sv", "stale_action")
-    omar = chat("omar")
-    await omar.act(action_id, value)
-    assert omar.text == t("en", "stale_action")
-    assert rows(bot) == []
+    await assert_stale_for_anna_and_omar(chat, bot, lambda person: person.act(action_id, value))
 
 
 async def test_an_unknown_action_during_a_dialogue_leaves_it_alone(chat: Any, bot: Bot) -> None:
@@ -603,14 +572,7 @@ async def test_an_unknown_action_during_a_dialogue_leaves_it_alone(chat: Any, bo
     ],
 )
 async def test_unknown_form_ids(chat: Any, bot: Bot, form_id: str) -> None:
-    anna = chat("anna")
-    await anna.submit(form_id, NEED)
-    assert anna.last[0].style == "error"
-    assert anna.text == t("sv", "stale_action")
-    omar = chat("omar")
-    await omar.submit(form_id, NEED)
-    assert omar.text == t("en", "stale_action")
-    assert rows(bot) == []
+    await assert_stale_for_anna_and_omar(chat, bot, lambda person: person.submit(form_id, NEED))
 
 
 async def test_a_form_with_unexpected_fields(chat: Any, bot: Bot) -> None:
@@ -658,7 +620,7 @@ NASTY = [
 @pytest.mark.parametrize("text", NASTY)
 @pytest.mark.parametrize(("user", "locale"), [("anna", "sv"), ("bertil", "sv"), ("omar", "en")])
 async def test_nothing_crashes(chat: Any, bot: Bot, text: str, user: str, locale: str) -> None:
-    await log(chat("anna"), "need", NEED)
+    await chat("anna").log("need", NEED)
     person = chat(user)
     await person.say(text)
     assert person.last, "always an answer"
@@ -679,13 +641,7 @@ async def test_a_personal_number_in_a_forged_form_id_is_not_stored(
     bot: Bot, settings: Settings, number: str
 ) -> None:
     for nonce in (number, number.replace("-", ""), f"x{number}x"):
-        incoming = Incoming(
-            platform="webchat",
-            user_id="anna",
-            conversation_id="dm:anna",
-            form=FormSubmission(f"intake:need:{nonce}", NEED),
-            idempotency_key=f"webchat:anna:{len(nonce)}",
-        )
+        incoming = webchat_form("anna", f"intake:need:{nonce}", NEED, f"webchat:anna:{len(nonce)}")
         replies = await bot.engine.handle(incoming)
         assert [r.text for r in replies] == [t("sv", "stale_action")]
     assert rows(bot) == []

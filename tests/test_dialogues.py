@@ -14,21 +14,16 @@ import pytest
 
 from bot.app import Bot, build
 from bot.config import Settings
-from bot.domain import REF_PATTERN
 from bot.i18n import t
 from bot.messages import Choice, Reply
 from tests.conftest import Chat, FakeClock
+from tests.helpers import BENEFIT_2, NEED, find_choice, labels, rows
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-BENEFIT_2 = "2. Förbättrade och smartare arbetsformer i det dagliga arbetet"
 DEVIATION_URL = "https://intranat.example.se/avvikelsesystem"
 
 
 # -- helpers ------------------------------------------------------------------------------
-
-
-def rows(bot: Bot, table: str = "entries") -> list[dict[str, Any]]:
-    return list(bot.db.query(f"SELECT * FROM {table} ORDER BY rowid"))
 
 
 def only_entry(bot: Bot) -> dict[str, Any]:
@@ -38,20 +33,6 @@ def only_entry(bot: Bot) -> dict[str, Any]:
     entry["fields"] = json.loads(entry["fields"])
     entry["flags"] = json.loads(entry["flags"])
     return entry
-
-
-def find_choice(replies: list[Reply], label: str) -> Choice:
-    for reply in reversed(replies):
-        for choice in reply.choices:
-            if choice.label == label:
-                return choice
-    raise AssertionError(
-        f"no choice {label!r} among {[c.label for r in replies for c in r.choices]}"
-    )
-
-
-def labels(replies: list[Reply]) -> list[str]:
-    return [choice.label for reply in replies for choice in reply.choices]
 
 
 def form_errors(replies: list[Reply]) -> dict[str, str]:
@@ -306,25 +287,6 @@ async def test_a_select_question_also_takes_a_typed_answer(chat: Any, bot: Bot) 
 # -- numbers ------------------------------------------------------------------------------
 
 
-async def log_by_form(chat: Chat, kind: str, values: dict[str, str]) -> str:
-    """Log an entry through the form; the reference it got."""
-    replies = await chat.act("intake:form", kind)
-    form = replies[0].form
-    assert form is not None
-    await chat.submit(form.id, values)
-    assert chat.last[0].style == "success", chat.text
-    match = REF_PATTERN.search(chat.last[0].text)
-    assert match is not None, chat.text
-    return match.group(0)
-
-
-NEED = {
-    "title": "Skrivare saknas",
-    "description": "Ingen skrivare i korridoren",
-    "unit": "Avdelning 5",
-    "benefit": "2",
-    "priority": "high",
-}
 ISSUE = {
     "title": "Inloggningen krånglar",
     "description": "Fel 403",
@@ -354,14 +316,14 @@ DEVIATION = {
 
 async def test_numbers_are_per_kind_and_shared_by_everyone(chat: Any, bot: Bot) -> None:
     anna, omar = chat("anna"), chat("omar")
-    assert await log_by_form(anna, "need", NEED) == "BEH-1"
-    assert await log_by_form(anna, "issue", ISSUE) == "ÄRE-1"
-    assert await log_by_form(omar, "need", NEED) == "BEH-2"
-    assert await log_by_form(anna, "deviation", DEVIATION) == "AVV-1"
-    assert await log_by_form(omar, "risk", RISK) == "RIS-1"
-    assert await log_by_form(anna, "change", CHANGE) == "ÄND-1"
-    assert await log_by_form(anna, "need", NEED) == "BEH-3"
-    assert await log_by_form(omar, "change", CHANGE) == "ÄND-2"
+    assert await anna.log("need", NEED) == "BEH-1"
+    assert await anna.log("issue", ISSUE) == "ÄRE-1"
+    assert await omar.log("need", NEED) == "BEH-2"
+    assert await anna.log("deviation", DEVIATION) == "AVV-1"
+    assert await omar.log("risk", RISK) == "RIS-1"
+    assert await anna.log("change", CHANGE) == "ÄND-1"
+    assert await anna.log("need", NEED) == "BEH-3"
+    assert await omar.log("change", CHANGE) == "ÄND-2"
     numbers = {(r["kind"], r["number"]) for r in rows(bot)}
     assert numbers == {
         ("need", 1),
@@ -400,15 +362,15 @@ async def test_ascii_spellings_of_numbers_are_understood(chat: Any, typed: str, 
         ("risk", RISK),
         ("deviation", DEVIATION),
     ):
-        await log_by_form(anna, kind, values)
+        await anna.log(kind, values)
     await anna.say(typed)
     assert anna.last[0].style == "info"
     assert anna.text.startswith(f"{shown} – ")
 
 
 async def test_triage_commands_take_ascii_numbers_too(chat: Any, bot: Bot) -> None:
-    await log_by_form(chat("anna"), "issue", ISSUE)
-    await log_by_form(chat("anna"), "change", CHANGE)
+    await chat("anna").log("issue", ISSUE)
+    await chat("anna").log("change", CHANGE)
     bertil = chat("bertil")
     await bertil.say("status are 1 pågår")
     assert bertil.text == t("sv", "status_changed", ref="ÄRE-1", status_key="in_progress")
@@ -557,10 +519,8 @@ async def test_form_instead_of_questions(chat: Any, bot: Bot) -> None:
 
 async def test_form_in_english_with_errors_and_a_second_submit(chat: Any, bot: Bot) -> None:
     omar = chat("omar")
-    replies = await omar.act("intake:form", "issue")
-    form = replies[0].form
-    assert form is not None
-    assert replies[0].text == "Log issue"
+    form = await omar.open_form("issue")
+    assert omar.last[0].text == "Log issue"
     assert [f.label for f in form.fields] == ["Title", "Description", "Unit", "Urgency"]
     await omar.submit(form.id, {"title": "  ", "urgency": "critical"})
     errors = form_errors(omar.last)
@@ -578,8 +538,7 @@ async def test_form_in_english_with_errors_and_a_second_submit(chat: Any, bot: B
 
 async def test_deviation_form_takes_a_written_time(chat: Any, bot: Bot) -> None:
     anna = chat("anna")
-    form = (await anna.act("intake:form", "deviation"))[0].form
-    assert form is not None
+    form = await anna.open_form("deviation")
     when = {f.name: f for f in form.fields}["when"]
     assert when.type == "date" and when.help == t("sv", "when_hint")
     await anna.submit(form.id, {**DEVIATION, "when": "imorgon kl 9"})
@@ -1014,8 +973,7 @@ async def test_this_morning_said_early_is_not_in_the_future(
     await person.say(typed)
     assert person.text == ask(locale, "unit")
     await person.say("avbryt")
-    form = (await person.act("intake:form", "deviation"))[0].form
-    assert form is not None
+    form = await person.open_form("deviation")
     await person.submit(form.id, {**DEVIATION, "when": typed})
     assert person.last[0].style == "success", person.text
     stored = datetime.fromisoformat(only_entry(bot)["fields"]["when"])

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tests.helpers import json_action, text_of
+
 START_TIMEOUT = 30.0
 REQUEST_TIMEOUT = 15.0
 CLI_TIMEOUT = 60.0
@@ -134,18 +136,6 @@ def cli(tmp_path: Path, db_path: Path, *args: str) -> subprocess.CompletedProces
     )
 
 
-def text_of(replies: list[dict[str, Any]]) -> str:
-    return "\n".join(reply["text"] for reply in replies)
-
-
-def choice(replies: list[dict[str, Any]], label: str) -> dict[str, Any]:
-    for reply in reversed(replies):
-        for item in reply.get("choices", []):
-            if item["label"] == label:
-                return {"id": item["id"], "value": item.get("value", "")}
-    raise AssertionError(f"no choice {label!r} in {replies}")
-
-
 def test_acknowledged_entry_survives_kill_9(tmp_path: Path) -> None:
     db_path = tmp_path / "data" / "fvis.db"
     with running_bot(tmp_path, db_path, "first") as bot:
@@ -197,12 +187,12 @@ def test_dialogue_in_progress_survives_kill_9(tmp_path: Path) -> None:
     with running_bot(tmp_path, db_path, "third") as bot:
         replies = bot.post("anna", text="2")  # the benefit objective, typed as its number
         assert "Hur viktigt" in text_of(replies)
-        replies = bot.post("anna", action=choice(replies, "Hög"))
+        replies = bot.post("anna", action=json_action(replies, "Hög"))
         assert "Stämmer det här?" in text_of(replies)
         assert NEED["title"] in text_of(replies)
         assert NEED["description"] in text_of(replies)
         assert NEED["unit"] in text_of(replies)
-        replies = bot.post("anna", action=choice(replies, "Spara"))
+        replies = bot.post("anna", action=json_action(replies, "Spara"))
         assert "Sparat som BEH-1" in text_of(replies)
         bot.kill9()
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.helpers import BENEFIT_2
+
 
 async def test_need_dialogue_in_swedish(chat: Any) -> None:
     anna = chat("anna")
@@ -13,7 +15,7 @@ async def test_need_dialogue_in_swedish(chat: Any) -> None:
     assert "enhet" in anna.text
     await anna.say("Avdelning 5")
     assert "nyttoobjekt" in anna.text
-    await anna.click("2. Förbättrade och smartare arbetsformer i det dagliga arbetet")
+    await anna.click(BENEFIT_2)
     await anna.click("Hög")
     assert "Stämmer det här?" in anna.text
     assert "Vi saknar skrivare på avd 5" in anna.text

@@ -11,7 +11,6 @@ import pytest
 from bot.app import Bot
 from bot.domain import REF_PATTERN
 from bot.i18n import t
-from tests.conftest import Chat
 
 NEED = {
     "title": "Skrivare saknas på avdelning 5",
@@ -46,17 +45,6 @@ DEVIATION = {
 }
 
 
-async def log(chat: Chat, kind: str, values: dict[str, str]) -> str:
-    """Log an entry through the form; its reference."""
-    form = (await chat.act("intake:form", kind))[0].form
-    assert form is not None
-    await chat.submit(form.id, values)
-    assert chat.last[0].style == "success", chat.text
-    match = REF_PATTERN.search(chat.last[0].text)
-    assert match is not None
-    return match.group(0)
-
-
 def entry_row(bot: Bot, kind: str, number: int = 1) -> dict[str, Any]:
     rows = list(bot.db.query("SELECT * FROM entries WHERE kind = ? AND number = ?", [kind, number]))
     assert len(rows) == 1
@@ -86,9 +74,9 @@ async def entries(chat: Any) -> dict[str, str]:
     """anna's need BEH-1 and issue ÄRE-1, omar's need BEH-2."""
     anna, omar = chat("anna"), chat("omar")
     return {
-        "anna_need": await log(anna, "need", NEED),
-        "anna_issue": await log(anna, "issue", ISSUE),
-        "omar_need": await log(omar, "need", NEED_EN),
+        "anna_need": await anna.log("need", NEED),
+        "anna_issue": await anna.log("issue", ISSUE),
+        "omar_need": await omar.log("need", NEED_EN),
     }
 
 
@@ -403,7 +391,7 @@ async def test_a_reporter_cannot_show_someone_elses_entry(
 
 @pytest.fixture
 async def deviation(chat: Any) -> str:
-    return await log(chat("anna"), "deviation", DEVIATION)
+    return await chat("anna").log("deviation", DEVIATION)
 
 
 @pytest.mark.parametrize("user", ["anna", "bertil", "david"])

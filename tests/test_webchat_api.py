@@ -16,6 +16,7 @@ from bot.app import Bot, build, web_app
 from bot.config import Settings
 from bot.domain import Kind
 from bot.ports import EntryQuery
+from tests.helpers import BENEFIT_2, json_action, json_choice, text_of
 
 Client = TestClient[web.Request, web.Application]
 ClientFactory = Callable[[web.Application], Awaitable[Client]]
@@ -56,22 +57,8 @@ async def post(client: Client, user: str, **body: Any) -> list[dict[str, Any]]:
     return list(data["replies"])
 
 
-def text_of(replies: list[dict[str, Any]]) -> str:
-    return "\n".join(reply["text"] for reply in replies)
-
-
-def choice(replies: list[dict[str, Any]], label: str) -> dict[str, Any]:
-    for reply in reversed(replies):
-        for item in reply.get("choices", []):
-            if item["label"] == label:
-                return dict(item)
-    labels = [c["label"] for r in replies for c in r.get("choices", [])]
-    raise AssertionError(f"no choice {label!r} among {labels}")
-
-
 async def click(client: Client, user: str, replies: list[dict[str, Any]], label: str) -> Any:
-    item = choice(replies, label)
-    return await post(client, user, action={"id": item["id"], "value": item.get("value", "")})
+    return await post(client, user, action=json_action(replies, label))
 
 
 def form_of(replies: list[dict[str, Any]]) -> dict[str, Any]:
@@ -117,11 +104,9 @@ async def test_need_dialogue_over_http(client: Client) -> None:
     assert "enhet" in text_of(replies)
     replies = await post(client, "anna", text="Avdelning 5")
     assert "nyttoobjekt" in text_of(replies)
-    benefit = choice(replies, "2. Förbättrade och smartare arbetsformer i det dagliga arbetet")
+    benefit = json_choice(replies, BENEFIT_2)
     assert benefit["id"] == "intake:opt:benefit" and benefit["value"] == "2"
-    replies = await click(
-        client, "anna", replies, "2. Förbättrade och smartare arbetsformer i det dagliga arbetet"
-    )
+    replies = await click(client, "anna", replies, BENEFIT_2)
     replies = await click(client, "anna", replies, "Hög")
     assert "Stämmer det här?" in text_of(replies)
     assert "Vi saknar skrivare på avd 5" in text_of(replies)

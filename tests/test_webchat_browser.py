@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestServer
-from playwright.async_api import Browser, Page, async_playwright, expect
+from playwright.async_api import Browser, Locator, Page, async_playwright, expect
 
 from bot.app import Bot, web_app
 
@@ -52,44 +52,36 @@ async def _send(page: Page, text: str) -> None:
     await page.get_by_test_id("send").click()
 
 
+def _last(page: Page) -> Locator:
+    """The bot's latest message."""
+    return page.get_by_test_id("bot-message").last
+
+
+async def _choose(page: Page, text: str) -> None:
+    """Click the choice with this text in the bot's latest message."""
+    await _last(page).get_by_test_id("choice").filter(has_text=text).click()
+
+
 async def test_nurse_logs_a_need_by_clicking_and_lists_it(
     browser: Browser, server: TestServer, tmp_path: Any
 ) -> None:
     page = await _open(browser, server, "anna", viewport={"width": 1280, "height": 800})
     await _send(page, "behov Vi saknar skrivare på avd 5")
-    last = page.get_by_test_id("bot-message").last
-    await expect(last).to_contain_text("Beskriv det lite mer")
+    await expect(_last(page)).to_contain_text("Beskriv det lite mer")
     await _send(page, "Remisser skrivs ut på en annan avdelning varje dag.")
-    await expect(page.get_by_test_id("bot-message").last).to_contain_text("Vilken enhet")
+    await expect(_last(page)).to_contain_text("Vilken enhet")
     await _send(page, "Avdelning 5")
-    await expect(page.get_by_test_id("bot-message").last).to_contain_text("nyttoobjekt")
-    await (
-        page.get_by_test_id("bot-message")
-        .last.get_by_test_id("choice")
-        .filter(has_text="Förbättrade och smartare arbetsformer")
-        .click()
-    )
-    await expect(page.get_by_test_id("bot-message").last).to_contain_text("Hur viktigt")
-    await (
-        page.get_by_test_id("bot-message")
-        .last.get_by_test_id("choice")
-        .filter(has_text="Hög")
-        .click()
-    )
-    await expect(page.get_by_test_id("bot-message").last).to_contain_text("Stämmer det här?")
-    await (
-        page.get_by_test_id("bot-message")
-        .last.get_by_test_id("choice")
-        .filter(has_text="Spara")
-        .click()
-    )
-    await expect(page.get_by_test_id("bot-message").last).to_contain_text("Sparat som BEH-1")
+    await expect(_last(page)).to_contain_text("nyttoobjekt")
+    await _choose(page, "Förbättrade och smartare arbetsformer")
+    await expect(_last(page)).to_contain_text("Hur viktigt")
+    await _choose(page, "Hög")
+    await expect(_last(page)).to_contain_text("Stämmer det här?")
+    await _choose(page, "Spara")
+    await expect(_last(page)).to_contain_text("Sparat som BEH-1")
     await page.screenshot(path=str(tmp_path / "saved.png"), full_page=True)
 
     await _send(page, "lista mina")
-    await expect(page.get_by_test_id("bot-message").last).to_contain_text(
-        "BEH-1 · Ny · Vi saknar skrivare på avd 5"
-    )
+    await expect(_last(page)).to_contain_text("BEH-1 · Ny · Vi saknar skrivare på avd 5")
 
 
 async def test_handler_status_change_reaches_the_reporter_live(
@@ -97,24 +89,17 @@ async def test_handler_status_change_reaches_the_reporter_live(
 ) -> None:
     anna = await _open(browser, server, "anna")
     await _send(anna, "ärende Journalen låser sig vid inloggning")
-    form_button = (
-        anna.get_by_test_id("bot-message")
-        .last.get_by_test_id("choice")
-        .filter(has_text="Fyll i formulär")
-    )
-    await form_button.click()
+    await _choose(anna, "Fyll i formulär")
     form = anna.get_by_test_id("form").last
     await form.locator("[name=description]").fill("Det tar fem minuter att logga in på morgonen.")
     await form.locator("[name=unit]").fill("Akuten")
     await form.locator("[name=urgency]").select_option("high")
     await form.get_by_test_id("form-submit").click()
-    await expect(anna.get_by_test_id("bot-message").last).to_contain_text("Sparat som ÄRE-1")
+    await expect(_last(anna)).to_contain_text("Sparat som ÄRE-1")
 
     bertil = await _open(browser, server, "bertil")
     await _send(bertil, "status ÄRE-1 pågår")
-    await expect(bertil.get_by_test_id("bot-message").last).to_contain_text(
-        "ÄRE-1 har nu status Pågår"
-    )
+    await expect(_last(bertil)).to_contain_text("ÄRE-1 har nu status Pågår")
     # Anna's open page gets the notice without reloading.
     await expect(anna.locator("[data-kind=notification]").last).to_contain_text(
         "har fått status Pågår", timeout=10_000
@@ -126,7 +111,7 @@ async def test_phone_size_layout_shows_input_and_channels(
 ) -> None:
     page = await _open(browser, server, "omar", viewport={"width": 390, "height": 844})
     await _send(page, "help")
-    await expect(page.get_by_test_id("bot-message").last).to_contain_text("I am the FVIS bot")
+    await expect(_last(page)).to_contain_text("I am the FVIS bot")
     assert await page.get_by_test_id("input").is_visible()
     assert await page.get_by_test_id("channels").count() == 1
     width = await page.evaluate("document.documentElement.scrollWidth")
