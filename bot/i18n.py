@@ -284,6 +284,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "list_empty": ("Inga poster matchar.", "No entries match."),
     "list_header": ("{count} poster{more}:", "{count} entries{more}:"),
     "list_header_one": ("1 post:", "1 entry:"),
+    "list_header_many": ("Fler än {count} poster{more}:", "More than {count} entries{more}:"),
     "bad_list_word": (
         "”{text}” känner jag inte igen. Skriv mina eller alla, en typ ({kinds}) eller en status ({options}).",
         "I do not recognise “{text}”. Write mine or all, a kind ({kinds}) or a status ({options}).",

@@ -21,6 +21,9 @@ class SystemClock:
         return datetime.now(UTC)
 
 
+COUNT_CAP = 1_000
+
+
 @dataclass(frozen=True, slots=True)
 class EntryQuery:
     kinds: Sequence[Kind] = ()
@@ -29,6 +32,7 @@ class EntryQuery:
     include_deviations: bool = True
     text: str = ""  # full-text search words
     limit: int = 20
+    count_cap: int = COUNT_CAP  # a total above this is reported as count_cap + 1 ("more than")
 
 
 class EntryRepository(Protocol):
@@ -46,7 +50,7 @@ class EntryRepository(Protocol):
         """Writes inside commit together, once (the audit row with its entry)."""
 
     def find(self, query: EntryQuery) -> tuple[list[Entry], int]:
-        """Newest first, at most query.limit, and the total count that matched."""
+        """Newest first, at most query.limit, and how many matched (at most count_cap + 1)."""
 
     def update(self, entry: Entry, changes: Sequence[Change]) -> None: ...
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 from collections.abc import Sequence
@@ -137,13 +138,8 @@ class EntryService:
 
     def find(self, person: Person, query: EntryQuery, *, mine: bool) -> tuple[list[Entry], int]:
         if mine or not sees_all(person):
-            query = EntryQuery(
-                kinds=query.kinds,
-                statuses=query.statuses,
-                reporter=person.qualified_id,
-                include_deviations=True,
-                text=query.text,
-                limit=query.limit,
+            query = dataclasses.replace(
+                query, reporter=person.qualified_id, include_deviations=True
             )
         entries, total = self.entries.find(query)
         for entry in entries:

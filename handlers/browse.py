@@ -6,7 +6,7 @@ from bot.domain import Kind, Status
 from bot.engine import Context, Engine
 from bot.messages import Choice, Reply
 from bot.permissions import sees_all
-from bot.ports import EntryQuery
+from bot.ports import COUNT_CAP, EntryQuery
 from bot.render import full_record, list_row
 from bot.text import shorten
 from bot.words import KIND_WORDS, STATUS_WORDS, kind_names, status_names
@@ -95,6 +95,8 @@ def _header(context: Context, total: int, shown: int) -> str:
     if total == 1:
         return context.t("list_header_one")
     more = context.t("list_more", shown=shown) if total > shown else ""
+    if total > COUNT_CAP:
+        return context.t("list_header_many", count=f"{COUNT_CAP:,}".replace(",", " "), more=more)
     return context.t("list_header", count=total, more=more)
 
 

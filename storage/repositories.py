@@ -112,7 +112,12 @@ class SqliteEntryRepository:
             where.append("id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
             params.append(match)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
-        total = self._db.execute(f"SELECT COUNT(*) FROM entries {clause}", params).fetchone()[0]
+        # Counting every match of a common word reads thousands of rows; past the cap, "more than"
+        # is all a person needs to know.
+        total = self._db.execute(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM entries {clause} LIMIT ?)",
+            [*params, query.count_cap + 1],
+        ).fetchone()[0]
         rows = self._db.query(
             f"SELECT * FROM entries {clause} ORDER BY id DESC LIMIT ?", [*params, query.limit]
         )

@@ -665,3 +665,29 @@ async def test_search_finds_new_words_after_a_change(
     assert "BEH-1 · Löst · Skrivare saknas på avdelning 5" in bertil.text
     row = entry_row(bot, "need")
     assert json.loads(row["fields"])["title"] == NEED["title"]
+
+
+async def test_search_with_more_hits_than_the_count_cap_says_more_than(chat: Any, bot: Bot) -> None:
+    """A common word's hits are not all counted: past 1 000 the header says "more than"."""
+    from bot.domain import Entry, Kind
+
+    repository = bot.entries.entries
+    with repository.atomic():
+        for number in range(1_005):
+            repository.create(
+                Entry(
+                    kind=Kind.NEED,
+                    title=f"Skrivare {number}",
+                    fields={"title": f"Skrivare {number}"},
+                    reporter_platform="webchat",
+                    reporter_id="anna",
+                    reporter_name="Anna",
+                ),
+                dedupe_key=f"bulk-{number}",
+            )
+    bertil = chat("bertil")
+    await bertil.say("sök skrivare")
+    assert bertil.last[0].text.startswith("Fler än 1 000 poster (visar de 20 senaste):")
+    # "1004" is the title's number of BEH-1005 and the number of BEH-1004 itself.
+    await bertil.say("sök skrivare 1004")
+    assert bertil.last[0].text.startswith("2 poster:\nBEH-1005 · Ny · Skrivare 1004")
