@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.domain import Person
 from bot.errors import UserError
-from bot.i18n import normalise_locale, t
+from bot.i18n import count, normalise_locale, t
 from bot.ids import new_id
 from bot.messages import Choice, FileRef, Form, FormField, Incoming, Option, Reply
 from bot.pii import contains_personal_number
@@ -66,12 +66,6 @@ class Context:
     def end_dialogue(self) -> None:
         self.dialogue = None
         self._engine.dialogues.delete(self.dialogue_key)
-
-    def remember(self, key: str, replies: list[dict[str, Any]]) -> None:
-        self._engine.requests.put(key, replies)
-
-    def recall(self, key: str) -> list[dict[str, Any]] | None:
-        return self._engine.requests.get(key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,8 +218,8 @@ class Engine:
                 Reply(
                     context.t(
                         "too_long",
-                        length=f"{len(text):,}".replace(",", " "),
-                        limit=f"{MAX_MESSAGE_LENGTH:,}".replace(",", " "),
+                        length=count(len(text)),
+                        limit=count(MAX_MESSAGE_LENGTH),
                     ),
                     style="error",
                 )

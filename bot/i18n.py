@@ -363,6 +363,11 @@ def _merge_feature_texts() -> None:
 _merge_feature_texts()
 
 
+def count(value: int) -> str:
+    """Thousands grouped with a space, as both Swedish and the bot's English texts write them."""
+    return f"{value:,}".replace(",", " ")
+
+
 def normalise_locale(locale: str | None) -> str:
     if not locale:
         return DEFAULT_LOCALE

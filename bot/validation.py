@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.i18n import option_label, t
+from bot.i18n import count, option_label, t
 from bot.kinds import FieldSpec
 from bot.pii import contains_personal_number
 from bot.text import clean_text
@@ -35,8 +35,8 @@ def check_free_text(raw: str, *, limit: int, locale: str) -> Checked:
             error=t(
                 locale,
                 "too_long",
-                length=f"{len(value):,}".replace(",", " "),
-                limit=f"{limit:,}".replace(",", " "),
+                length=count(len(value)),
+                limit=count(limit),
             )
         )
     return Checked(value)

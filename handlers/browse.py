@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.domain import Kind, Status
 from bot.engine import Context, Engine
+from bot.i18n import count
 from bot.messages import Choice, Reply
 from bot.permissions import sees_all
 from bot.ports import COUNT_CAP, EntryQuery
@@ -96,7 +97,7 @@ def _header(context: Context, total: int, shown: int) -> str:
         return context.t("list_header_one")
     more = context.t("list_more", shown=shown) if total > shown else ""
     if total > COUNT_CAP:
-        return context.t("list_header_many", count=f"{COUNT_CAP:,}".replace(",", " "), more=more)
+        return context.t("list_header_many", count=count(COUNT_CAP), more=more)
     return context.t("list_header", count=total, more=more)
 
 
