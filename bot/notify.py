@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
 from bot.messages import Delivery, Outbound, Target
 from bot.ports import Notifier
@@ -22,25 +23,21 @@ class NotifierRouter:
         return sorted(self._by_platform)
 
     async def post(self, target: Target, message: Outbound) -> Delivery:
-        notifier = self._by_platform.get(target.platform)
-        if notifier is None:
-            return Delivery(
-                ok=False, error=f"no adapter for platform {target.platform!r} is running"
-            )
-        try:
-            return await notifier.post(target, message)
-        except Exception as error:  # an adapter failing must not take the caller down
-            log.exception("posting to %s failed", target.platform)
-            return Delivery(ok=False, error=f"{type(error).__name__}: {error}")
+        return await self._route(target, "posting", lambda n: n.post(target, message))
 
     async def withdraw(self, target: Target, message_id: str) -> Delivery:
+        return await self._route(target, "withdrawing", lambda n: n.withdraw(target, message_id))
+
+    async def _route(
+        self, target: Target, doing: str, call: Callable[[Notifier], Awaitable[Delivery]]
+    ) -> Delivery:
         notifier = self._by_platform.get(target.platform)
         if notifier is None:
             return Delivery(
                 ok=False, error=f"no adapter for platform {target.platform!r} is running"
             )
         try:
-            return await notifier.withdraw(target, message_id)
+            return await call(notifier)
         except Exception as error:  # an adapter failing must not take the caller down
-            log.exception("withdrawing from %s failed", target.platform)
+            log.exception("%s to %s failed", doing, target.platform)
             return Delivery(ok=False, error=f"{type(error).__name__}: {error}")
