@@ -1,0 +1,44 @@
+"""The notifier router: a missing adapter or a failing one gives a failed Delivery, never an exception."""
+
+from __future__ import annotations
+
+from bot.messages import Delivery, Outbound, Target
+from bot.notify import NotifierRouter
+
+
+class Broken:
+    async def post(self, target: Target, message: Outbound) -> Delivery:
+        raise ConnectionError("socket closed")
+
+    async def withdraw(self, target: Target, message_id: str) -> Delivery:
+        raise TimeoutError("no answer")
+
+
+async def test_a_platform_without_adapter_is_a_failed_delivery() -> None:
+    router = NotifierRouter()
+    delivery = await router.post(Target("slack", channel="C1"), Outbound("hej"))
+    assert delivery == Delivery(ok=False, error="no adapter for platform 'slack' is running")
+    assert not (await router.withdraw(Target("slack", channel="C1"), "1")).ok
+
+
+async def test_an_adapter_that_raises_is_a_failed_delivery() -> None:
+    router = NotifierRouter()
+    router.add("broken", Broken())
+    assert router.platforms == ["broken"]
+    posted = await router.post(Target("broken", channel="x"), Outbound("hej"))
+    withdrawn = await router.withdraw(Target("broken", channel="x"), "7")
+    assert posted == Delivery(ok=False, error="ConnectionError: socket closed")
+    assert withdrawn == Delivery(ok=False, error="TimeoutError: no answer")
+
+
+async def test_web_chat_withdraw_marks_the_post_and_refuses_unknown_ids(bot: object) -> None:
+    webchat = bot.webchat  # type: ignore[attr-defined]
+    target = Target("webchat", channel="fvis-program")
+    posted = await bot.notifier.post(target, Outbound("Nyhetsbrev nr 3"))  # type: ignore[attr-defined]
+    assert posted.ok
+    assert (await bot.notifier.withdraw(target, posted.message_id)).ok  # type: ignore[attr-defined]
+    [message] = webchat.inbox("anna", 0)
+    assert message["text"] == "Nyhetsbrev nr 3" and message["withdrawn_at"]
+    again = await bot.notifier.withdraw(target, posted.message_id)  # type: ignore[attr-defined]
+    assert not again.ok
+    assert not (await bot.notifier.withdraw(target, "not-a-number")).ok  # type: ignore[attr-defined]
