@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import os
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, Protocol
@@ -18,7 +19,7 @@ from bot.notify import NotifierRouter
 from bot.ports import Clock, Notifier, SystemClock
 from bot.programme import Programme, demo_programme_data, parse_programme, read_programme_file
 from bot.services import EntryService
-from handlers import browse, help, intake, triage
+from handlers import browse, help, home, intake, triage
 from integrations.webchat.server import WebchatAdapter
 from storage.database import open_database, pending_migrations
 from storage.repositories import (
@@ -121,6 +122,10 @@ def configured_adapters(
                 token=settings.webchat_token,
             )
         )
+    if os.environ.get("SLACK_BOT_TOKEN", "").strip():
+        from integrations.slack import SlackAdapter, SlackSettings
+
+        adapters.append(SlackAdapter(settings=SlackSettings.from_env(os.environ)))
     return adapters
 
 
@@ -129,6 +134,12 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
     db = open_database(settings.db_path)
     programme = load_programme(settings, SqliteProgrammeStore(db))
     adapters = configured_adapters(settings, db, programme, clock)
+    for adapter in adapters:
+        # A platform's own setting (SLACK_PROGRAMME_CHANNEL) overrides the programme file's channel.
+        channel = getattr(adapter, "programme_channel", "")
+        if channel:
+            channels = {**programme.channels, adapter.platform: channel}
+            programme = dataclasses.replace(programme, channels=channels)
     notifier = NotifierRouter()
     for adapter in adapters:
         notifier.add(adapter.platform, adapter.notifier)
@@ -154,7 +165,7 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
         timezone=settings.timezone,
         dialogue_timeout=timedelta(minutes=settings.dialogue_timeout_minutes),
     )
-    for module in (intake, browse, triage, help):
+    for module in (intake, browse, triage, help, home):
         module.register(engine)
     return Bot(settings, programme, engine, entries, notifier, db, adapters)
 

@@ -234,7 +234,12 @@ class Engine:
                 return [Reply(context.t("nothing_to_cancel"))]
             context.end_dialogue()
             return [Reply(context.t("cancelled"))]
-        if context.dialogue is not None and (word not in HELP_WORDS or rest.strip()):
+        # A command the platform marks as one (a slash command) never answers a dialogue's question.
+        if (
+            context.dialogue is not None
+            and not context.incoming.wants_form
+            and (word not in HELP_WORDS or rest.strip())
+        ):
             flow = self._flows.get(context.dialogue.flow)
             if flow is not None:
                 return await flow(context, text)

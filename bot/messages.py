@@ -36,6 +36,8 @@ class Incoming:
     message_link: str = ""
     # A platform's retry id or a client's message id: the same key is handled once.
     idempotency_key: str = ""
+    # The platform can show a form now (a Slack modal): intake answers with one, not a dialogue.
+    wants_form: bool = False
 
 
 @dataclass(frozen=True, slots=True)

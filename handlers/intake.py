@@ -105,6 +105,8 @@ def register(engine: Engine) -> None:
 
 def _starter(kind: Kind) -> CommandHandler:
     async def start(context: Context, text: str) -> list[Reply]:
+        if context.incoming.wants_form:
+            return _prefilled_form(context, kind, text)
         context.start_dialogue(FLOW, "ask", kind=kind.value)
         notices = _prefill_lead(context, kind, text)
         return notices + _next_step(context)
@@ -114,6 +116,11 @@ def _starter(kind: Kind) -> CommandHandler:
 
 async def on_free_text(context: Context, text: str) -> list[Reply]:
     guess = classify(text)
+    if context.incoming.wants_form and (
+        guess is not None or len(text.split()) > 2 or context.incoming.message_link
+    ):
+        # A message turned into an entry, or a long text: the form of the likeliest kind.
+        return _prefilled_form(context, guess or Kind.NEED, text)
     if guess is None and len(text.split()) <= 2:
         # "hej", a typo of a command: help, not a registration dialogue.
         return [
@@ -256,6 +263,11 @@ def _choose_kind(context: Context, kind: Kind) -> list[Reply]:
 def _prefill_lead(context: Context, kind: Kind, text: str) -> list[Reply]:
     dialogue = context.dialogue
     assert dialogue is not None
+    return _lead_value(context, kind, text, dialogue.values)
+
+
+def _lead_value(context: Context, kind: Kind, text: str, values: dict[str, str]) -> list[Reply]:
+    """The first text goes in the kind's lead field, checked like any answer."""
     if not text:
         return []
     lead = spec(kind, LEAD_FIELD[kind])
@@ -264,9 +276,22 @@ def _prefill_lead(context: Context, kind: Kind, text: str) -> list[Reply]:
         lead = spec(kind, "description")
     result = _check(context, lead, text)
     if result.ok:
-        dialogue.values[lead.name] = result.value
+        values[lead.name] = result.value
         return []
     return [Reply(result.error, style="error")]
+
+
+def _prefilled_form(context: Context, kind: Kind, text: str) -> list[Reply]:
+    """The form a "Fill in form" click gives, with the text in its lead field; no dialogue."""
+    values: dict[str, str] = {}
+    notices = _lead_value(context, kind, text, values)
+    return [
+        *notices,
+        Reply(
+            context.t("form_title", kind=context.t(f"kind.{kind.value}").lower()),
+            form=_form(context, kind, new_id(), values, {}),
+        ),
+    ]
 
 
 def _next_step(context: Context) -> list[Reply]:

@@ -18,6 +18,19 @@ def register(engine: Engine) -> None:
     engine.command("tilldela", "assign")(assign)
     engine.command("kommentera", "kommentar", "comment")(comment)
     engine.command("eskalera", "escalate")(escalate)
+    # Buttons (App Home's triage queue, any platform): value is "REF" or "REF status".
+    engine.action("triage")(on_action)
+
+
+async def on_action(context: Context, action_id: str, value: str) -> list[Reply]:
+    name = action_id.partition(":")[2]
+    if name == "take":
+        return await assign(context, f"{value} mig")
+    if name == "status":
+        return await set_status(context, value)
+    if name == "escalate":
+        return await escalate(context, value)
+    return [Reply(context.t("stale_action"), style="error")]
 
 
 def _split_ref(args: str) -> tuple[str, str]:

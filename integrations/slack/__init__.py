@@ -1,0 +1,7 @@
+"""Slack: slash command, modals, direct messages, a message shortcut, App Home and channel posts."""
+
+from integrations.slack.adapter import SlackAdapter
+from integrations.slack.notifier import SlackNotifier
+from integrations.slack.settings import SlackSettings
+
+__all__ = ["SlackAdapter", "SlackNotifier", "SlackSettings"]
