@@ -27,6 +27,7 @@ class Call:
     params: dict[str, Any]
     token: str
     headers: dict[str, str] = field(default_factory=dict)
+    result: dict[str, Any] = field(default_factory=dict)  # what the fake answered
 
 
 @dataclass
@@ -135,7 +136,8 @@ class FakeSlack:
                 params.update(parse_qsl(raw.decode(), keep_blank_values=True))
         token = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
         token = token or str(params.pop("token", ""))
-        self.calls.append(Call(method, params, token, dict(request.headers)))
+        call = Call(method, params, token, dict(request.headers))
+        self.calls.append(call)
         if self._rate_limited.get(method):
             self._rate_limited[method] -= 1
             return web.json_response(
@@ -148,8 +150,8 @@ class FakeSlack:
         handler = getattr(self, "m_" + method.replace(".", "_"), None)
         if handler is None:
             return web.json_response({"ok": False, "error": "unknown_method"})
-        body = handler(params, token)
-        return web.json_response(body)
+        call.result = handler(params, token)
+        return web.json_response(call.result)
 
     def _next_ts(self) -> str:
         return f"{1_780_000_000 + next(self._ts)}.000100"

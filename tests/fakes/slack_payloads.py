@@ -347,7 +347,9 @@ class SlackHarness:
         return {**view, "id": f"V-open-{index % 1000}", "hash": "h1"}
 
     def posted(self, index: int = -1) -> dict[str, Any]:
-        return self.fake.calls_to("chat.postMessage")[index].params
+        """A chat.postMessage call's arguments, with the ts Slack gave the message."""
+        call = self.fake.calls_to("chat.postMessage")[index]
+        return {**call.params, "ts": call.result.get("ts", "")}
 
     def rows(self, table: str = "entries") -> list[dict[str, Any]]:
         return list(self.bot.db.query(f"SELECT * FROM {table} ORDER BY rowid"))
