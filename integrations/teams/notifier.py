@@ -1,0 +1,141 @@
+"""Proactive posts in Teams: through the conversation reference stored when the bot met the
+person or the channel, within the rate limits; withdraw deletes the message (or, where Teams
+will not delete it, replaces its text)."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from microsoft_agents.activity import Activity, ConversationReference
+from microsoft_agents.hosting.core import TurnContext
+from microsoft_agents.hosting.core.connector import ConnectorClientBase
+
+from bot.i18n import t
+from bot.messages import Delivery, Outbound, Reply, Target
+from integrations.teams import cards
+from integrations.teams.ratelimit import SendFailed, send_with_limits
+
+if TYPE_CHECKING:
+    from integrations.teams.adapter import TeamsAdapter
+
+log = logging.getLogger(__name__)
+SEPARATOR = "|"  # message ids are "<conversation id>|<activity id>"
+
+
+def both(key: str, **values: str) -> str:
+    """A Delivery's error is read by whoever asked, whose language the notifier does not know."""
+    return f"{t('sv', key, **values)} / {t('en', key, **values)}"
+
+
+class TeamsNotifier:
+    def __init__(self, adapter: TeamsAdapter) -> None:
+        self._adapter = adapter
+
+    def _reference(self, target: Target) -> tuple[ConversationReference | None, str]:
+        references = self._adapter.references
+        if target.user_id:
+            row = references.get(f"user:{target.user_id}")
+            who = self._name_of(target.user_id)
+            return (self._parse(row), "") if row else (None, both("teams.not_met", who=who))
+        channel = target.channel.lstrip("#")
+        row = references.get(f"channel:{channel}") or references.by_name("channel", channel)
+        if row is None:
+            return None, both("teams.channel_not_met", who=channel or "–")
+        return self._parse(row), ""
+
+    def _name_of(self, user_id: str) -> str:
+        record = self._adapter.programme.person_for("teams", user_id)
+        return record.name if record else user_id
+
+    @staticmethod
+    def _parse(row: dict[str, Any]) -> ConversationReference:
+        return ConversationReference.model_validate_json(row["reference"])
+
+    async def _run(self, reference: ConversationReference, work: Any, conversation: str) -> Any:
+        """Run `work(connector)` in a proactive turn, once a slot is free, with retries."""
+        adapter = self._adapter
+        result: list[Any] = []
+
+        async def callback(context: TurnContext) -> None:
+            connector = context.services.get(ConnectorClientBase)
+            result.append(await work(connector))
+
+        async def once() -> Any:
+            result.clear()
+            await adapter.cloud.continue_conversation(
+                adapter.app_id, reference.get_continuation_activity(), callback
+            )
+            return result[0] if result else None
+
+        from integrations.teams.adapter import http_status
+
+        return await send_with_limits(
+            adapter.limiter, conversation, once, status_of=http_status, policy=adapter.retry
+        )
+
+    def _activity(self, reference: ConversationReference, fields: dict[str, Any]) -> Activity:
+        activity = Activity.model_validate(fields)
+        activity.apply_conversation_reference(reference)
+        activity.reply_to_id = None  # a new message, not a reply to the one stored with it
+        return activity
+
+    async def post(self, target: Target, message: Outbound) -> Delivery:
+        reference, problem = self._reference(target)
+        if reference is None:
+            log.info("no Teams conversation reference for %s", target)
+            return Delivery(ok=False, error=problem)
+        locale = message.meta.get("locale", "sv")
+        conversation = reference.conversation.id
+        text = message.text
+        if message.file is not None:
+            uploader = self._adapter.uploader
+            if uploader is not None and message.file.path:
+                text = f"{text}\n{await uploader.link(message.file, locale)}"
+            elif message.file.url:
+                name, url = message.file.name, message.file.url
+                text = f"{text}\n{t(locale, 'teams.file_link', name=name, url=url)}"
+        activity = self._activity(reference, cards.reply_activity(Reply(text), locale))
+
+        async def send(connector: Any) -> str:
+            response = await connector.conversations.send_to_conversation(conversation, activity)
+            return str(getattr(response, "id", "") or "")
+
+        try:
+            activity_id = await self._run(reference, send, conversation)
+        except SendFailed as failure:
+            log.warning("Teams post to %s failed: %s", target, failure.reason)
+            return Delivery(ok=False, error=both("teams.send_failed", reason=failure.reason))
+        return Delivery(ok=True, message_id=f"{conversation}{SEPARATOR}{activity_id}")
+
+    async def withdraw(self, target: Target, message_id: str) -> Delivery:
+        conversation, _, activity_id = message_id.rpartition(SEPARATOR)
+        reference, problem = self._reference(target)
+        if reference is None or not conversation or not activity_id:
+            return Delivery(ok=False, error=problem or f"not a Teams message id: {message_id!r}")
+        reference = reference.model_copy(deep=True)
+        reference.conversation.id = conversation
+
+        async def delete(connector: Any) -> None:
+            await connector.conversations.delete_activity(conversation, activity_id)
+
+        try:
+            await self._run(reference, delete, conversation)
+            return Delivery(ok=True, message_id=message_id)
+        except SendFailed as failure:
+            log.info(
+                "Teams would not delete %s (%s); replacing its text", message_id, failure.reason
+            )
+        replacement = self._activity(
+            reference, cards.reply_activity(Reply(both("teams.withdrawn")), "sv")
+        )
+        replacement.id = activity_id
+
+        async def update(connector: Any) -> None:
+            await connector.conversations.update_activity(conversation, activity_id, replacement)
+
+        try:
+            await self._run(reference, update, conversation)
+        except SendFailed as failure:
+            return Delivery(ok=False, error=both("teams.send_failed", reason=failure.reason))
+        return Delivery(ok=True, message_id=message_id)
