@@ -126,6 +126,18 @@ def configured_adapters(
         from integrations.slack import SlackAdapter, SlackSettings
 
         adapters.append(SlackAdapter(settings=SlackSettings.from_env(os.environ)))
+    microsoft = settings.microsoft
+    if microsoft is not None and microsoft.teams is not None:
+        from integrations.teams.adapter import TeamsAdapter
+        from storage.repositories_teams import SqliteTeamsReferences
+
+        adapters.append(
+            TeamsAdapter(
+                settings=microsoft.teams,
+                references=SqliteTeamsReferences(db, clock),
+                programme=programme,
+            )
+        )
     return adapters
 
 

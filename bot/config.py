@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
 import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+if TYPE_CHECKING:
+    from bot.config_microsoft import MicrosoftSettings
 
 
 class ConfigError(ValueError):
@@ -28,6 +33,8 @@ class Settings:
     programme_channel: str = "fvis-program"
     dialogue_timeout_minutes: int = 30
     log_level: str = "INFO"
+    # Teams, Graph and SharePoint (bot/config_microsoft.py); None when none is configured.
+    microsoft: MicrosoftSettings | None = None
 
     @property
     def tz(self) -> ZoneInfo:
@@ -87,6 +94,11 @@ class Settings:
             dialogue_timeout_minutes=integer("FVIS_DIALOGUE_TIMEOUT_MINUTES", 30, 1, 24 * 60),
             log_level=log_level,
         )
+        from bot.config_microsoft import MicrosoftSettings
+
+        microsoft = MicrosoftSettings.from_env(env, loopback=settings.bound_to_loopback)
+        if microsoft is not None:
+            settings = dataclasses.replace(settings, microsoft=microsoft)
         if (
             settings.webchat_enabled
             and not settings.bound_to_loopback
