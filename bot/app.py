@@ -16,10 +16,18 @@ from bot.config import Settings
 from bot.engine import Engine
 from bot.messages import Target
 from bot.notify import NotifierRouter
+from bot.plan_rows import PlanSource, ProgrammePlanSource
+from bot.plan_time import TimeSide
 from bot.ports import Clock, Notifier, SystemClock
 from bot.programme import Programme, demo_programme_data, parse_programme, read_programme_file
+from bot.scheduling import Scheduler
 from bot.services import EntryService
+from bot.timewiring import time_side
 from handlers import browse, help, home, intake, triage
+from handlers import comms as comms_handlers
+from handlers import milestones as milestone_handlers
+from handlers import reminders as reminder_handlers
+from integrations.calendar import CalendarFeed
 from integrations.webchat.server import WebchatAdapter
 from storage.database import open_database, pending_migrations
 from storage.repositories import (
@@ -29,6 +37,12 @@ from storage.repositories import (
     SqliteProgrammeStore,
     SqliteRequestLog,
     SqliteWebchatInbox,
+)
+from storage.repositories_time import (
+    SqliteCommsStore,
+    SqliteDeliveryLog,
+    SqliteMilestoneStore,
+    SqliteReminderStore,
 )
 
 log = logging.getLogger(__name__)
@@ -59,6 +73,17 @@ class Bot:
     notifier: NotifierRouter
     db: Any
     adapters: list[Adapter] = field(default_factory=list)
+    # Milestones, reminders, the communication plan and their scheduler; `plan` is what
+    # reports read (bot.plan_rows.PlanSource).
+    time: TimeSide | None = None
+
+    @property
+    def plan(self) -> PlanSource:
+        return self.time.plan if self.time else ProgrammePlanSource(self.programme)
+
+    @property
+    def scheduler(self) -> Scheduler | None:
+        return self.time.scheduler if self.time else None
 
     def adapter(self, platform: str) -> Any:
         return next((a for a in self.adapters if a.platform == platform), None)
@@ -179,7 +204,15 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
     )
     for module in (intake, browse, triage, help, home):
         module.register(engine)
-    return Bot(settings, programme, engine, entries, notifier, db, adapters)
+    time = time_side(
+        settings, programme, clock, notifier, SqliteAuditLog(db, clock),
+        milestones=SqliteMilestoneStore(db), comms=SqliteCommsStore(db),
+        reminders=SqliteReminderStore(db), deliveries=SqliteDeliveryLog(db),
+    )  # fmt: skip
+    milestone_handlers.register(engine, time.milestones)
+    comms_handlers.register(engine, time.comms)
+    reminder_handlers.register(engine, time.reminders)
+    return Bot(settings, programme, engine, entries, notifier, db, adapters, time)
 
 
 def web_app(bot: Bot) -> web.Application:
@@ -191,6 +224,10 @@ def web_app(bot: Bot) -> web.Application:
     app.router.add_get("/health", health)
     for adapter in bot.adapters:
         adapter.install(app, bot.engine)
+    CalendarFeed(
+        plan=bot.plan, clock=bot.engine.clock, token=bot.settings.calendar_token,
+        open_without_token=bot.settings.bound_to_loopback, name=bot.programme.title or "FVIS",
+    ).install(app)  # fmt: skip
 
     async def start_adapters(app: web.Application) -> None:
         for adapter in bot.adapters:
@@ -200,7 +237,18 @@ def web_app(bot: Bot) -> web.Application:
         for adapter in bot.adapters:
             await adapter.stop()
 
+    async def start_scheduler(app: web.Application) -> None:
+        # After the adapters: posts due while the bot was down go out on the platforms now up.
+        if bot.scheduler is not None:
+            await bot.scheduler.start()
+
+    async def stop_scheduler(app: web.Application) -> None:
+        if bot.scheduler is not None:
+            await bot.scheduler.stop()
+
     app.on_startup.append(start_adapters)
+    app.on_startup.append(start_scheduler)
+    app.on_shutdown.append(stop_scheduler)
     app.on_shutdown.append(stop_adapters)
     return app
 

@@ -33,6 +33,10 @@ class Settings:
     programme_channel: str = "fvis-program"
     dialogue_timeout_minutes: int = 30
     log_level: str = "INFO"
+    reminder_offsets_days: tuple[int, ...] = (14, 7, 1)
+    reminder_time: str = "09:00"  # HH:MM, local time
+    grace_minutes: int = 60
+    calendar_token: str = ""
     # Teams, Graph and SharePoint (bot/config_microsoft.py); None when none is configured.
     microsoft: MicrosoftSettings | None = None
 
@@ -93,6 +97,10 @@ class Settings:
             programme_channel=get("FVIS_PROGRAMME_CHANNEL", "fvis-program"),
             dialogue_timeout_minutes=integer("FVIS_DIALOGUE_TIMEOUT_MINUTES", 30, 1, 24 * 60),
             log_level=log_level,
+            reminder_offsets_days=_offsets(get("FVIS_REMINDER_OFFSETS_DAYS", "14,7,1")),
+            reminder_time=_clock_time(get("FVIS_REMINDER_TIME", "09:00")),
+            grace_minutes=integer("FVIS_GRACE_MINUTES", 60, 0, 7 * 24 * 60),
+            calendar_token=get("FVIS_CALENDAR_TOKEN", ""),
         )
         from bot.config_microsoft import MicrosoftSettings
 
@@ -109,3 +117,23 @@ class Settings:
                 "(or set FVIS_WEBCHAT=off)"
             )
         return settings
+
+
+def _offsets(raw: str) -> tuple[int, ...]:
+    """Days before a milestone that reminders go out: "14,7,1" → (14, 7, 1)."""
+    try:
+        days = sorted({int(part) for part in raw.replace(" ", "").split(",") if part}, reverse=True)
+    except ValueError:
+        raise ConfigError(
+            f"FVIS_REMINDER_OFFSETS_DAYS must be whole days separated by commas, not {raw!r}"
+        ) from None
+    if not days or not all(0 <= day <= 365 for day in days):
+        raise ConfigError(f"FVIS_REMINDER_OFFSETS_DAYS must be days between 0 and 365, not {raw!r}")
+    return tuple(days)
+
+
+def _clock_time(raw: str) -> str:
+    hour, _, minute = raw.partition(":")
+    if not (hour.isdigit() and minute.isdigit() and int(hour) < 24 and int(minute) < 60):
+        raise ConfigError(f"FVIS_REMINDER_TIME must be a time like 09:00, not {raw!r}")
+    return f"{int(hour):02d}:{int(minute):02d}"

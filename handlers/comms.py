@@ -1,0 +1,409 @@
+"""The communication plan in chat: `kommunikation|comms` lists it; new, show, submit, approve,
+edit, cancel and withdraw through words, forms and choices."""
+
+from __future__ import annotations
+
+import re
+from zoneinfo import ZoneInfo
+
+from bot.comms import CHANNELS, CommsItem, CommsService, Draft, readability
+from bot.delivery import DeliveryRecord
+from bot.domain import Role
+from bot.engine import Context, Engine
+from bot.errors import UserError
+from bot.messages import Choice, Form, FormField, Option, Reply
+from bot.render import local_time
+from bot.text import shorten
+from bot.timeparse import parse_when
+from bot.validation import check_free_text
+
+PREFIX = "comms"
+LIX_WARNING = 50
+LIMITS = {
+    "title": 200,
+    "body": 5_000,
+    "body_en": 5_000,
+    "audiences": 500,
+    "channels": 200,
+    "send_at": 100,
+    "recurrence": 20,
+}
+CHANNEL_WORDS = {
+    **dict.fromkeys(("webchat", "webbchatt", "webbchatten", "web"), "webchat"),
+    **dict.fromkeys(("slack",), "slack"),
+    **dict.fromkeys(("teams",), "teams"),
+    **dict.fromkeys(
+        ("sharepoint", "intranät", "intranätet", "intranat", "intranet", "nyheter", "news"),
+        "sharepoint",
+    ),
+}
+VERBS = (
+    (("ny", "nytt", "new"), "new"),
+    (("visa", "show"), "show"),
+    (("skicka", "submit"), "submit"),
+    (("godkänn", "godkann", "approve"), "approve"),
+    (("ändra", "andra", "edit"), "edit"),
+    (("ställ in", "stall in", "avbryt", "cancel"), "cancel"),
+    (("dra tillbaka", "withdraw"), "withdraw"),
+)
+_ID = re.compile(r"^(?:kom-?|#)?(\d{1,9})$", re.IGNORECASE)
+
+
+def _item_id(text: str) -> int:
+    match = _ID.match(text.strip())
+    if match is None:
+        raise UserError("comms.usage")
+    return int(match.group(1))
+
+
+def register(engine: Engine, service: CommsService) -> None:
+    async def command(context: Context, args: str) -> list[Reply]:
+        lowered = args.strip().casefold()
+        if not lowered:
+            return _listing(context, service)
+        for words, verb in VERBS:
+            for word in words:
+                if lowered == word or lowered.startswith(word + " "):
+                    rest = args.strip()[len(word) :].strip()
+                    return await _do(context, service, verb, rest)
+        raise UserError("comms.usage")
+
+    async def on_action(context: Context, action_id: str, value: str) -> list[Reply]:
+        verb = action_id.partition(":")[2]
+        if verb == "repost":
+            item_id, _, key = value.partition("|")
+            row = await service.repost(context.person, _item_id(item_id), key)
+            where = f"{row.target.platform} {row.target.channel}"
+            if row.status == "sent":
+                return [Reply(context.t("comms.reposted", where=where), style="success")]
+            return [Reply(context.t("comms.repost_failed", error=row.error), style="error")]
+        if verb not in {v for _, v in VERBS}:
+            return [Reply(context.t("stale_action"), style="error")]
+        return await _do(context, service, verb, value)
+
+    async def on_form(context: Context, form_id: str, values: dict[str, str]) -> list[Reply]:
+        _, _, target = form_id.partition(":")
+        editing = target.startswith("edit:")
+        draft, errors, clean = _check(context, service, values)
+        if draft is None:
+            return [_form(context, service, form_id, clean, errors)]
+        if editing:
+            item, back = service.edit(context.person, _item_id(target[5:]), draft)
+            text = context.t("comms.edited_back" if back else "comms.edited", ref=item.ref)
+        else:
+            item = service.draft(context.person, draft)
+            text = context.t("comms.saved", ref=item.ref)
+        return [
+            Reply(
+                f"{text}\n{_lix(context, item)}",
+                style="success",
+                choices=_actions(context, service, item, []),
+            )
+        ]
+
+    engine.command("kommunikation", "komm", "comms", "communication")(command)
+    engine.action(PREFIX)(on_action)
+    engine.form(PREFIX)(on_form)
+
+
+async def _do(context: Context, service: CommsService, verb: str, rest: str) -> list[Reply]:
+    if verb == "new":
+        if not context.person.has(Role.COMMUNICATOR):
+            raise UserError("comms.forbidden_draft")
+        return [_form(context, service, f"{PREFIX}:new", {"channels": "webchat"}, {})]
+    item_id = _item_id(rest)
+    person = context.person
+    if verb == "show":
+        item, posts = service.show(person, item_id)
+        return [_show(context, service, item, posts)]
+    if verb == "edit":
+        item, _ = service.show(person, item_id)
+        return [
+            _form(context, service, f"{PREFIX}:edit:{item.id}", _values(context, service, item), {})
+        ]
+    if verb == "submit":
+        item = await service.submit(person, item_id)
+        return [Reply(context.t("comms.submitted", ref=item.ref), style="success")]
+    if verb == "approve":
+        item = service.approve(person, item_id)
+        text = context.t(
+            "comms.approved",
+            ref=item.ref,
+            when=_when(context, item),
+            channels=_channels(context, item),
+        )
+        return [Reply(text, style="success")]
+    if verb == "cancel":
+        item = service.cancel(person, item_id)
+        return [Reply(context.t("comms.cancelled", ref=item.ref), style="success")]
+    item, errors = await service.withdraw(person, item_id)
+    if errors:
+        return [
+            Reply(
+                context.t("comms.withdraw_errors", ref=item.ref, errors="; ".join(errors)),
+                style="error",
+            )
+        ]
+    return [Reply(context.t("comms.withdrawn", ref=item.ref), style="success")]
+
+
+# -- rendering ---------------------------------------------------------------------------
+
+
+def _when(context: Context, item: CommsItem) -> str:
+    return local_time(item.send_at, context.timezone)
+
+
+def _channels(context: Context, item: CommsItem) -> str:
+    return ", ".join(context.t(f"comms.channel.{c}") for c in item.channels)
+
+
+def _lix(context: Context, item: CommsItem) -> str:
+    lix = readability(item.body)
+    return context.t("comms.lix_hard" if lix > LIX_WARNING else "comms.lix", lix=f"{lix:.0f}")
+
+
+def _post_line(context: Context, row: DeliveryRecord) -> str:
+    at = local_time(
+        row.withdrawn_at if row.status == "withdrawn" else row.sent_at, context.timezone
+    )
+    state = context.t(f"comms.post.{row.status}", at=at, error=shorten(row.error, 200))
+    where = f"{context.t(f'comms.channel.{row.target.platform}')} {row.target.channel}".strip()
+    return f"  • {where}: {state}"
+
+
+def _row(context: Context, item: CommsItem, posts: list[DeliveryRecord]) -> str:
+    status = context.t(f"comms.status.{item.status}")
+    line = context.t(
+        "comms.row",
+        ref=item.ref,
+        status=status,
+        when=_when(context, item),
+        title=shorten(item.title, 80),
+    )
+    return "\n".join(
+        [f"• {line}"] + [_post_line(context, row) for row in posts[-len(item.channels) :]]
+    )
+
+
+def _listing(context: Context, service: CommsService) -> list[Reply]:
+    coming, done = service.listing(context.person)
+    choices = (
+        [Choice(f"{PREFIX}:new", context.t("comms.choice.new"))]
+        if context.person.has(Role.COMMUNICATOR)
+        else []
+    )
+    if not coming and not done:
+        return [Reply(context.t("comms.list_empty"), choices=tuple(choices))]
+    posts = service.posts(coming + done)
+    lines = []
+    if coming:
+        lines += [context.t("comms.list_coming")] + [
+            _row(context, i, posts[i.item]) for i in coming
+        ]
+    if done:
+        lines += ["", context.t("comms.list_done")] + [
+            _row(context, i, posts[i.item]) for i in done
+        ]
+    for item in coming[:6]:
+        choices.append(
+            Choice(f"{PREFIX}:show", context.t("comms.choice.show", ref=item.ref), str(item.id))
+        )
+    return [Reply("\n".join(lines).strip(), choices=tuple(choices))]
+
+
+def _show(
+    context: Context, service: CommsService, item: CommsItem, posts: list[DeliveryRecord]
+) -> Reply:
+    names = {a.id: a.name for a in context.programme.audiences}
+    text = context.t(
+        "comms.show",
+        ref=item.ref,
+        title=item.title,
+        status=context.t(f"comms.status.{item.status}"),
+        when=_when(context, item),
+        weekly=f" ({context.t('comms.weekly')})" if item.recurrence == "weekly" else "",
+        audiences=", ".join(names.get(a, a) for a in item.audiences),
+        channels=_channels(context, item),
+        author=item.author_name,
+        approved=context.t("comms.approved_by", name=item.approved_by_name)
+        if item.approved_by
+        else "",
+        body=item.body + (f"\n\n{item.body_en}" if item.body_en else ""),
+    )
+    if posts:
+        text += "\n\n" + "\n".join(
+            [context.t("comms.posts")] + [_post_line(context, p) for p in posts]
+        )
+    if item.status in ("draft", "awaiting_approval") and item.author == context.person.qualified_id:
+        text += "\n" + _lix(context, item)
+    return Reply(text, choices=_actions(context, service, item, posts))
+
+
+def _actions(
+    context: Context, service: CommsService, item: CommsItem, posts: list[DeliveryRecord]
+) -> tuple[Choice, ...]:
+    person, ref, value = context.person, item.ref, str(item.id)
+    owner = person.qualified_id == item.author or person.has(Role.PROJECT_LEAD)
+    choices = []
+    if item.status == "draft" and person.has(Role.COMMUNICATOR):
+        choices.append(Choice(f"{PREFIX}:submit", context.t("comms.choice.submit"), value))
+    if (
+        item.status == "awaiting_approval"
+        and person.has(Role.COMMUNICATOR)
+        and person.qualified_id not in (item.author, item.last_editor)
+    ):
+        choices.append(
+            Choice(f"{PREFIX}:approve", context.t("comms.choice.approve", ref=ref), value)
+        )
+    if item.status in ("draft", "awaiting_approval", "approved"):
+        choices.append(Choice(f"{PREFIX}:edit", context.t("comms.choice.edit", ref=ref), value))
+        if owner:
+            choices.append(
+                Choice(f"{PREFIX}:cancel", context.t("comms.choice.cancel", ref=ref), value)
+            )
+    if owner and item.status != "withdrawn" and any(p.status == "sent" for p in posts):
+        choices.append(
+            Choice(f"{PREFIX}:withdraw", context.t("comms.choice.withdraw", ref=ref), value)
+        )
+    for p in posts:
+        if (
+            owner
+            and p.status in ("unconfirmed", "failed")
+            and p.target.platform in service.platforms()
+        ):
+            where = f"{p.target.platform} {p.target.channel}"
+            choices.append(
+                Choice(
+                    f"{PREFIX}:repost",
+                    context.t("comms.choice.repost", where=where),
+                    f"{item.id}|{p.key}",
+                )
+            )
+    return tuple(choices)
+
+
+# -- the form ----------------------------------------------------------------------------
+
+
+def _values(context: Context, service: CommsService, item: CommsItem) -> dict[str, str]:
+    when = item.send_at.astimezone(ZoneInfo(context.timezone)).strftime("%Y-%m-%d %H:%M")
+    return {
+        "title": item.title,
+        "body": item.body,
+        "body_en": item.body_en,
+        "audiences": ", ".join(item.audiences),
+        "channels": ", ".join(item.channels),
+        "send_at": when,
+        "recurrence": item.recurrence or "none",
+    }
+
+
+def _form(
+    context: Context,
+    service: CommsService,
+    form_id: str,
+    values: dict[str, str],
+    errors: dict[str, str],
+) -> Reply:
+    names = ", ".join(a.id for a in context.programme.audiences)
+    recurrence = tuple(Option(v, context.t(f"comms.recurrence.{v}")) for v in ("none", "weekly"))
+    specs = (
+        FormField("title", context.t("comms.field.title"), required=True),
+        FormField("body", context.t("comms.field.body"), "textarea", required=True),
+        FormField("body_en", context.t("comms.field.body_en"), "textarea"),
+        FormField(
+            "audiences",
+            context.t("comms.field.audiences"),
+            required=True,
+            help=context.t("comms.field.audiences_help", names=names),
+        ),
+        FormField(
+            "channels",
+            context.t("comms.field.channels"),
+            required=True,
+            help=context.t("comms.field.channels_help"),
+        ),
+        FormField(
+            "send_at",
+            context.t("comms.field.send_at"),
+            "date",
+            required=True,
+            help=context.t("comms.field.send_at_help"),
+        ),
+        FormField("recurrence", context.t("comms.field.recurrence"), "select", options=recurrence),
+    )
+    fields = tuple(
+        FormField(
+            f.name,
+            f.label,
+            f.type,
+            f.required,
+            f.options,
+            values.get(f.name, ""),
+            errors.get(f.name, ""),
+            f.help,
+        )
+        for f in specs
+    )
+    submit = context.t("comms.form_save" if ":edit:" in form_id else "comms.form_submit")
+    return Reply(
+        context.t("comms.form_title"),
+        form=Form(form_id, context.t("comms.form_title"), fields, submit),
+    )
+
+
+def _check(
+    context: Context, service: CommsService, values: dict[str, str]
+) -> tuple[Draft | None, dict[str, str], dict[str, str]]:
+    """The form's values as a draft, or an error per field (values kept for the form)."""
+    errors: dict[str, str] = {}
+    clean: dict[str, str] = {}
+    for name, limit in LIMITS.items():
+        checked = check_free_text(values.get(name, ""), limit=limit, locale=context.locale)
+        clean[name] = checked.value
+        if not checked.ok:
+            errors[name] = checked.error
+        elif not checked.value and name in ("title", "body", "audiences", "channels", "send_at"):
+            errors[name] = context.t("required")
+    audiences: list[str] = []
+    known = {a.id.casefold(): a.id for a in context.programme.audiences}
+    known.update({a.name.casefold(): a.id for a in context.programme.audiences})
+    for part in filter(None, (p.strip() for p in re.split(r"[,;\n]", clean["audiences"]))):
+        if part.casefold() not in known:
+            names = ", ".join(a.id for a in context.programme.audiences)
+            errors.setdefault(
+                "audiences", context.t("comms.bad_audience", text=shorten(part, 40), names=names)
+            )
+        elif known[part.casefold()] not in audiences:
+            audiences.append(known[part.casefold()])
+    channels: list[str] = []
+    for part in filter(None, (p.strip() for p in re.split(r"[,;\s]+", clean["channels"]))):
+        channel = CHANNEL_WORDS.get(part.casefold())
+        if channel is None:
+            errors.setdefault("channels", context.t("comms.bad_channel", text=shorten(part, 40)))
+        elif channel not in channels:
+            channels.append(channel)
+    channels.sort(key=CHANNELS.index)
+    when = None
+    if clean["send_at"] and "send_at" not in errors:
+        when = parse_when(clean["send_at"], now=context.now, tz=context.timezone)
+        if when is None:
+            errors["send_at"] = context.t("comms.bad_when", text=shorten(clean["send_at"], 60))
+        elif when <= context.now:
+            errors["send_at"] = context.t(
+                "comms.when_past", when=local_time(when, context.timezone)
+            )
+    recurrence = "weekly" if clean["recurrence"] == "weekly" else ""
+    if errors or when is None:
+        return None, errors, clean
+    draft = Draft(
+        clean["title"],
+        clean["body"],
+        clean["body_en"],
+        tuple(audiences),
+        tuple(channels),
+        when,
+        recurrence,
+    )
+    return draft, errors, clean

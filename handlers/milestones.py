@@ -1,0 +1,208 @@
+"""Milestones and decision points in chat: `milstolpar`, `milstolpe ny`, `beslut B5 fortsätta …`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.engine import Context, Engine
+from bot.errors import UserError
+from bot.messages import Choice, Form, FormField, Option, Reply
+from bot.milestones import Decision, MilestoneRecord, MilestoneService
+from bot.render import local_time
+from bot.text import shorten
+from bot.validation import check_free_text
+
+PREFIX = "ms"
+NEW_WORDS = frozenset({"ny", "nytt", "new", "ändra", "andra", "edit"})
+ALL_WORDS = frozenset({"alla", "all"})
+TITLE_LIMIT = 300
+
+
+def register(engine: Engine, service: MilestoneService) -> None:
+    async def milestones(context: Context, args: str) -> list[Reply]:
+        word, _, rest = args.strip().partition(" ")
+        if word.casefold() in NEW_WORDS:
+            return [_form(context, service, rest.strip())]
+        if word and word.casefold() not in ALL_WORDS:
+            return [_one(context, service, service.find(word))]
+        return _listing(context, service, include_past=word.casefold() in ALL_WORDS)
+
+    async def decision(context: Context, args: str) -> list[Reply]:
+        parts = args.strip().split(maxsplit=2)
+        if len(parts) < 2:
+            raise UserError("ms.decision_usage")
+        motivation = parts[2] if len(parts) > 2 else ""
+        checked = check_free_text(motivation, limit=2_000, locale=context.locale)
+        if not checked.ok:
+            return [Reply(checked.error, style="error")]
+        milestone, recorded = await service.record_decision(
+            context.person, parts[0], parts[1], checked.value
+        )
+        text = context.t(
+            "ms.decision_saved",
+            id=milestone.id,
+            outcome=context.t(f"ms.outcome.{recorded.outcome}"),
+            name=recorded.recorded_by_name,
+            at=local_time(recorded.recorded_at, context.timezone),
+        )
+        return [Reply(text, style="success")]
+
+    async def on_action(context: Context, action_id: str, value: str) -> list[Reply]:
+        name = action_id.partition(":")[2]
+        if name == "new":
+            return [_form(context, service, "")]
+        if name == "all":
+            return _listing(context, service, include_past=True)
+        return [Reply(context.t("stale_action"), style="error")]
+
+    async def on_form(context: Context, form_id: str, values: dict[str, str]) -> list[Reply]:
+        errors: dict[str, str] = {}
+        clean: dict[str, str] = {}
+        for name in ("id", "title", "kind", "date", "owner"):
+            checked = check_free_text(
+                values.get(name, ""), limit=TITLE_LIMIT, locale=context.locale
+            )
+            clean[name] = checked.value
+            if not checked.ok:
+                errors[name] = checked.error
+            elif not checked.value and name != "owner":
+                errors[name] = context.t("ms.required")
+        if not errors:
+            try:
+                saved, created = service.save_milestone(
+                    context.person,
+                    milestone_id=clean["id"],
+                    title=clean["title"],
+                    kind=clean["kind"],
+                    due_text=clean["date"],
+                    owner=clean["owner"],
+                )
+            except UserError as error:
+                if error.key.startswith("ms.forbidden"):
+                    raise
+                field = {"ms.bad_id": "id", "ms.bad_date": "date"}.get(error.key, "owner")
+                errors[field] = context.t(error.key, **error.values)
+            else:
+                owner = context.programme.find_person(saved.owner)
+                text = context.t(
+                    "ms.saved_new" if created else "ms.saved_changed",
+                    id=saved.id,
+                    kind=context.t(f"ms.kind.{saved.kind}"),
+                    date=saved.due.isoformat(),
+                    owner=owner.name if owner else saved.owner or "–",
+                    offsets=", ".join(str(d) for d in service.policy.offsets_days),
+                )
+                return [Reply(text, style="success")]
+        return [_form(context, service, "", values=clean, errors=errors)]
+
+    engine.command("milstolpar", "milstolpe", "milestones", "milestone", "beslutspunkter")(
+        milestones
+    )
+    engine.command("beslut", "decision")(decision)
+    engine.action(PREFIX)(on_action)
+    engine.form(PREFIX)(on_form)
+
+
+def _listing(context: Context, service: MilestoneService, *, include_past: bool) -> list[Reply]:
+    rows = service.listing(include_past=include_past)
+    choices = (
+        Choice(f"{PREFIX}:new", context.t("ms.choice.new")),
+        Choice(f"{PREFIX}:all", context.t("ms.choice.all")),
+    )
+    if not rows:
+        return [Reply(context.t("ms.list_empty"), choices=choices)]
+    today = context.now.astimezone(service.zone).date()
+    title = context.t("ms.list_all_title" if include_past else "ms.list_title")
+    lines = [title] + [_row(context, service, m, d, today) for m, d in rows]
+    return [Reply("\n".join(lines) + "\n\n" + context.t("ms.list_hint"), choices=choices)]
+
+
+def _row(
+    context: Context,
+    service: MilestoneService,
+    m: MilestoneRecord,
+    decision: Decision | None,
+    today: date,
+) -> str:
+    owner = context.programme.find_person(m.owner)
+    line = context.t(
+        "ms.row",
+        id=m.id,
+        kind=context.t(f"ms.kind.{m.kind}"),
+        date=m.due.isoformat(),
+        owner=owner.name if owner else m.owner or "–",
+        title=shorten(m.title, 90),
+    )
+    if decision is not None:
+        state = context.t(
+            "ms.row_decided",
+            outcome=context.t(f"ms.outcome.{decision.outcome}"),
+            date=local_time(decision.recorded_at, context.timezone)[:10],
+            name=decision.recorded_by_name,
+        )
+    elif m.due < today:
+        state = context.t("ms.row_overdue")
+    elif m.due == today:
+        state = context.t("ms.row_today")
+    else:
+        state = context.t("ms.row_in_days", days=(m.due - today).days)
+    return f"• {line} · {state}"
+
+
+def _one(context: Context, service: MilestoneService, m: MilestoneRecord) -> Reply:
+    today = context.now.astimezone(service.zone).date()
+    decisions = service.decisions_of(m.id)
+    lines = [_row(context, service, m, decisions[-1] if decisions else None, today), m.title]
+    for d in decisions:
+        outcome = context.t(f"ms.outcome.{d.outcome}")
+        when = local_time(d.recorded_at, context.timezone)
+        lines.append(f"  {when} {d.recorded_by_name}: {outcome} – {d.motivation}".rstrip(" –"))
+    return Reply("\n".join(lines))
+
+
+def _form(
+    context: Context,
+    service: MilestoneService,
+    milestone_id: str,
+    *,
+    values: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+) -> Reply:
+    values = dict(values or {})
+    errors = errors or {}
+    if milestone_id and not values:
+        # "milstolpe ändra B5": the form comes filled in with what is there.
+        m = service.find(milestone_id)
+        values = {
+            "id": m.id,
+            "title": m.title,
+            "kind": m.kind,
+            "date": m.due_text,
+            "owner": m.owner,
+        }
+    values.setdefault("owner", context.person.key)
+    kinds = tuple(Option(k, context.t(f"ms.kind.{k}")) for k in ("decision", "milestone"))
+    specs = (
+        FormField("id", context.t("ms.field.id"), required=True),
+        FormField("title", context.t("ms.field.title"), required=True),
+        FormField("kind", context.t("ms.field.kind"), "select", True, kinds),
+        FormField(
+            "date", context.t("ms.field.date"), required=True, help=context.t("ms.field.date_help")
+        ),
+        FormField("owner", context.t("ms.field.owner")),
+    )
+    fields = tuple(
+        FormField(
+            f.name,
+            f.label,
+            f.type,
+            f.required,
+            f.options,
+            values.get(f.name, ""),
+            errors.get(f.name, ""),
+            f.help,
+        )
+        for f in specs
+    )
+    form = Form(f"{PREFIX}:save", context.t("ms.form_title"), fields, context.t("ms.form_submit"))
+    return Reply(context.t("ms.form_title"), form=form)
