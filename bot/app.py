@@ -8,11 +8,12 @@ import logging
 import os
 from dataclasses import dataclass, field
 from datetime import timedelta
+from pathlib import Path
 from typing import Any, Protocol
 
 from aiohttp import web
 
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.engine import Engine
 from bot.messages import Target
 from bot.notify import NotifierRouter
@@ -164,6 +165,26 @@ def configured_adapters(
             )
         )
     return adapters
+
+
+def teams_package(
+    settings: Settings, out: Path, *, website_url: str = "", version: str = "1.0.0"
+) -> Path:
+    """The Teams app zip for an administrator to upload (`fvis-bot teams package`)."""
+    teams = settings.microsoft.teams if settings.microsoft else None
+    if teams is None:
+        raise ConfigError("TEAMS_APP_ID (with TEAMS_TENANT_ID and a secret) is required")
+    from integrations.teams.package import PackageError, write_package
+
+    db = open_database(settings.db_path)
+    try:
+        programme = load_programme(settings, SqliteProgrammeStore(db))
+    finally:
+        db.conn.close()
+    try:
+        return write_package(teams, programme, out, website_url=website_url, version=version)
+    except PackageError as error:
+        raise ConfigError(str(error)) from None
 
 
 def build(settings: Settings, *, clock: Clock | None = None) -> Bot:

@@ -150,6 +150,20 @@ def cmd_db_migrate(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_teams_package(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app import teams_package
+
+    try:
+        out = teams_package(
+            settings, Path(args.out), website_url=args.website_url, version=args.version
+        )
+    except ConfigError as error:
+        print(f"Konfigurationsfel / configuration error: {error}", file=sys.stderr)
+        return 2
+    print(f"Teams-appen är skriven till {out}: ladda upp den i Teams administrationscenter.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="fvis-bot", description="FVIS-boten / the FVIS bot")
     sub = root.add_subparsers(dest="command", required=True)
@@ -192,6 +206,15 @@ def parser() -> argparse.ArgumentParser:
 
     db = sub.add_parser("db", help="the database").add_subparsers(dest="db", required=True)
     db.add_parser("migrate", help="apply pending migrations").set_defaults(func=cmd_db_migrate)
+
+    teams = sub.add_parser("teams", help="Microsoft Teams").add_subparsers(
+        dest="teams", required=True
+    )
+    package = teams.add_parser("package", help="write the Teams app zip for an administrator")
+    package.add_argument("--out", default="fvis-teams-app.zip")
+    package.add_argument("--website-url", default="", help="https address (TEAMS_WEBSITE_URL)")
+    package.add_argument("--version", default="1.0.0", help="the app version, e.g. 1.0.1")
+    package.set_defaults(func=cmd_teams_package)
     return root
 
 

@@ -327,12 +327,13 @@ class TeamsAdapter:
         personal = (activity.conversation.conversation_type or "personal") == "personal"
         if personal:
             # The bot installed by the person (or for them): remember them, say hello once.
+            self.remember(activity)
             for member in members:
                 if member.id != recipient:
                     copy = activity.model_copy(deep=True)
                     copy.from_property = member
                     self.remember(copy)
-            if bot_added or any(member.id != recipient for member in members):
+            if bot_added:
                 locale = self.locale_of(activity)
                 await self.answer(context, [Reply(t(locale, "teams.welcome"))])
         elif bot_added:
