@@ -228,8 +228,9 @@ class CommsService:
         self._require_communicator(person)
         if item.status != "awaiting_approval":
             raise UserError("comms.wrong_status", ref=item.ref, status=item.status)
-        if person.qualified_id in (item.author, item.last_editor):
-            # Nobody approves their own words: the second pair of eyes is the point.
+        if person.qualified_id == (item.last_editor or item.author):
+            # Nobody approves their own words: whoever wrote the current text (the author, or
+            # whoever edited it last) needs a second pair of eyes.
             self.audit.record(
                 actor=person.qualified_id, action="comms-approve-denied", ref=item.ref
             )
@@ -320,7 +321,9 @@ class CommsService:
         if row is None or item.status == "withdrawn" or row.target.platform not in self.platforms():
             raise UserError("comms.nothing_to_repost", ref=item.ref)
         if self.dispatcher.take(row.job, row.target, from_status=_RETRY):
-            await self.dispatcher.post_claimed(row.job, row.target, self._message(item))
+            await self.dispatcher.post_claimed(
+                row.job, key, self._target(item, row.target), self._message(item)
+            )
             self.audit.record(
                 actor=person.qualified_id, action="comms-repost", ref=item.ref, detail=key
             )
@@ -355,6 +358,11 @@ class CommsService:
         default = {"sharepoint": NEWS_CHANNEL, "webchat": self.programme.channel}
         return [Target(p, channel=channels.get(p) or default.get(p, "")) for p in item.channels]
 
+    def _target(self, item: CommsItem, recorded: Target) -> Target:
+        """Where a waiting or repeated post goes now: the channel as configured today."""
+        current = [t for t in self.targets(item) if t.platform == recorded.platform]
+        return current[0] if current and current[0].channel else recorded
+
     def _message(self, item: CommsItem) -> Outbound:
         meta = {
             "kind": "announcement",
@@ -381,7 +389,7 @@ class CommsService:
                 continue
             if self.dispatcher.take(row.job, row.target, from_status=("waiting",)):
                 outcome = await self.dispatcher.post_claimed(
-                    row.job, row.target, self._message(item)
+                    row.job, row.key, self._target(item, row.target), self._message(item)
                 )
                 if outcome.status == "failed":
                     await self._tell_owner(

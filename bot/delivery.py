@@ -153,11 +153,12 @@ class Dispatcher:
             job=job, item=item, target=target, due_at=due_at, run_id=self.run_id, now=now
         ):
             return self._existing(job, target)
-        return await self._post(job, target, message)
+        return await self._post(job, target_key(target), target, message)
 
-    async def post_claimed(self, job: str, target: Target, message: Outbound) -> Outcome:
-        """Post a row already moved to claimed (a waiting post, or an owner's repost)."""
-        return await self._post(job, target, message)
+    async def post_claimed(self, job: str, key: str, target: Target, message: Outbound) -> Outcome:
+        """Post a row already moved to claimed (a waiting post, or an owner's repost); `target`
+        may be newer than the row's (a channel configured since), the row keeps its key."""
+        return await self._post(job, key, target, message)
 
     def take(self, job: str, target: Target, *, from_status: Sequence[str]) -> bool:
         return self.log.reclaim(
@@ -168,8 +169,7 @@ class Dispatcher:
             now=self.clock.now(),
         )
 
-    async def _post(self, job: str, target: Target, message: Outbound) -> Outcome:
-        key = target_key(target)
+    async def _post(self, job: str, key: str, target: Target, message: Outbound) -> Outcome:
         delivery = await self.notifier.post(target, message)
         now = self.clock.now()
         if delivery.ok:

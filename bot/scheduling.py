@@ -123,6 +123,9 @@ class Scheduler:
     # -- Wakeups --------------------------------------------------------------------------
 
     def schedule(self, job_id: str, when: datetime) -> None:
+        if not self._aps.running:
+            # Before start APScheduler queues jobs without replacing same ids: drop the old one.
+            self.unschedule(job_id)
         self._aps.add_job(
             self._fire,
             DateTrigger(run_date=when, timezone=self.tz),

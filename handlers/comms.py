@@ -251,7 +251,7 @@ def _actions(
     if (
         item.status == "awaiting_approval"
         and person.has(Role.COMMUNICATOR)
-        and person.qualified_id not in (item.author, item.last_editor)
+        and person.qualified_id != (item.last_editor or item.author)
     ):
         choices.append(
             Choice(f"{PREFIX}:approve", context.t("comms.choice.approve", ref=ref), value)
