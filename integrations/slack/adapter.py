@@ -16,6 +16,7 @@ from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -98,6 +99,8 @@ class SlackAdapter:
             name="fvis-bot",
         )
         self.engine: Engine | None = None
+        # One HTTP session for every call to Slack (the SDK opens one per call otherwise).
+        self._session: aiohttp.ClientSession | None = None
         self._socket: AsyncSocketModeHandler | None = None
         self._people: dict[str, tuple[str, str | None, float]] = {}
         self._inflight: set[str] = set()
@@ -113,6 +116,8 @@ class SlackAdapter:
 
     async def start(self, engine: Engine) -> None:
         self.engine = engine
+        self._session = aiohttp.ClientSession()
+        self.client.session = self._session
         if self.settings.socket_mode:
             self._socket = AsyncSocketModeHandler(
                 self.bolt, app_token=self.settings.app_token, web_client=self.client
@@ -129,6 +134,10 @@ class SlackAdapter:
             await self._socket.close_async()  # type: ignore[no-untyped-call]
             self._socket = None
         await self.drain(timeout=5.0)
+        if self._session is not None:
+            self.client.session = None
+            await self._session.close()
+            self._session = None
 
     async def drain(self, timeout: float = 10.0) -> None:
         """Wait for the work acknowledged requests started (shutdown; tests)."""
@@ -177,13 +186,9 @@ class SlackAdapter:
             trigger_id=str(body.get("trigger_id") or ""),
         )
         # Slash commands are commands: intake answers with its form (a modal), never a dialogue.
+        # Slack never retries a slash command: no idempotency key, so a read costs no write.
         self._later(
-            self._converse(
-                where,
-                f"command:{where.trigger_id}",
-                text=slack_text(str(body.get("text") or "")),
-                wants_form=True,
-            )
+            self._converse(where, "", text=slack_text(str(body.get("text") or "")), wants_form=True)
         )
 
     async def _on_shortcut(self, ack: AsyncAck, body: dict[str, Any]) -> None:
@@ -213,11 +218,9 @@ class SlackAdapter:
             trigger_id=str(body.get("trigger_id") or ""),
             link=link,
         )
+        # Like slash commands, shortcuts are not retried: no key.
         await self._converse(
-            where,
-            f"shortcut:{where.trigger_id}",
-            text=slack_text(str(message.get("text") or "")),
-            wants_form=True,
+            where, "", text=slack_text(str(message.get("text") or "")), wants_form=True
         )
 
     async def _on_submit(self, ack: AsyncAck, body: dict[str, Any], view: dict[str, Any]) -> None:
@@ -388,6 +391,9 @@ class SlackAdapter:
 
     async def _once(self, key: str, work: Awaitable[None]) -> None:
         """Post the answer to one request once: Slack's retries and double clicks are dropped."""
+        if not key:
+            await work
+            return
         engine = self._engine()
         marker = f"{PLATFORM}:answered:{key}"
         if key in self._inflight or engine.requests.get(marker) is not None:
@@ -478,7 +484,7 @@ class SlackAdapter:
     async def _post(self, where: Where, replies: list[Reply], locale: str) -> None:
         messages = [message for reply in replies for message in messages_for(reply, locale)]
         if where.response_url:
-            hook = AsyncWebhookClient(where.response_url)
+            hook = AsyncWebhookClient(where.response_url, session=self._session)
             for message in messages:
                 sent = await hook.send(
                     text=message.text,
