@@ -81,23 +81,23 @@ class SlackAdapter:
 
     def __init__(self, *, settings: SlackSettings) -> None:
         self.settings = settings
-        self.client = AsyncWebClient(
-            token=settings.bot_token,
-            base_url=settings.api_url,
-            retry_handlers=[
-                AsyncConnectionErrorRetryHandler(max_retry_count=2),
-                AsyncRateLimitErrorRetryHandler(max_retry_count=3),
-            ],
-        )
-        self.notifier = SlackNotifier(self.client)
-        self.programme_channel = settings.programme_channel
         self.bolt = AsyncApp(
-            client=self.client,
+            token=settings.bot_token,
             # Socket Mode needs no secret: its requests are not signed and Bolt does not check them.
             signing_secret=settings.signing_secret,
             process_before_response=False,
             name="fvis-bot",
         )
+        # Bolt's own client, pointed at SLACK_API_URL, with retries for 429 and lost connections.
+        # (Passing a client instead makes Bolt warn that SLACK_BOT_TOKEN is unused.)
+        self.client: AsyncWebClient = self.bolt.client
+        self.client.base_url = settings.api_url
+        self.client.retry_handlers = [
+            AsyncConnectionErrorRetryHandler(max_retry_count=2),
+            AsyncRateLimitErrorRetryHandler(max_retry_count=3),
+        ]
+        self.notifier = SlackNotifier(self.client)
+        self.programme_channel = settings.programme_channel
         self.engine: Engine | None = None
         # One HTTP session for every call to Slack (the SDK opens one per call otherwise).
         self._session: aiohttp.ClientSession | None = None
