@@ -21,6 +21,7 @@ from bot.plan_rows import PlanSource, ProgrammePlanSource
 from bot.plan_time import TimeSide
 from bot.ports import Clock, Notifier, SystemClock
 from bot.programme import Programme, demo_programme_data, parse_programme, read_programme_file
+from bot.reports import ReportService
 from bot.scheduling import Scheduler
 from bot.services import EntryService
 from bot.timewiring import time_side
@@ -28,9 +29,13 @@ from handlers import browse, help, home, intake, triage
 from handlers import comms as comms_handlers
 from handlers import milestones as milestone_handlers
 from handlers import reminders as reminder_handlers
+from handlers import reports as report_handlers
 from integrations.calendar import CalendarFeed
 from integrations.webchat.server import WebchatAdapter
+from integrations.word import TemplateError, WordReportRenderer
 from storage.database import open_database, pending_migrations
+from storage.files import DiskFileStore
+from storage.reports import SqliteReportStore
 from storage.repositories import (
     SqliteAuditLog,
     SqliteDialogueStore,
@@ -77,6 +82,7 @@ class Bot:
     # Milestones, reminders, the communication plan and their scheduler; `plan` is what
     # reports read (bot.plan_rows.PlanSource).
     time: TimeSide | None = None
+    reports: ReportService | None = None  # Word reports (bot/reports.py)
 
     @property
     def plan(self) -> PlanSource:
@@ -146,6 +152,7 @@ def configured_adapters(
                 inbox=SqliteWebchatInbox(db, clock),
                 programme=programme,
                 token=settings.webchat_token,
+                files=DiskFileStore(settings.files_dir),
             )
         )
     if os.environ.get("SLACK_BOT_TOKEN", "").strip():
@@ -233,7 +240,34 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
     milestone_handlers.register(engine, time.milestones)
     comms_handlers.register(engine, time.comms)
     reminder_handlers.register(engine, time.reminders)
-    return Bot(settings, programme, engine, entries, notifier, db, adapters, time)
+    reports = report_service(settings, db, entries, time.plan, clock, programme)
+    report_handlers.register(engine, reports)
+    return Bot(settings, programme, engine, entries, notifier, db, adapters, time, reports)
+
+
+def report_service(
+    settings: Settings,
+    db: Any,
+    entries: EntryService,
+    plan: PlanSource,
+    clock: Clock,
+    programme: Programme,
+) -> ReportService:
+    try:
+        renderer = WordReportRenderer(template=settings.word_template)
+    except TemplateError as error:
+        raise ConfigError(f"FVIS_WORD_TEMPLATE: {error}") from None
+    return ReportService(
+        entries=entries,
+        store=SqliteReportStore(db),
+        plan=plan,
+        renderer=renderer,
+        files=DiskFileStore(settings.files_dir),
+        clock=clock,
+        programme=programme,
+        timezone=settings.timezone,
+        registration_number=settings.report_registration_number,
+    )
 
 
 def web_app(bot: Bot) -> web.Application:

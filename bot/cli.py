@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from bot.cli_reports import add_report_commands
 from bot.config import ConfigError, Settings
 from bot.domain import Entry, Person, Role
 from bot.errors import UserError
@@ -203,6 +204,8 @@ def parser() -> argparse.ArgumentParser:
     importing = programme.add_parser("import", help="import a programme YAML file")
     importing.add_argument("file")
     importing.set_defaults(func=cmd_programme_import)
+
+    add_report_commands(sub)
 
     db = sub.add_parser("db", help="the database").add_subparsers(dest="db", required=True)
     db.add_parser("migrate", help="apply pending migrations").set_defaults(func=cmd_db_migrate)

@@ -33,6 +33,9 @@ class Settings:
     programme_channel: str = "fvis-program"
     dialogue_timeout_minutes: int = 30
     log_level: str = "INFO"
+    files_dir: Path = Path("data/files")  # reports the bot generated, served to the chat
+    word_template: Path | None = None  # the region's .docx/.dotx for reports
+    report_registration_number: str = ""  # diarienummer in the reports' header block
     reminder_offsets_days: tuple[int, ...] = (14, 7, 1)
     reminder_time: str = "09:00"  # HH:MM, local time
     grace_minutes: int = 60
@@ -97,6 +100,9 @@ class Settings:
             programme_channel=get("FVIS_PROGRAMME_CHANNEL", "fvis-program"),
             dialogue_timeout_minutes=integer("FVIS_DIALOGUE_TIMEOUT_MINUTES", 30, 1, 24 * 60),
             log_level=log_level,
+            files_dir=Path(get("FVIS_FILES_DIR", "data/files")),
+            word_template=_word_template(get("FVIS_WORD_TEMPLATE", "")),
+            report_registration_number=get("FVIS_REPORT_DIARIENUMMER", ""),
             reminder_offsets_days=_offsets(get("FVIS_REMINDER_OFFSETS_DAYS", "14,7,1")),
             reminder_time=_clock_time(get("FVIS_REMINDER_TIME", "09:00")),
             grace_minutes=integer("FVIS_GRACE_MINUTES", 60, 0, 7 * 24 * 60),
@@ -137,3 +143,14 @@ def _clock_time(raw: str) -> str:
     if not (hour.isdigit() and minute.isdigit() and int(hour) < 24 and int(minute) < 60):
         raise ConfigError(f"FVIS_REMINDER_TIME must be a time like 09:00, not {raw!r}")
     return f"{int(hour):02d}:{int(minute):02d}"
+
+
+def _word_template(raw: str) -> Path | None:
+    if not raw:
+        return None
+    path = Path(raw)
+    if path.suffix.lower() not in (".docx", ".dotx"):
+        raise ConfigError(f"FVIS_WORD_TEMPLATE must be a .docx or .dotx file, not {raw!r}")
+    if not path.is_file():
+        raise ConfigError(f"FVIS_WORD_TEMPLATE: no such file {raw!r}")
+    return path

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from bot.domain import Change, Comment, Entry, Kind, Status
-from bot.messages import Delivery, Outbound, Target
+from bot.messages import Delivery, FileRef, Outbound, Target
 
 
 class Clock(Protocol):
@@ -104,3 +104,10 @@ class Notifier(Protocol):
 
     async def withdraw(self, target: Target, message_id: str) -> Delivery:
         """Remove a post, or mark it withdrawn where the platform cannot remove it."""
+
+
+class FileStore(Protocol):
+    """Files the bot made (reports) kept on this server for adapters to hand over."""
+
+    def save(self, name: str, data: bytes, mime: str) -> FileRef:
+        """Keep `data` under a fresh unguessable id; the FileRef's `path` is where it lies."""

@@ -6,15 +6,17 @@ import asyncio
 import hmac
 import json
 import logging
+import unicodedata
 from collections.abc import Awaitable, Callable
-from dataclasses import asdict
 from importlib import resources
+from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import quote
 
 from aiohttp import web
 
 from bot.engine import Engine, reply_to_dict
-from bot.messages import Action, Delivery, FormSubmission, Incoming, Outbound, Target
+from bot.messages import Action, Delivery, FileRef, FormSubmission, Incoming, Outbound, Target
 from bot.programme import Programme
 
 log = logging.getLogger(__name__)
@@ -40,11 +42,32 @@ class InboxStore(Protocol):
     def get(self, seq: int) -> dict[str, Any] | None: ...
 
 
+class GeneratedFiles(Protocol):
+    """Files the bot generated (reports), reachable only by the id they were saved under."""
+
+    def find(self, file_id: str) -> Path | None: ...
+
+    def id_of(self, path: str) -> str | None: ...
+
+
+FILES_ROUTE = "/api/webchat/files/"
+
+
+def public_file(file: FileRef, files: GeneratedFiles | None) -> dict[str, str]:
+    """What the page gets for a file: a download URL of this server, never the server's path."""
+    url = file.url
+    file_id = files.id_of(file.path) if files is not None and file.path else None
+    if file_id is not None:
+        url = FILES_ROUTE + file_id
+    return {"name": file.name, "url": url, "mime": file.mime}
+
+
 class WebchatNotifier:
     """The web chat as a channel like any other: posts are stored, then pushed to open pages."""
 
-    def __init__(self, inbox: InboxStore) -> None:
+    def __init__(self, inbox: InboxStore, files: GeneratedFiles | None = None) -> None:
         self._inbox = inbox
+        self._files = files
         self._listeners: dict[str, set[asyncio.Queue[dict[str, Any]]]] = {}
 
     async def post(self, target: Target, message: Outbound) -> Delivery:
@@ -54,7 +77,7 @@ class WebchatNotifier:
             channel=channel,
             user=target.user_id if direct else "",
             text=message.text,
-            file=asdict(message.file) if message.file else None,
+            file=public_file(message.file, self._files) if message.file else None,
         )
         for user, queues in self._listeners.items():
             if not direct or user == target.user_id:
@@ -101,9 +124,17 @@ class WebchatAdapter:
 
     platform = PLATFORM
 
-    def __init__(self, *, inbox: InboxStore, programme: Programme, token: str) -> None:
+    def __init__(
+        self,
+        *,
+        inbox: InboxStore,
+        programme: Programme,
+        token: str,
+        files: GeneratedFiles | None = None,
+    ) -> None:
         self.programme = programme
-        self.notifier = WebchatNotifier(inbox)
+        self.files = files
+        self.notifier = WebchatNotifier(inbox, files)
         self.token = token
         self.engine: Engine | None = None
 
@@ -124,6 +155,7 @@ class WebchatAdapter:
         app.router.add_post("/api/webchat/messages", self.messages)
         app.router.add_get("/api/webchat/inbox", self.get_inbox)
         app.router.add_get("/api/webchat/events", self.events)
+        app.router.add_get(FILES_ROUTE + "{file_id}", self.download)
         app.middlewares.append(self._require_token)
 
     @web.middleware
@@ -191,7 +223,7 @@ class WebchatAdapter:
         assert self.engine is not None, "install() binds the engine"
         replies = await self.engine.handle(incoming)
         return web.json_response(
-            {"replies": [reply_to_dict(reply) for reply in replies]},
+            {"replies": [self._public_reply(reply_to_dict(reply)) for reply in replies]},
             dumps=lambda data: json.dumps(data, ensure_ascii=False),
         )
 
@@ -265,3 +297,32 @@ class WebchatAdapter:
         finally:
             self.notifier.unlisten(user, queue)
         return response
+
+    def _public_reply(self, reply: dict[str, Any]) -> dict[str, Any]:
+        file = reply.get("file")
+        if isinstance(file, dict):
+            reply["file"] = public_file(FileRef(**file), self.files)
+        return reply
+
+    async def download(self, request: web.Request) -> web.StreamResponse:
+        """A generated file, by its id only (the token middleware guards this like the API)."""
+        path = self.files.find(request.match_info["file_id"]) if self.files else None
+        if path is None:
+            return _error(
+                404,
+                "Filen finns inte (längre). Be boten göra rapporten igen.",
+                "The file does not exist (any more). Ask the bot to make the report again.",
+            )
+        # Old browsers read only the ASCII name: "ÄRE-7.docx" becomes "ARE-7.docx" there.
+        plain = unicodedata.normalize("NFKD", path.name).encode("ascii", "ignore").decode()
+        ascii_name = "".join(c if c.isalnum() or c in " .-_()" else "_" for c in plain)
+        return web.FileResponse(
+            path,
+            headers={
+                "Content-Disposition": (
+                    f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(path.name)}"
+                ),
+                "Cache-Control": "private, no-store",
+                "X-Content-Type-Options": "nosniff",
+            },
+        )

@@ -170,6 +170,8 @@
     let url;
     try { url = new URL(String(file.url), location.href); } catch { return null; }
     if (!['http:', 'https:'].includes(url.protocol)) return null; // no javascript:/data: links from the server
+    // A link cannot send the Authorization header: this server's own files get the token in the URL.
+    if (token && url.origin === location.origin && url.pathname.startsWith('/api/webchat/')) url.searchParams.set('token', token);
     const name = String(file.name || url.pathname.split('/').pop() || 'fil');
     return el('a', { class: 'file', href: url.href, download: name, type: file.mime || null, dir: 'auto', text: name });
   }

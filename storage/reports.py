@@ -1,0 +1,75 @@
+"""Bulk reads for reports (the core's `ReportStore`): whole registers in one query each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from bot.domain import Entry, Kind
+from bot.report_scope import EntryScope, StatusChange
+from storage.repositories import SqliteEntryRepository
+
+# Rows fetched per round trip: a register of 100 000 entries never sits in memory twice.
+BATCH = 2_000
+
+
+def _iso(value: datetime) -> str:
+    # Stored times are UTC isoformat strings, so a bound in the same form compares as text.
+    return value.astimezone(UTC).isoformat()
+
+
+def _where(scope: EntryScope, alias: str = "") -> tuple[str, list[Any]]:
+    prefix = f"{alias}." if alias else ""
+    where: list[str] = []
+    params: list[Any] = []
+    if scope.kinds:
+        where.append(f"{prefix}kind IN ({', '.join('?' for _ in scope.kinds)})")
+        params.extend(kind.value for kind in scope.kinds)
+    if scope.statuses:
+        where.append(f"{prefix}status IN ({', '.join('?' for _ in scope.statuses)})")
+        params.extend(status.value for status in scope.statuses)
+    if scope.reporter is not None:
+        platform, _, user_id = scope.reporter.partition(":")
+        where.append(f"{prefix}reporter_platform = ? AND {prefix}reporter_id = ?")
+        params.extend([platform, user_id])
+    if scope.created_from is not None:
+        where.append(f"{prefix}created_at >= ?")
+        params.append(_iso(scope.created_from))
+    if scope.created_to is not None:
+        where.append(f"{prefix}created_at < ?")
+        params.append(_iso(scope.created_to))
+    return (f"WHERE {' AND '.join(where)}" if where else ""), params
+
+
+class SqliteReportStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def entries(self, scope: EntryScope) -> Iterator[Entry]:
+        clause, params = _where(scope)
+        cursor = self._db.execute(f"SELECT * FROM entries {clause} ORDER BY kind, number", params)
+        names = [column[0] for column in cursor.description]
+        while rows := cursor.fetchmany(BATCH):
+            for row in rows:
+                yield SqliteEntryRepository._from_row(dict(zip(names, row, strict=True)))
+
+    def status_changes(
+        self, scope: EntryScope, start: datetime, end: datetime
+    ) -> list[StatusChange]:
+        clause, params = _where(
+            EntryScope(kinds=scope.kinds, statuses=scope.statuses, reporter=scope.reporter), "e"
+        )
+        condition = "h.field = 'status' AND h.at >= ? AND h.at < ?"
+        clause = f"{clause} AND {condition}" if clause else f"WHERE {condition}"
+        rows = self._db.execute(
+            "SELECT e.kind, e.number, h.new, h.at FROM history h JOIN entries e ON e.id = h.entry_id "
+            f"{clause} ORDER BY h.id",
+            [*params, _iso(start), _iso(end)],
+        ).fetchall()
+        return [
+            StatusChange(Kind(kind), int(number), str(new), datetime.fromisoformat(at))
+            for kind, number, new, at in rows
+        ]
