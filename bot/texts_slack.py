@@ -42,4 +42,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "slack.withdrawn": ("(Meddelandet har dragits tillbaka.)", "(This message was withdrawn.)"),
     "slack.file_posted": ("Fil: {name}", "File: {name}"),
+    "slack.file_failed": (
+        "Filen {name} kunde inte skickas till Slack. Försök igen om en stund.",
+        "The file {name} could not be sent to Slack. Try again in a moment.",
+    ),
 }

@@ -223,3 +223,24 @@ async def test_an_expired_trigger_offers_the_form_as_a_button(slack: SlackHarnes
     [response] = slack.fake.responses
     button = next(e for b in response["blocks"] if b["type"] == "actions" for e in b["elements"])
     assert button["action_id"] == "fvis:open_form" and button["value"].startswith("intake:risk:")
+
+
+async def test_a_file_in_an_answer_goes_to_the_persons_dm_as_a_slack_file(
+    slack: SlackHarness, tmp_path: Path
+) -> None:
+    from bot.engine import Context
+    from bot.messages import FileRef, Reply
+
+    report = tmp_path / "register.docx"
+    report.write_bytes(b"PK\x03\x04 register")
+
+    # A command that answers with a file, as the Word reports do.
+    async def register(context: Context, args: str) -> list[Reply]:
+        return [Reply("Registret", file=FileRef("register.docx", path=str(report)))]
+
+    slack.bot.engine.command("testregister")(register)
+    await slack.command("testregister")
+    complete = slack.fake.last("files.completeUploadExternal")
+    assert complete["channel_id"] == "D0ANNA"  # files cannot be ephemeral: the DM
+    assert complete["initial_comment"] == "Registret"
+    assert list(slack.fake.uploads.values()) == [report.read_bytes()]

@@ -30,7 +30,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.engine import Engine, reply_from_dict, reply_to_dict
 from bot.i18n import normalise_locale, t
-from bot.messages import Action, Form, FormSubmission, Incoming, Reply
+from bot.messages import Action, Form, FormSubmission, Incoming, Outbound, Reply, Target
 from integrations.slack.blocks import (
     CHOICE_ACTION,
     FORM_CALLBACK,
@@ -482,7 +482,22 @@ class SlackAdapter:
             log.warning("a kept form could not be opened")
 
     async def _post(self, where: Where, replies: list[Reply], locale: str) -> None:
+        files = [(r, r.file) for r in replies if r.file is not None and r.file.path]
+        replies = [r for r in replies if r.file is None or not r.file.path]
         messages = [message for reply in replies for message in messages_for(reply, locale)]
+        for reply, file in files:
+            # A file cannot be ephemeral: it goes to the person's DM, or the thread it was asked in.
+            target = (
+                Target(PLATFORM, user_id=where.user)
+                if where.response_url or not where.channel
+                else Target(PLATFORM, channel=f"{where.channel}:{where.thread}".rstrip(":"))
+            )
+            delivery = await self.notifier.post(
+                target, Outbound(reply.text, file=file, meta={"locale": locale})
+            )
+            if not delivery.ok:
+                failed = Reply(t(locale, "slack.file_failed", name=file.name), style="error")
+                messages += messages_for(failed, locale)
         if where.response_url:
             hook = AsyncWebhookClient(where.response_url, session=self._session)
             for message in messages:
