@@ -1,0 +1,126 @@
+"""The scheduler: jobs rebuilt from the database with stable ids, the real APScheduler wiring
+firing on the server's loop, catch-up at web app start, cron jobs for others, settings."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+
+from bot.app import Bot, build, web_app
+from bot.config import ConfigError, Settings
+from bot.ports import SystemClock
+from bot.programme import person_from
+from bot.scheduling import Scheduler
+from tests.conftest import FakeClock
+from tests.time_helpers import approved, channel_texts, local, restart, time_side
+
+
+async def test_jobs_are_rebuilt_from_the_database_with_stable_ids(
+    chat: Any, bot: Bot, clock: FakeClock, settings: Settings
+) -> None:
+    await approved(chat("cecilia"), chat("karin"))
+    await chat("anna").say("påminn mig i morgon kl 8 om rapporten")
+    bot = restart(bot, settings, clock)
+    try:
+        scheduler = time_side(bot).scheduler
+        assert scheduler.job_ids() == []  # nothing survives a restart but the database
+        count = await scheduler.recover()
+        ids = scheduler.job_ids()
+        assert {"comms:1", "remind:1", "milestone:B5-R2:7", "milestone:B5-R2:1"} <= set(ids)
+        assert "milestone:B5-R2:14" not in ids  # 2026-11-24: before the bot knew of B5-R2
+        assert "nudge:B7" in ids and count == len(ids)
+        assert scheduler.next_run("milestone:B5-R2:7") == local(2026, 12, 1, 9)
+        assert scheduler.next_run("nudge:B7") == local(2026, 11, 26, 9)
+    finally:
+        bot.close()
+
+
+async def test_the_real_scheduler_fires_a_job_on_the_loop(settings: Settings) -> None:
+    bot = build(settings, clock=SystemClock())
+    try:
+        person = person_from(bot.programme, "webchat", "anna")
+        scheduler = time_side(bot).scheduler
+        await scheduler.start()
+        when = datetime.now(UTC) + timedelta(seconds=1.5)
+        time_side(bot).reminders.create(person, "sv", when, "kaffet")
+        assert "remind:1" in scheduler.job_ids()
+        for _ in range(100):  # at most 10 s
+            texts = [r["text"] for r in bot.db.query("SELECT text FROM webchat_inbox")]
+            if texts:
+                break
+            await asyncio.sleep(0.1)
+        assert texts == ["Påminnelse: kaffet"]
+        assert datetime.now(UTC) >= when
+        # A job whose time has already passed (a timer set late) still runs: no 1 s misfire drop.
+        before = scheduler.sweeps
+        scheduler.schedule("late", datetime.now(UTC) - timedelta(minutes=5))
+        for _ in range(50):
+            if scheduler.sweeps > before:
+                break
+            await asyncio.sleep(0.1)
+        assert scheduler.sweeps > before
+    finally:
+        await time_side(bot).scheduler.stop()
+        bot.close()
+
+
+async def test_web_app_start_catches_up_and_serves_the_calendar(
+    chat: Any, bot: Bot, clock: FakeClock, settings: Settings
+) -> None:
+    await approved(chat("cecilia"), chat("karin"))
+    clock.current = local(2026, 11, 30, 10, 20)
+    bot = restart(bot, settings, clock)
+    client = TestClient(TestServer(web_app(bot)))
+    await client.start_server()
+    try:
+        assert len(channel_texts(bot)) == 1  # posted during start, within the grace
+        assert time_side(bot).scheduler.running
+        response = await client.get("/calendar.ics")
+        assert response.status == 200 and "KOM-1" in await response.text()
+    finally:
+        await client.close()
+        bot.close()
+    assert not time_side(bot).scheduler.running
+
+
+async def test_add_cron_for_a_weekly_report() -> None:
+    clock = FakeClock(local(2026, 11, 25, 10))
+    scheduler = Scheduler(clock=clock, timezone="Europe/Stockholm")
+    ran: list[str] = []
+
+    async def report() -> None:
+        ran.append("report")
+
+    scheduler.add_cron("weekly-status", report, day_of_week="mon", hour=7)
+    assert scheduler.job_ids() == ["cron:weekly-status"]
+    assert scheduler.next_run("cron:weekly-status") == local(2026, 11, 30, 7)
+    assert scheduler.rebuild() == 0 and scheduler.job_ids() == ["cron:weekly-status"]
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("FVIS_REMINDER_OFFSETS_DAYS", "14,sju"),
+        ("FVIS_REMINDER_OFFSETS_DAYS", "400"),
+        ("FVIS_REMINDER_TIME", "25:00"),
+        ("FVIS_REMINDER_TIME", "nio"),
+        ("FVIS_GRACE_MINUTES", "-5"),
+    ],
+)
+def test_bad_time_settings_name_the_variable(name: str, value: str) -> None:
+    with pytest.raises(ConfigError, match=name):
+        Settings.from_env({name: value})
+
+
+def test_time_settings_are_read() -> None:
+    settings = Settings.from_env(
+        {"FVIS_REMINDER_OFFSETS_DAYS": "3, 30", "FVIS_REMINDER_TIME": "8:30",
+         "FVIS_GRACE_MINUTES": "15", "FVIS_CALENDAR_TOKEN": "hemlig"}
+    )  # fmt: skip
+    assert settings.reminder_offsets_days == (30, 3)
+    assert (settings.reminder_time, settings.grace_minutes) == ("08:30", 15)
+    assert settings.calendar_token == "hemlig"
