@@ -10,7 +10,7 @@
       langToggle: 'Språk (SV/EN): svenska. Byt till engelska.',
       chat: 'Chatt med boten', inputLabel: 'Meddelande till boten', placeholder: 'Skriv ett meddelande…',
       send: 'Skicka', hint: 'Enter skickar · Shift+Enter ger ny rad', typing: 'Boten skriver…',
-      channels: 'Kanaler', noPosts: 'Inga kanalinlägg ännu.', notice: 'Notis',
+      channels: 'Kanaler', noPosts: 'Inga kanalinlägg ännu.', notice: 'Notis', withdrawn: 'Tillbakadragen',
       welcome: 'Hej! Jag är FVIS-boten för programmet som ersätter regionens journalsystem. ' +
         'Här anmäler du behov, ärenden, avvikelser, risker och ändringsbegäranden – skriv med egna ord, ' +
         'så frågar jag efter det som saknas. Skriv ”hjälp” för att se allt jag kan.',
@@ -33,7 +33,7 @@
       langToggle: 'Language (SV/EN): English. Switch to Swedish.',
       chat: 'Chat with the bot', inputLabel: 'Message to the bot', placeholder: 'Write a message…',
       send: 'Send', hint: 'Enter sends · Shift+Enter adds a new line', typing: 'The bot is typing…',
-      channels: 'Channels', noPosts: 'No channel posts yet.', notice: 'Notice',
+      channels: 'Channels', noPosts: 'No channel posts yet.', notice: 'Notice', withdrawn: 'Withdrawn',
       welcome: "Hi! I'm the FVIS bot for the programme that replaces the region's patient record systems. " +
         'Here you log needs, issues, deviations, risks and change requests – write in your own words ' +
         'and I will ask for whatever is missing. Type "help" to see everything I can do.',
@@ -343,7 +343,8 @@
   function handleLive(m) {
     if (!m || typeof m !== 'object') return;
     if (Number.isFinite(m.seq)) {
-      if (state.seen.has(m.seq)) return;
+      // A post shown already comes again when it is withdrawn: mark it instead of dropping it.
+      if (state.seen.has(m.seq)) { if (m.withdrawn_at) markWithdrawn(m.seq); return; }
       state.seen.add(m.seq);
       state.lastSeq = Math.max(state.lastSeq, m.seq);
     }
@@ -368,10 +369,21 @@
       el('div', { class: 'meta' }, timeEl(m.at)),
       el('p', { class: 'text', dir: 'auto', text: String(m.text ?? '') }));
     if (m.file) post.append(fileLink(m.file) || '');
+    if (m.withdrawn_at) markPost(post);
     const list = group.querySelector('ol');
     const before = [...list.children].find((li) => Number(li.dataset.seq) < seq); // newest first
     list.insertBefore(post, before || null);
     els.empty.hidden = true;
+  }
+
+  function markPost(post) {
+    if (post.classList.contains('withdrawn')) return;
+    post.classList.add('withdrawn');
+    post.querySelector('.meta')?.append(label('span', 'withdrawn', { class: 'tag withdrawn-tag', 'data-testid': 'withdrawn' }));
+  }
+  function markWithdrawn(seq) {
+    const post = els.groups.querySelector(`li.post[data-seq="${Number(seq)}"]`);
+    if (post) markPost(post);
   }
 
   async function loadInbox(drain = false) {
