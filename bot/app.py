@@ -15,7 +15,7 @@ from aiohttp import web
 
 from bot.config import ConfigError, Settings
 from bot.engine import Engine
-from bot.messages import Target
+from bot.messages import Outbound, Target
 from bot.notify import NotifierRouter
 from bot.plan_rows import PlanSource, ProgrammePlanSource
 from bot.plan_time import TimeSide
@@ -152,7 +152,7 @@ def configured_adapters(
                 inbox=SqliteWebchatInbox(db, clock),
                 programme=programme,
                 token=settings.webchat_token,
-                files=DiskFileStore(settings.files_dir),
+                files=DiskFileStore(settings.files_folder),
             )
         )
     if os.environ.get("SLACK_BOT_TOKEN", "").strip():
@@ -160,6 +160,17 @@ def configured_adapters(
 
         adapters.append(SlackAdapter(settings=SlackSettings.from_env(os.environ)))
     microsoft = settings.microsoft
+    uploader = None
+    if microsoft is not None and microsoft.sharepoint is not None:
+        # The intranet: news posts (platform "sharepoint") and the reports' document library.
+        from integrations.sharepoint.adapter import SharePointAdapter
+        from storage.repositories_teams import SqliteSharePointState
+
+        sharepoint = SharePointAdapter(
+            settings=microsoft.sharepoint, state=SqliteSharePointState(db, clock)
+        )
+        uploader = sharepoint.uploader
+        adapters.append(sharepoint)
     if microsoft is not None and microsoft.teams is not None:
         from integrations.teams.adapter import TeamsAdapter
         from storage.repositories_teams import SqliteTeamsReferences
@@ -169,6 +180,7 @@ def configured_adapters(
                 settings=microsoft.teams,
                 references=SqliteTeamsReferences(db, clock),
                 programme=programme,
+                uploader=uploader,
             )
         )
     return adapters
@@ -242,7 +254,47 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
     reminder_handlers.register(engine, time.reminders)
     reports = report_service(settings, db, entries, time.plan, clock, programme)
     report_handlers.register(engine, reports)
+    schedule_list_sync(settings, adapters, time, notifier, targets, clock)
     return Bot(settings, programme, engine, entries, notifier, db, adapters, time, reports)
+
+
+def schedule_list_sync(
+    settings: Settings,
+    adapters: list[Adapter],
+    time: TimeSide,
+    notifier: NotifierRouter,
+    targets: list[Target],
+    clock: Clock,
+) -> None:
+    """Milestones and the communication plan kept in SharePoint lists, read every few minutes;
+    conflicts and unreadable rows are posted to the programme channel."""
+    sharepoint: Any = next((a for a in adapters if a.platform == "sharepoint"), None)
+    if sharepoint is None or not sharepoint.settings.lists:
+        return
+    from integrations.sharepoint.lists import ListSyncer
+
+    async def report(line: str) -> None:
+        for target in targets:
+            if target.platform != "sharepoint":
+                await notifier.post(target, Outbound(line))
+
+    sharepoint.syncer = ListSyncer(
+        client=sharepoint.client,
+        settings=sharepoint.settings,
+        state=sharepoint.state,
+        milestones=time.milestones,
+        comms=time.comms,
+        now=clock.now,
+        timezone=settings.timezone,
+        report=report,
+    )
+
+    async def sync() -> None:
+        await sharepoint.syncer.sync()
+
+    minutes = sharepoint.settings.sync_minutes
+    every = {"minute": f"*/{minutes}"} if minutes < 60 else {"hour": f"*/{minutes // 60}"}
+    time.scheduler.add_cron("sharepoint-lists", sync, **every)
 
 
 def report_service(
@@ -262,7 +314,7 @@ def report_service(
         store=SqliteReportStore(db),
         plan=plan,
         renderer=renderer,
-        files=DiskFileStore(settings.files_dir),
+        files=DiskFileStore(settings.files_folder),
         clock=clock,
         programme=programme,
         timezone=settings.timezone,

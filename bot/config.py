@@ -33,7 +33,7 @@ class Settings:
     programme_channel: str = "fvis-program"
     dialogue_timeout_minutes: int = 30
     log_level: str = "INFO"
-    files_dir: Path = Path("data/files")  # reports the bot generated, served to the chat
+    files_dir: Path | None = None  # reports the bot generated; None: "files" beside the database
     word_template: Path | None = None  # the region's .docx/.dotx for reports
     report_registration_number: str = ""  # diarienummer in the reports' header block
     reminder_offsets_days: tuple[int, ...] = (14, 7, 1)
@@ -42,6 +42,10 @@ class Settings:
     calendar_token: str = ""
     # Teams, Graph and SharePoint (bot/config_microsoft.py); None when none is configured.
     microsoft: MicrosoftSettings | None = None
+
+    @property
+    def files_folder(self) -> Path:
+        return self.files_dir or Path(self.db_path).parent / "files"
 
     @property
     def tz(self) -> ZoneInfo:
@@ -100,7 +104,9 @@ class Settings:
             programme_channel=get("FVIS_PROGRAMME_CHANNEL", "fvis-program"),
             dialogue_timeout_minutes=integer("FVIS_DIALOGUE_TIMEOUT_MINUTES", 30, 1, 24 * 60),
             log_level=log_level,
-            files_dir=Path(get("FVIS_FILES_DIR", "data/files")),
+            files_dir=Path(env["FVIS_FILES_DIR"])
+            if env.get("FVIS_FILES_DIR", "").strip()
+            else None,
             word_template=_word_template(get("FVIS_WORD_TEMPLATE", "")),
             report_registration_number=get("FVIS_REPORT_DIARIENUMMER", ""),
             reminder_offsets_days=_offsets(get("FVIS_REMINDER_OFFSETS_DAYS", "14,7,1")),

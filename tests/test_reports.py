@@ -1,0 +1,424 @@
+"""Word reports from the chat: what each document says, checked against the entries and plan rows
+behind it; who sees which deviations; the command's words and its clear refusals."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+
+from bot.app import Bot
+from bot.domain import Kind
+from bot.messages import Reply
+from bot.plan_rows import CommsRow, DecisionRow, MilestoneRow
+from tests.test_reports_support import (
+    FakePlan,
+    body_text,
+    headings,
+    open_docx,
+    page_count,
+    seed_week_47,
+    table_after,
+    tables,
+    to_pdf,
+)
+
+TODAY = date(2026, 11, 25)  # the conftest clock
+
+
+def document_of(replies: list[Reply]) -> DocxDocument:
+    reply = replies[-1]
+    assert reply.style == "success", reply.text
+    assert reply.file is not None and reply.file.name.endswith(".docx")
+    assert reply.file.mime.endswith("wordprocessingml.document")
+    return open_docx(Path(reply.file.path).read_bytes())
+
+
+def facts(rows: list[list[str]]) -> dict[str, str]:
+    return {row[0]: row[1] for row in rows}
+
+
+def by_first(rows: list[list[str]]) -> dict[str, list[str]]:
+    return {row[0]: row[1:] for row in rows[1:]}
+
+
+def plan() -> FakePlan:
+    """A coming decision point, an overdue milestone, a decided one; decisions inside and before
+    week 47; communication published in, and before, the week, one coming and one stale draft."""
+    week = datetime(2026, 11, 18, 13, tzinfo=UTC)
+    return FakePlan(
+        milestones=[
+            MilestoneRow("B4", "Godkänna definitionsfasen", "decision", date(2026, 10, 1), "david", True),
+            MilestoneRow("M1", "Testmiljön klar", "milestone", TODAY - timedelta(days=5), "bertil"),
+            MilestoneRow("B5-UTB", "Starta breddutbildning", "decision", TODAY + timedelta(days=10), "david"),
+            MilestoneRow("B6", "Slutrapport", "decision", TODAY + timedelta(days=90), "david"),
+        ],
+        decisions=[
+            DecisionRow("B4", "Godkänna definitionsfasen", "continue", "Allt enligt plan.", "david", week),
+            DecisionRow("B3", "Fortsätta programmet", "change", "Ny tidplan.", "David Berg", week - timedelta(days=14)),
+        ],
+        comms=[
+            CommsRow(1, "Nyhetsbrev november", "published", week, ("webchat:#fvis-program",), week),
+            CommsRow(2, "Oktoberbrevet", "published", week - timedelta(days=30), ("intranät",), week - timedelta(days=30)),
+            CommsRow(3, "Inbjudan till utbildning", "approved", datetime(2026, 12, 1, 7, tzinfo=UTC), ("slack:#fvis",)),
+            CommsRow(4, "Gammalt utkast", "draft", week, ()),
+        ],
+    )  # fmt: skip
+
+
+async def test_weekly_status_report_says_what_the_entries_and_plan_say(
+    bot: Bot, clock: Any, chat: Any
+) -> None:
+    seeded = await seed_week_47(bot, clock)
+    assert bot.reports is not None
+    bot.reports.plan = plan()
+    document = document_of(await chat("david").say("rapport vecka"))
+
+    assert ("Title", "Statusrapport vecka 47 2026") in headings(document)
+    assert [text for style, text in headings(document) if style == "Heading 1"] == [
+        "Sammanfattning",
+        "Poster per typ",
+        "Öppna poster per status",
+        "Eskalerade ärenden",
+        "Avvikelser",
+        "Risker",
+        "Milstolpar och beslutspunkter",
+        "Fattade beslut",
+        "Kommunikation",
+    ]
+    summary = facts(table_after(document, "Sammanfattning"))
+    assert summary["Period"] == "16–22 november 2026"
+    assert summary["Nya poster"] == "6"
+    assert summary["Lösta eller stängda"] == "1"
+    assert summary["Öppna poster just nu"] == "8"
+    assert summary["Eskalerade ärenden"] == "1"
+    assert summary["Avvikelser under perioden"] == "2"
+    assert summary["Öppna risker"] == "2 (högsta riskvärde 12)"
+    assert summary["Milstolpar och beslutspunkter inom 30 dagar"] == "1"
+    assert summary["Försenade milstolpar och beslutspunkter"] == "1"
+
+    per_kind = by_first(table_after(document, "Poster per typ"))
+    assert per_kind == {
+        "Behov": ["2", "1", "2"],
+        "Ärende": ["1", "0", "1"],
+        "Avvikelse": ["2", "0", "2"],
+        "Risk": ["0", "0", "2"],
+        "Ändringsbegäran": ["1", "0", "1"],
+        "Summa": ["6", "1", "8"],
+    }
+    open_status = table_after(document, "Öppna poster per status")
+    assert open_status[0] == ["Typ", "Ny", "Pågår", "Eskalerad", "Summa"]
+    assert by_first(open_status)["Avvikelse"] == ["1", "0", "1", "2"]  # the flagged one escalated
+    assert by_first(open_status)["Ärende"] == ["0", "0", "1", "1"]
+
+    escalated = table_after(document, "Eskalerade ärenden")
+    assert escalated[1][:3] == [seeded.refs["issue"].ref, "Inloggningen hänger sig", "Program"]
+
+    deviations = by_first(table_after(document, "Avvikelser"))
+    assert deviations["Patientsäkerhet"] == ["0", "0", "0", "1", "1"]
+    assert deviations["IT-/systemfel"] == ["0", "0", "1", "0", "1"]
+    assert deviations["Summa"] == ["0", "0", "1", "1", "2"]
+    text = body_text(document)
+    assert "Riskvärde 8 eller mer\n1" in text or "Riskvärde 8 eller mer" in text
+    # Aggregates only: no deviation's own text is in a status report.
+    assert "Omars avvikelse" not in text and "fel avdelning" not in text
+
+    top = table_after(document, "De 2 högsta riskerna")
+    assert [row[0] for row in top[1:]] == ["RIS-1", "RIS-2"]
+    assert top[1][2:5] == ["3", "4", "12"]
+
+    coming = table_after(document, "De närmaste 30 dagarna")
+    assert [row[1] for row in coming[1:]] == ["B5-UTB"]
+    assert coming[1][4] == "David Berg"
+    overdue = table_after(document, "Försenade")
+    assert [row[1] for row in overdue[1:]] == ["M1"]
+    decisions = table_after(document, "Fattade beslut")
+    assert len(decisions) == 2 and decisions[1][1:4] == [
+        "B4 Godkänna definitionsfasen",
+        "Fortsätta",
+        "Allt enligt plan.",
+    ]
+    published = table_after(document, "Publicerat under perioden")
+    assert [row[1] for row in published[1:]] == ["Nyhetsbrev november"]
+    planned = table_after(document, "Planerat de närmaste 30 dagarna")
+    assert [row[1:3] for row in planned[1:]] == [["Inbjudan till utbildning", "Godkänd"]]
+
+    # Two charts, each with alt text that carries its numbers.
+    pictures = document.element.body.findall(".//" + qn("wp:docPr"))
+    assert len(pictures) == 2
+    per_week, matrix = (p.get("descr") for p in pictures)
+    assert "v. 44: 1" in per_week and "v. 45: 2" in per_week and "v. 47: 6" in per_week
+    assert "konsekvens 4, sannolikhet 3: 1" in matrix
+    assert "konsekvens 2, sannolikhet 1: 1" in matrix
+
+
+async def test_reporters_see_only_their_own_entries_and_deviations(
+    bot: Bot, clock: Any, chat: Any
+) -> None:
+    await seed_week_47(bot, clock)
+    anna = chat("anna")
+    register = document_of(await anna.say("rapport register avvikelser"))
+    text = body_text(register)
+    assert "AVV-1" in text and "Journalen visade fel avdelning" in text
+    assert "AVV-2" not in text and "Omars avvikelse" not in text
+    assert "Rapporten omfattar bara poster du själv har registrerat." in text
+
+    status = document_of(await anna.say("rapport vecka"))
+    assert facts(table_after(status, "Sammanfattning"))["Avvikelser under perioden"] == "1"
+    assert "Patientsäkerhet" not in by_first(table_after(status, "Avvikelser"))
+    assert "RIS-1" not in body_text(status)  # Bertil's risks
+
+    refused = await anna.say("rapport AVV-2")
+    assert refused[-1].style == "error" and refused[-1].file is None
+    assert "AVV-2" in refused[-1].text
+
+    # A handler sees both, and every deviation listed is an audited read.
+    handler = document_of(await chat("bertil").say("rapport register avvikelse"))
+    assert "AVV-1" in body_text(handler) and "AVV-2" in body_text(handler)
+    audited = {
+        (row["actor"], row["ref"])
+        for row in bot.db.query("SELECT * FROM audit WHERE action = 'report'")
+    }
+    assert {("webchat:bertil", "AVV-1"), ("webchat:bertil", "AVV-2")} <= audited
+    assert ("webchat:anna", "AVV-2") not in audited
+
+
+async def test_english_report_for_an_english_speaker(bot: Bot, clock: Any, chat: Any) -> None:
+    await seed_week_47(bot, clock)
+    document = document_of(await chat("omar").say("report week"))
+    assert ("Title", "Status report week 47 2026") in headings(document)
+    summary = facts(table_after(document, "Summary"))
+    assert summary["Period"] == "16–22 November 2026"
+    assert summary["New entries"] == "3"  # Omar's own: a need, an issue, a deviation
+    assert "The report covers only entries you logged yourself." in body_text(document)
+    header = "\n".join(
+        "".join(t.text or "" for t in p.iter(qn("w:t")))
+        for p in document.sections[0].header._element.iter(qn("w:p"))
+    )
+    assert "Document type: Status report" in header and "Page" in header
+
+
+async def test_register_every_field_filtered_by_status_and_period(
+    bot: Bot, clock: Any, chat: Any
+) -> None:
+    seeded = await seed_week_47(bot, clock)
+    david = chat("david")
+    document = document_of(await david.say("rapport register behov"))
+    table = tables(document)[-1]
+    assert table[0] == [
+        "Nummer",
+        "Status",
+        "Rubrik",
+        "Beskrivning",
+        "Enhet",
+        "Nyttoobjekt",
+        "Prioritet",
+        "Handläggare",
+        "Rapporterad av",
+        "Registrerad",
+    ]
+    rows = by_first(table)
+    assert list(rows) == ["BEH-1", "BEH-2", "BEH-3"]
+    assert rows["BEH-2"][:6] == [
+        "Löst",
+        "Skrivare saknas på avdelning 5",
+        "Skrivaren i korridoren är borttagen.",
+        "Avdelning 5",
+        "2. Förbättrade och smartare arbetsformer i det dagliga arbetet",
+        "Hög",
+    ]
+    assert rows["BEH-2"][7:] == ["Anna Lindqvist", "2026-11-16 10:00"]
+    # The header row repeats on every page the table runs onto.
+    first_row = document.element.body.findall(".//" + qn("w:tbl"))[-1].find(qn("w:tr"))
+    assert first_row.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
+    assert document.sections[0].page_width > document.sections[0].page_height  # landscape
+
+    new_only = by_first(tables(document_of(await david.say("rapport register behov ny")))[-1])
+    assert list(new_only) == ["BEH-1", "BEH-3"]
+    in_week = document_of(await david.say("rapport register behov 2026-11-16 2026-11-22"))
+    assert list(by_first(tables(in_week)[-1])) == ["BEH-2", "BEH-3"]
+    both = document_of(await david.say("rapport register behov nya 16/11 till 22/11"))
+    assert list(by_first(tables(both)[-1])) == [seeded.refs["need_2"].ref]
+    assert facts(tables(both)[0]) == {
+        "Status": "Ny",
+        "Period": "16–22 november 2026",
+        "Antal": "1",
+    }
+
+    risks = document_of(await david.say("rapport register risker"))
+    risk_table = tables(risks)[-1]
+    assert risk_table[0][2:7] == [
+        "Beskrivning",
+        "S",
+        "K",
+        "Riskägare",
+        "Åtgärd för att minska risken",
+    ]
+    assert risk_table[1][2:5] == ["Utbildningen hinns inte med före go-live", "3", "4"]
+    assert "K = konsekvens, S = sannolikhet" in body_text(risks)
+
+    empty = document_of(await david.say("rapport register ändring pågår"))
+    assert "Inga poster matchar urvalet." in body_text(empty)
+    assert facts(tables(empty)[0])["Antal"] == "0"
+
+
+async def test_entry_record_holds_fields_comments_and_history(
+    bot: Bot, clock: Any, chat: Any
+) -> None:
+    await seed_week_47(bot, clock)
+    document = document_of(await chat("anna").say("rapport BEH-2"))
+    assert ("Title", "BEH-2 – Skrivare saknas på avdelning 5") in headings(document)
+    details = facts(table_after(document, "Uppgifter"))
+    assert details["Status"] == "Löst"
+    assert details["Beskrivning"] == "Skrivaren i korridoren är borttagen."
+    assert details["Prioritet"] == "Hög"
+    handling = facts(table_after(document, "Hantering"))
+    assert handling["Rapporterad av"] == "Anna Lindqvist (webchat)"
+    comments = table_after(document, "Kommentarer")
+    assert comments[1] == ["2026-11-20 15:00", "David Berg", "Skrivaren är beställd."]
+    history = table_after(document, "Historik")
+    assert [row[1:] for row in history[1:]] == [
+        ["Anna Lindqvist", "Status", "–", "Ny"],
+        ["David Berg", "Status", "Ny", "Löst"],
+    ]
+
+    # A deviation's record is a read like `visa AVV-1`: audited.
+    document_of(await chat("anna").say("rapport AVV-1"))
+    reads = list(bot.db.query("SELECT * FROM audit WHERE action = 'read' AND ref = 'AVV-1'"))
+    assert [row["actor"] for row in reads] == ["webchat:anna"]
+
+
+async def test_decision_log_from_the_time_side(bot: Bot, chat: Any) -> None:
+    david = chat("david")
+    saved = await david.say("beslut B7 fortsätta Slutrapporten godkänd av styrgruppen")
+    assert saved[-1].style == "success", saved[-1].text
+    document = document_of(await david.say("rapport beslut"))
+    assert ("Title", "Beslutslogg") in headings(document)
+    taken = table_after(document, "Fattade beslut")
+    # The demo programme's earlier decisions come first, oldest first; today's is last.
+    assert taken[1][1].startswith("B1 ")
+    assert taken[-1][0] == "2026-11-25"
+    assert taken[-1][1].startswith("B7 ")
+    assert taken[-1][2:] == ["Fortsätta", "Slutrapporten godkänd av styrgruppen", "David Berg"]
+    points = by_first(table_after(document, "Programmets beslutspunkter"))
+    states = {row[0]: row[3] for row in points.values()}
+    assert states["B7"] == "Fattat"
+    assert "Försenat" in states.values() or "Kommande" in states.values()
+
+
+async def test_decision_log_states(bot: Bot, chat: Any) -> None:
+    assert bot.reports is not None
+    bot.reports.plan = plan()
+    document = document_of(await chat("eva", locale="en").say("report decisions"))
+    taken = table_after(document, "Decisions taken")
+    assert [row[2] for row in taken[1:]] == ["Change", "Continue"]  # oldest first
+    points = {
+        row[1]: row[4] for row in table_after(document, "The programme's decision points")[1:]
+    }
+    assert points == {"B4": "Decided", "B5-UTB": "Coming", "B6": "Coming"}
+
+
+async def test_empty_period_gives_a_valid_report_that_says_so(
+    bot: Bot, chat: Any, tmp_path: Path
+) -> None:
+    assert bot.reports is not None
+    bot.reports.plan = FakePlan()
+    replies = await chat("david").say("rapport period 2026-01-05 2026-01-11")
+    document = document_of(replies)
+    text = body_text(document)
+    for sentence in (
+        "Inga poster registrerades eller löstes under perioden.",
+        "Det finns inga öppna poster.",
+        "Inga ärenden är eskalerade.",
+        "Inga avvikelser registrerades under perioden.",
+        "Det finns inga öppna risker.",
+        "Inga milstolpar eller beslutspunkter de närmaste 30 dagarna.",
+        "Inga milstolpar eller beslutspunkter är försenade.",
+        "Inga beslut registrerades under perioden.",
+        "Inget publicerades under perioden.",
+        "Inget är planerat de närmaste 30 dagarna.",
+    ):
+        assert sentence in text
+    assert facts(table_after(document, "Sammanfattning"))["Nya poster"] == "0"
+    assert ("Title", "Statusrapport vecka 2 2026") in headings(document)
+    reply = replies[-1]
+    assert reply.file is not None
+    pdf = to_pdf(Path(reply.file.path).read_bytes(), tmp_path)
+    assert 1 <= page_count(pdf) <= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("rapport vecka 99", "”99” är ingen vecka jag känner igen."),
+        ("rapport vecka tjugo", "”tjugo” är ingen vecka jag känner igen."),
+        ("rapport vecka 52 2027", "Perioden har inte börjat än (2027-12-27)."),
+        ("rapport period igår", "Ange perioden med två datum"),
+        ("rapport period 2026-11-30 2026-11-01", "Perioden slutar före den börjar (2026-11-30 – 2026-11-01)."),
+        ("rapport period blaha 2026-11-01", "”blaha” förstår jag inte som ett datum."),
+        ("rapport register", "Vilken typ ska registret gälla?"),
+        ("rapport register skrivare", "Vilken typ ska registret gälla?"),
+        ("rapport register behov kanske", "”kanske” känner jag inte igen."),
+        ("rapport BEH-404", "Jag hittar inget BEH-404."),
+    ],
+)  # fmt: skip
+async def test_bad_report_requests_get_a_clear_answer(chat: Any, text: str, expected: str) -> None:
+    replies = await chat("david").say(text)
+    assert replies[-1].style == "error", replies[-1].text
+    assert expected in replies[-1].text
+    assert all(reply.file is None for reply in replies)
+
+
+async def test_unknown_report_and_usage(chat: Any) -> None:
+    david = chat("david")
+    replies = await david.say("rapport kvartal")
+    assert (
+        replies[0].style == "error"
+        and "”kvartal” är ingen rapport jag kan göra." in replies[0].text
+    )
+    assert "rapport register behov" in replies[1].text
+    usage = await david.say("rapport")
+    assert [c.label for c in usage[0].choices] == [
+        "rapport vecka",
+        "rapport register behov",
+        "rapport beslut",
+    ]
+    english = await chat("omar").say("report help")
+    assert "I make Word reports" in english[0].text
+    assert english[0].choices[0].label == "report week"
+
+
+async def test_week_numbers_and_the_turn_of_the_year(bot: Bot, clock: Any, chat: Any) -> None:
+    david = chat("david")
+    document = document_of(await david.say("rapport vecka 40"))
+    assert (
+        facts(table_after(document, "Sammanfattning"))["Period"] == "28 september – 4 oktober 2026"
+    )
+    clock.current = datetime(2027, 1, 12, 9, tzinfo=UTC)  # week 2 of 2027
+    document = document_of(await david.say("rapport vecka 50"))
+    assert ("Title", "Statusrapport vecka 50 2026") in headings(document)
+    document = document_of(await david.say("rapport vecka"))
+    assert ("Title", "Statusrapport vecka 1 2027") in headings(document)
+    assert facts(table_after(document, "Sammanfattning"))["Period"] == "4–10 januari 2027"
+    assert Kind.NEED  # the kinds stay importable for the register words
+
+
+async def test_a_retried_request_gets_the_same_file(bot: Bot, chat: Any) -> None:
+    from bot.messages import Incoming
+
+    incoming = Incoming(
+        platform="webchat",
+        user_id="david",
+        conversation_id="dm:david",
+        text="rapport beslut",
+        idempotency_key="webchat:david:42",
+    )
+    first = await bot.engine.handle(incoming)
+    second = await bot.engine.handle(incoming)
+    assert first[-1].file is not None and second[-1].file == first[-1].file
+    files = [p for p in bot.settings.files_folder.rglob("*.docx")]
+    assert len(files) == 1
