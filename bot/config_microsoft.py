@@ -16,6 +16,24 @@ from bot.config import ConfigError
 DEFAULT_AUTHORITY = "https://login.microsoftonline.com"
 DEFAULT_GRAPH_BASE_URL = "https://graph.microsoft.com/v1.0"
 BOT_CONNECTOR_SCOPE = "https://api.botframework.com/.default"
+# SharePoint list columns (internal names) -> our fields, unless configured otherwise.
+DEFAULT_COLUMNS: dict[str, dict[str, str]] = {
+    "milestones": {
+        "MilestoneId": "id",
+        "Title": "title",
+        "DueDate": "date",
+        "Kind": "kind",
+        "Owner": "owner",
+    },
+    "comms": {
+        "Title": "title",
+        "Body": "body",
+        "BodyEn": "body_en",
+        "Audiences": "audiences",
+        "Channels": "channels",
+        "SendAt": "send_at",
+    },
+}
 # Microsoft's documented per-app limit across a tenant (Teams: rate limiting for bots).
 DEFAULT_APP_RATE = 30.0
 
@@ -191,7 +209,14 @@ def _sharepoint(env: Mapping[str, str]) -> SharePointSettings | None:
     ):
         list_id = _get(env, name)
         if list_id:
-            lists.append(ListSync(kind, list_id, _columns(env, f"{name}_COLUMNS")))
+            columns = _columns(env, f"{name}_COLUMNS") or dict(DEFAULT_COLUMNS[kind])
+            unknown = set(columns.values()) - set(DEFAULT_COLUMNS[kind].values())
+            if unknown:
+                known = ", ".join(DEFAULT_COLUMNS[kind].values())
+                raise ConfigError(
+                    f"{name}_COLUMNS maps to unknown fields {sorted(unknown)} (known: {known})"
+                )
+            lists.append(ListSync(kind, list_id, columns))
     raw_minutes = _get(env, "SHAREPOINT_SYNC_MINUTES", "15")
     if not raw_minutes.isdigit() or not 1 <= int(raw_minutes) <= 24 * 60:
         raise ConfigError(

@@ -115,13 +115,16 @@ class SqliteSharePointState:
         )
         return rows[0] if rows else None
 
-    def list_row_synced(self, *, list_id: str, item_id: str, etag: str, digest: str) -> None:
+    def list_row_synced(
+        self, *, list_id: str, item_id: str, etag: str, digest: str, record: str = ""
+    ) -> None:
         self._db.table("sharepoint_list_rows").upsert(
             {
                 "list_id": list_id,
                 "item_id": item_id,
                 "etag": etag,
                 "digest": digest,
+                "record": record,
                 "synced_at": self._now(),
             },
             pk=("list_id", "item_id"),

@@ -50,3 +50,9 @@ def m002_sharepoint(db: Database) -> None:
         pk=("list_id", "item_id"),
         not_null={"digest", "synced_at"},
     )
+
+
+@migrations()
+def m003_list_row_records(db: Database) -> None:
+    # The bot record a list row became (a comms item id), so a restart does not draft it again.
+    db.table("sharepoint_list_rows").add_column("record", str, not_null_default="")

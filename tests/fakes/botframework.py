@@ -395,7 +395,13 @@ class TeamsWorld:
 
 @asynccontextmanager
 async def teams_world(
-    tmp_path: Path, monkeypatch: Any, clock: Any, *, anonymous: bool = False, **teams: Any
+    tmp_path: Path,
+    monkeypatch: Any,
+    clock: Any,
+    *,
+    anonymous: bool = False,
+    graph: Any = None,
+    **teams: Any,
 ) -> AsyncIterator[TeamsWorld]:
     from bot.app import build, web_app
     from bot.config import Settings
@@ -406,7 +412,10 @@ async def teams_world(
     context, ca_file = self_signed(tmp_path)
     # msal talks HTTPS only; requests trusts our certificate through the usual variable.
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(ca_file))
-    openid, entra = OpenIdFake(), FakeEntra(context, clients={APP_ID: APP_SECRET})
+    from tests.fakes.graph import GRAPH_APP, GRAPH_SECRET, sharepoint_settings
+
+    openid = OpenIdFake()
+    entra = FakeEntra(context, clients={APP_ID: APP_SECRET, GRAPH_APP: GRAPH_SECRET})
     await openid.start()
     await entra.start()
     connector = FakeConnector(expected_token=None if anonymous else "entra-" + APP_ID + "-1")
@@ -425,7 +434,8 @@ async def teams_world(
         microsoft=MicrosoftSettings(
             teams=TeamsSettings(
                 credentials=credentials, openid_metadata_url=openid.metadata_url, **teams
-            )
+            ),
+            sharepoint=sharepoint_settings(graph, entra) if graph is not None else None,
         ),
     )
     bot = build(settings, clock=clock)
