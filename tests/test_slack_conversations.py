@@ -156,3 +156,13 @@ async def test_bot_messages_and_edits_are_ignored(slack: SlackHarness) -> None:
     await slack.event({**im_message("behov X"), "subtype": "message_changed"}, "Ev500")
     await slack.event({**im_message("behov X"), "bot_id": "B0OTHER"}, "Ev501")
     assert slack.fake.count("chat.postMessage") == 0
+
+
+async def test_a_slash_command_in_the_dm_is_a_command_not_an_answer(slack: SlackHarness) -> None:
+    await slack.event(im_message("behov Vi saknar skrivare"), "Ev600")
+    assert "Beskriv" in block_text(_blocks(slack.posted()))
+    await slack.command("lista mina", channel="D0ANNA")
+    assert block_text(slack.fake.responses[-1]["blocks"]) == "Inga poster matchar."
+    # The question in the DM still stands and takes the next answer.
+    await slack.event(im_message("Ingen skrivare i korridoren", ts="1780000600.0001"), "Ev601")
+    assert "Vilken enhet" in block_text(_blocks(slack.posted()))

@@ -155,3 +155,27 @@ async def test_escalate_from_home_and_a_reporter_cannot_use_triage_actions(
     refused = _view(slack.fake.last("views.publish"))
     assert slack.fake.last("views.publish")["user_id"] == ANNA
     assert "handläggare" in block_text(refused["blocks"][:2]).lower()
+
+
+async def test_the_triage_buttons_are_the_cores_and_work_on_any_platform(chat: Any) -> None:
+    anna, bertil = chat("anna"), chat("bertil")
+    ref = await anna.log(
+        "need",
+        {
+            "title": "Skrivare",
+            "description": "Saknas",
+            "unit": "Avd 5",
+            "benefit": "2",
+            "priority": "low",
+        },
+    )
+    refused = await anna.act("triage:take", ref)
+    assert refused[0].style == "error"
+    await bertil.act("home:open")
+    assert any(c.id == "triage:take" and c.value == ref for r in bertil.last for c in r.choices)
+    taken = await bertil.act("triage:take", ref)
+    assert taken[0].style == "success" and "Bertil" in taken[0].text
+    await bertil.act("triage:status", f"{ref} resolved")
+    await bertil.act("triage:escalate", ref)
+    assert "Program" in bertil.text
+    assert (await bertil.act("triage:nonsense", ref))[0].style == "error"

@@ -101,7 +101,7 @@ async def test_a_submission_over_the_socket_returns_field_errors_in_the_ack(
     assert ack["payload"]["response_action"] == "errors"
     assert "description" in ack["payload"]["errors"]
     assert not socket_slack.rows()
-    assert GENERAL == json.loads(view["private_metadata"])["channel"]
+    assert json.loads(view["private_metadata"])["channel"] == GENERAL
 
 
 # -- settings -----------------------------------------------------------------------------
