@@ -430,9 +430,10 @@ class CommsService:
             settled.status = "approved"
             settled.send_at = _next_week(item.send_at, now, self.zone)
         settled.updated_at = now
-        if not self.store.update(settled):
-            return  # edited or withdrawn meanwhile: that change stands
-        self.audit.record(actor="bot", action=f"comms-{status}", ref=item.ref)
+        with self.store.atomic():  # one commit for the status and its audit row
+            if not self.store.update(settled):
+                return  # edited or withdrawn meanwhile: that change stands
+            self.audit.record(actor="bot", action=f"comms-{status}", ref=item.ref)
         if settled.status == "approved":
             self.wakeups.schedule(f"comms:{item.id}", settled.send_at)
         failed = [f"{_where(r.target)}: {r.error}" for r in rows if r.status == "failed"]

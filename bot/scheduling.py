@@ -67,6 +67,7 @@ class Scheduler:
             job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
         )
         self._works: list[Work] = []
+        self._planned: dict[str, datetime] = {}  # date jobs wanted before start
         self._sweeping = False
         self._again = False
         self.sweeps = 0  # how many times run_due did its work (for tests and the benchmark)
@@ -90,6 +91,9 @@ class Scheduler:
             args=[SWEEP_JOB],
             replace_existing=True,
         )
+        for job_id, when in self._planned.items():
+            self._add(job_id, when)
+        self._planned.clear()
         self._aps.start()
 
     async def stop(self) -> None:
@@ -109,10 +113,11 @@ class Scheduler:
 
     def rebuild(self) -> int:
         now = self.clock.now()
-        keep = {SWEEP_JOB} | {job.id for job in self._aps.get_jobs() if job.id.startswith("cron:")}
-        for job in self._aps.get_jobs():
-            if job.id not in keep:
-                job.remove()
+        if self._aps.running:
+            for job in self._aps.get_jobs():
+                if job.id != SWEEP_JOB and not job.id.startswith("cron:"):
+                    job.remove()
+        self._planned.clear()
         count = 0
         for work in self._works:
             for job_id, when in work.upcoming(now):
@@ -123,9 +128,14 @@ class Scheduler:
     # -- Wakeups --------------------------------------------------------------------------
 
     def schedule(self, job_id: str, when: datetime) -> None:
-        if not self._aps.running:
-            # Before start APScheduler queues jobs without replacing same ids: drop the old one.
-            self.unschedule(job_id)
+        if self._aps.running:
+            self._add(job_id, when)
+        else:
+            # Before start the timers are plain data; start() hands them to APScheduler at once
+            # (its queue of pending jobs neither replaces same ids nor looks them up quickly).
+            self._planned[job_id] = when
+
+    def _add(self, job_id: str, when: datetime) -> None:
         self._aps.add_job(
             self._fire,
             DateTrigger(run_date=when, timezone=self.tz),
@@ -135,13 +145,18 @@ class Scheduler:
         )
 
     def unschedule(self, job_id: str) -> None:
+        if not self._aps.running:
+            self._planned.pop(job_id, None)
+            return
         with contextlib.suppress(JobLookupError):  # fired already, or never scheduled
             self._aps.remove_job(job_id)
 
     def job_ids(self) -> list[str]:
-        return sorted(job.id for job in self._aps.get_jobs())
+        return sorted({job.id for job in self._aps.get_jobs()} | set(self._planned))
 
     def next_run(self, job_id: str) -> datetime | None:
+        if job_id in self._planned:
+            return self._planned[job_id]
         job = self._aps.get_job(job_id)
         if job is None:
             return None
