@@ -15,7 +15,9 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
+from zoneinfo import ZoneInfo
 
+from kiota_abstractions.base_request_configuration import RequestConfiguration
 from msgraph import GraphServiceClient
 from msgraph.generated.sites.item.lists.item.items.items_request_builder import (
     ItemsRequestBuilder,
@@ -56,11 +58,17 @@ def digest(values: dict[str, str]) -> str:
     return hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, zone: ZoneInfo) -> str:
     if value is None:
         return ""
+    if isinstance(value, datetime):
+        # Graph's date columns arrive as UTC instants; a date-only column is local midnight.
+        local = value.astimezone(zone) if value.tzinfo else value
+        if (local.hour, local.minute) == (0, 0):
+            return local.date().isoformat()
+        return local.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, list):  # multi-choice columns
-        return ",".join(_text(v) for v in value)
+        return ",".join(_text(v, zone) for v in value)
     if isinstance(value, dict):  # person or lookup columns
         return str(value.get("LookupValue") or value.get("Email") or value.get("Title") or "")
     return str(value).strip()
@@ -97,7 +105,7 @@ class ListSyncer:
 
     async def rows(self, list_id: str) -> list[dict[str, Any]]:
         builder = self._client.sites.by_site_id(self._settings.site_id).lists.by_list_id(list_id)
-        config = builder.items.RequestConfiguration(
+        config = RequestConfiguration(
             query_parameters=ItemsRequestBuilder.ItemsRequestBuilderGetQueryParameters(
                 expand=["fields"]
             )
@@ -111,6 +119,7 @@ class ListSyncer:
 
     async def sync(self) -> SyncResult:
         result = SyncResult()
+        zone = ZoneInfo(self._timezone)
         for source in self._settings.lists:
             try:
                 rows = await self.rows(source.list_id)
@@ -118,10 +127,12 @@ class ListSyncer:
                 result.problems.append(f"{source.kind} list: {describe(error)}")
                 continue
             for row in rows:
-                values = {
-                    ours: _text(row["fields"].get(theirs))
-                    for theirs, ours in source.columns.items()
-                }
+                values = self._normalise(
+                    {
+                        ours: _text(row["fields"].get(theirs), zone)
+                        for theirs, ours in source.columns.items()
+                    }
+                )
                 try:
                     await self._row(source, row, values, result)
                 except UserError as error:
@@ -172,6 +183,21 @@ class ListSyncer:
             record=record,
         )
 
+    def _local(self, when: datetime) -> str:
+        return when.astimezone(ZoneInfo(self._timezone)).strftime("%Y-%m-%d %H:%M")
+
+    def _normalise(self, values: dict[str, str]) -> dict[str, str]:
+        """The list's values as the bot writes them, so equal means equal."""
+        out = dict(values)
+        for name in ("audiences", "channels"):
+            if name in out:
+                out[name] = ",".join(_split(out[name]))
+        if out.get("send_at"):
+            when = parse_when(out["send_at"], now=self._now(), tz=self._timezone)
+            if when is not None:
+                out["send_at"] = self._local(when)
+        return out
+
     @staticmethod
     def _differs(ours: dict[str, str], theirs: dict[str, str]) -> bool:
         return any(ours.get(k, "") != v for k, v in theirs.items())
@@ -221,7 +247,7 @@ class ListSyncer:
             "body_en": item.body_en,
             "audiences": ",".join(item.audiences),
             "channels": ",".join(item.channels),
-            "send_at": item.send_at.isoformat(),
+            "send_at": self._local(item.send_at),
         }
 
     def _draft(self, values: dict[str, str]) -> Draft:
