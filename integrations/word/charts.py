@@ -66,13 +66,14 @@ def bar_chart_png(chart: BarChart, width_cm: float = 16.0, height_cm: float = 7.
         axes.spines[side].set_visible(False)
     axes.grid(axis="y", linewidth=0.4, alpha=0.5)
     axes.set_axisbelow(True)
-    axes.legend(
-        fontsize=7,
-        ncols=min(5, max(1, len(chart.series))),
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.13),
-        frameon=False,
-    )
+    if any(name.strip() for name, _ in chart.series):
+        axes.legend(
+            fontsize=7,
+            ncols=min(5, max(1, len(chart.series))),
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.13),
+            frameon=False,
+        )
     figure.tight_layout()
     return _png(figure)
 

@@ -126,10 +126,12 @@ class DocxReportRenderer:
 
     def _properties(self, document: DocxDocument, report: ReportDocument) -> None:
         properties = document.core_properties
+        subject = report.header.fields[0][1] if report.header.fields else ""
+        # Core properties hold at most 255 characters each.
         properties.title = xml_safe(report.title)[:255]
-        properties.subject = xml_safe(report.header.fields[0][1] if report.header.fields else "")
-        properties.author = xml_safe(report.author)
-        properties.last_modified_by = xml_safe(report.author)
+        properties.subject = xml_safe(subject)[:255]
+        properties.author = xml_safe(report.author)[:255]
+        properties.last_modified_by = xml_safe(report.author)[:255]
         properties.language = report.language
         properties.created = properties.modified = datetime.now(UTC).replace(tzinfo=None)
         properties.revision = 1
@@ -299,16 +301,24 @@ def _field(instruction: str, shown: str) -> str:
     )
 
 
+HEADER_LIMIT = 120
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _header_table(header: HeaderBlock, width: int, style_id: str) -> str:
     """Three rows as in the programme plan: organisation | type | page; registration number |
     programme; date | edition. No borders but a rule under the block."""
     cells = [("", header.organisation), *header.fields]
-    texts = [f"{label}: {value}" if label else value for label, value in cells]
+    # The header repeats on every page: an over-long value must not push the body off it.
+    texts = [_clip(f"{label}: {value}" if label else value, HEADER_LIMIT) for label, value in cells]
     while len(texts) < 6:
         texts.append("")
     widths = widths_for([4, 4, 2], width)
     page = (
-        runs_xml(f"{header.page_label} ")
+        runs_xml(f"{_clip(header.page_label, 40)} ")
         + _field("PAGE", "1")
         + '<w:r><w:t xml:space="preserve"> (</w:t></w:r>'
         + _field("NUMPAGES", "1")

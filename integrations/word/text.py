@@ -102,6 +102,12 @@ def safe_runs_xml(safe: str, *, bold: bool, rtl: bool) -> str:
     return "".join(out)
 
 
+CHART_TEXT_LIMIT = 120
+
+
 def chart_text(value: str) -> str:
-    """Text for matplotlib: XML-safe, and `$` shown as itself instead of starting math mode."""
-    return xml_safe(value).replace("$", r"\$")
+    """Text for matplotlib: one line, XML-safe, `$` shown as itself instead of starting math."""
+    line = " ".join(xml_safe(value).split())
+    if len(line) > CHART_TEXT_LIMIT:
+        line = line[: CHART_TEXT_LIMIT - 1] + "…"
+    return line.replace("$", r"\$")
