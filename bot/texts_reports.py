@@ -252,7 +252,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "• report BEH-12 – one entry's fields, comments and history\n"
         "• report decisions – the decision log",
     ),
-    "reports.ready": ("Här är {what}.", "Here is {what}."),
+    "reports.ready": ("Här är din rapport: {what}.", "Here is your report: {what}."),
     "reports.bad_week": (
         "”{text}” är ingen vecka jag känner igen. Skriv till exempel rapport vecka 47.",
         "“{text}” is not a week I recognise. Write for example report week 47.",

@@ -6,6 +6,7 @@ import asyncio
 import hmac
 import json
 import logging
+import mimetypes
 import unicodedata
 from collections.abc import Awaitable, Callable
 from importlib import resources
@@ -51,6 +52,11 @@ class GeneratedFiles(Protocol):
 
 
 FILES_ROUTE = "/api/webchat/files/"
+# Not every system's mime table knows Office files.
+KNOWN_TYPES = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": "application/pdf",
+}
 
 
 def public_file(file: FileRef, files: GeneratedFiles | None) -> dict[str, str]:
@@ -316,9 +322,11 @@ class WebchatAdapter:
         # Old browsers read only the ASCII name: "ÄRE-7.docx" becomes "ARE-7.docx" there.
         plain = unicodedata.normalize("NFKD", path.name).encode("ascii", "ignore").decode()
         ascii_name = "".join(c if c.isalnum() or c in " .-_()" else "_" for c in plain)
+        kind = KNOWN_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
         return web.FileResponse(
             path,
             headers={
+                "Content-Type": kind or "application/octet-stream",
                 "Content-Disposition": (
                     f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(path.name)}"
                 ),
