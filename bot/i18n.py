@@ -159,7 +159,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # the conversation
     "help": (
         "Jag är FVIS-boten. Jag tar emot behov, ärenden, avvikelser, risker och ändringsbegäranden "
-        "för FVIS-programmet.\n\n"
+        "för FVIS-programmet, påminner om milstolpar och beslutspunkter, publicerar kommunikation "
+        "och skriver rapporter i Word.\n\n"
         "Registrera:\n"
         "  behov <text> · ärende <text> · avvikelse <text> · risk <text> · ändring <text>\n"
         "  …eller skriv bara vad det gäller, så frågar jag vad som saknas.\n"
@@ -168,10 +169,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "  kommentera BEH-12 <text>\n"
         "Handläggare:\n"
         "  status BEH-12 <status> · tilldela ÄRE-7 <person> · eskalera ÄRE-7\n"
+        "Milstolpar och påminnelser:\n"
+        "  milstolpar · milstolpe ny · beslut B5 fortsätta|ändra|avbryta <motivering>\n"
+        "  påminn mig nästa fredag kl 9 om … · påminnelser\n"
+        "Kommunikation:\n"
+        "  kommunikation · kommunikation ny · kommunikation godkänn 3\n"
+        "Rapporter (Word):\n"
+        "  rapport vecka · rapport register behov · rapport BEH-12 · rapport beslut\n"
         "avbryt avslutar en pågående dialog.\n\n"
         "Skriv aldrig personnummer eller patientuppgifter här.",
         "I am the FVIS bot. I take needs, issues, deviations, risks and change requests for the "
-        "FVIS programme.\n\n"
+        "FVIS programme, remind of milestones and decision points, publish communication and "
+        "write reports in Word.\n\n"
         "Log:\n"
         "  need <text> · issue <text> · deviation <text> · risk <text> · change <text>\n"
         "  …or just write what it is about and I will ask for what is missing.\n"
@@ -180,6 +189,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "  comment BEH-12 <text>\n"
         "Handlers:\n"
         "  status BEH-12 <status> · assign ÄRE-7 <person> · escalate ÄRE-7\n"
+        "Milestones and reminders:\n"
+        "  milestones · milestone new · decision B5 continue|change|stop <reason>\n"
+        "  remind me next Friday at 9 to … · reminders\n"
+        "Communication:\n"
+        "  comms · comms new · comms approve 3\n"
+        "Reports (Word):\n"
+        "  report week · report register needs · report BEH-12 · report decisions\n"
         "cancel ends a dialogue in progress.\n\n"
         "Never write personal identity numbers or patient details here.",
     ),

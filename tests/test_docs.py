@@ -66,3 +66,13 @@ def test_every_field_has_a_label_and_a_question() -> None:
             )
             assert t("sv", f"ask.{spec.name}"), (kind, spec.name)
             assert t("en", f"ask.{spec.name}"), (kind, spec.name)
+
+
+@pytest.mark.parametrize("locale", ["sv", "en"])
+def test_every_command_in_the_help_text_exists(bot: object, locale: str) -> None:
+    known = set(bot.engine.command_names()) | {"avbryt", "cancel"}  # type: ignore[attr-defined]
+    lines = [line.strip() for line in t(locale, "help").splitlines() if line.startswith("  ")]
+    words = {part.split()[0] for line in lines for part in line.split(" · ") if part.strip()}
+    words -= {"…or", "…eller"}
+    assert words, "the help text lists no commands"
+    assert words <= known, f"help mentions unknown commands: {sorted(words - known)}"
