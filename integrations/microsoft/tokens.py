@@ -17,6 +17,8 @@ from azure.core.credentials import AccessToken
 
 from bot.config_microsoft import Credentials
 
+REFRESH_SECONDS = 300  # msal too renews tokens within five minutes of expiry
+
 
 class TokenError(RuntimeError):
     """Entra refused to give a token; the message is Entra's own description."""
@@ -28,6 +30,7 @@ class MsalTokens:
         self._app: msal.ConfidentialClientApplication | None = None
         self._lock = asyncio.Lock()
         self.cache = msal.TokenCache()
+        self._held: dict[tuple[str, ...], AccessToken] = {}
 
     def _build(self) -> msal.ConfidentialClientApplication:
         c = self._credentials
@@ -54,6 +57,17 @@ class MsalTokens:
             return self._app
 
     async def token(self, scopes: list[str]) -> AccessToken:
+        # msal's cache answers too, but from a worker thread; a token with minutes left is
+        # handed out here directly (every Teams message asks for one).
+        key = tuple(sorted(scopes))
+        held = self._held.get(key)
+        if held is not None and held.expires_on - time.time() > REFRESH_SECONDS:
+            return held
+        token = await self._acquire(scopes)
+        self._held[key] = token
+        return token
+
+    async def _acquire(self, scopes: list[str]) -> AccessToken:
         app = await self._application()
         result: dict[str, Any] = await asyncio.to_thread(
             app.acquire_token_for_client, scopes=scopes

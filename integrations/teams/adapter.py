@@ -5,8 +5,10 @@ conversation references (integrations/teams/notifier.py).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import warnings
+from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
 from aiohttp import ClientResponseError, web
@@ -113,6 +115,8 @@ class TeamsAdapter:
         self.retry = retry
         self.engine: Engine | None = None
         self.limiter = RateLimiter(app_rate_per_second=settings.app_rate_per_second)
+        # Proactive turns open a connection each: a burst waits here, not with a socket open.
+        self.turns = asyncio.Semaphore(max(8, round(settings.app_rate_per_second * 2)))
         self.auth = RequestAuthenticator(settings)
         self.connections = ConnectorTokens(settings, self.auth.configuration)
         self.cloud = CloudAdapter(connection_manager=self.connections)
@@ -234,7 +238,8 @@ class TeamsAdapter:
         activity = Activity.model_validate(fields)
         conversation = context.activity.conversation.id
 
-        async def once() -> Any:
+        async def once(slot: Callable[[], Awaitable[None]]) -> Any:
+            await slot()
             return await context.send_activity(activity)
 
         response = await send_with_limits(

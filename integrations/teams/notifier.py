@@ -5,6 +5,7 @@ will not delete it, replaces its text)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from microsoft_agents.activity import Activity, ConversationReference
@@ -57,15 +58,18 @@ class TeamsNotifier:
         adapter = self._adapter
         result: list[Any] = []
 
-        async def callback(context: TurnContext) -> None:
-            connector = context.services.get(ConnectorClientBase)
-            result.append(await work(connector))
-
-        async def once() -> Any:
+        async def once(slot: Callable[[], Awaitable[None]]) -> Any:
             result.clear()
-            await adapter.cloud.continue_conversation(
-                adapter.app_id, reference.get_continuation_activity(), callback
-            )
+
+            async def callback(context: TurnContext) -> None:
+                connector = context.services.get(ConnectorClientBase)
+                await slot()  # the token and the connection are ready: now the request
+                result.append(await work(connector))
+
+            async with adapter.turns:
+                await adapter.cloud.continue_conversation(
+                    adapter.app_id, reference.get_continuation_activity(), callback
+                )
             return result[0] if result else None
 
         from integrations.teams.adapter import http_status

@@ -99,7 +99,7 @@ class FakeConnector:
             )
         return None
 
-    def _record(self, request: web.Request, method: str, body: dict[str, Any]) -> None:
+    def _record(self, request: web.Request, method: str, body: dict[str, Any], at: float) -> None:
         self.received.append(
             Received(
                 method=method,
@@ -107,29 +107,33 @@ class FakeConnector:
                 activity_id=request.match_info.get("activity", ""),
                 body=body,
                 authorization=request.headers.get("Authorization", ""),
+                at=at,
             )
         )
 
     async def _post(self, request: web.Request) -> web.Response:
+        at = time.monotonic()  # arrival, before the body is read
         refused = self._refuse(request)
         if refused is not None:
             return refused
         body = await request.json()
-        self._record(request, "POST", body)
+        self._record(request, "POST", body, at)
         return web.json_response({"id": f"1:{next(self._ids)}"}, status=201)
 
     async def _put(self, request: web.Request) -> web.Response:
+        at = time.monotonic()
         refused = self._refuse(request)
         if refused is not None:
             return refused
-        self._record(request, "PUT", await request.json())
+        self._record(request, "PUT", await request.json(), at)
         return web.json_response({"id": request.match_info["activity"]})
 
     async def _delete(self, request: web.Request) -> web.Response:
+        at = time.monotonic()
         refused = self._refuse(request)
         if refused is not None:
             return refused
-        self._record(request, "DELETE", {})
+        self._record(request, "DELETE", {}, at)
         return web.Response(status=200)
 
     # -- what arrived ----------------------------------------------------------------------
