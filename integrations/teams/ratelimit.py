@@ -58,6 +58,7 @@ class RateLimiter:
         margin: float = MARGIN_SECONDS,
         app_margin: float = APP_MARGIN_SECONDS,
         clock: Callable[[], float] | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self._conversation_limits = tuple((n, p + margin) for n, p in conversation_limits)
         # A fractional rate (0.5 a second) becomes one request per 2 seconds.
@@ -71,6 +72,7 @@ class RateLimiter:
         self._locks: dict[str, asyncio.Lock] = {}
         self._app_lock = asyncio.Lock()
         self._clock = clock or (lambda: asyncio.get_running_loop().time())
+        self._sleep = sleep
 
     @staticmethod
     def _wait(windows: list[_Window], now: float) -> float:
@@ -84,11 +86,11 @@ class RateLimiter:
         lock = self._locks.setdefault(conversation, asyncio.Lock())
         async with lock:
             while (delay := self._wait(windows, self._clock())) > 0:
-                await asyncio.sleep(delay)
+                await self._sleep(delay)
             # Holding the conversation's lock, nobody else can use its windows meanwhile.
             async with self._app_lock:
                 while (delay := self._wait(self._app, self._clock())) > 0:
-                    await asyncio.sleep(delay)
+                    await self._sleep(delay)
                 now = self._clock()
                 for window in (*windows, *self._app):
                     window.sent.append(now)
