@@ -30,7 +30,9 @@ async def test_small_report_is_a_simple_upload_once(
         text = await world.adapter.uploader.link(file, "sv")
         stored = world.graph.files["FVIS/Rapporter/Statusrapport v48.docx"]
         assert stored["content"] == Path(file.path).read_bytes()
-        assert stored["webUrl"] in text and text.startswith("Statusrapport v48.docx ligger på intranätet")
+        assert stored["webUrl"] in text and text.startswith(
+            "Statusrapport v48.docx ligger på intranätet"
+        )
         assert len(world.graph.called("PUT", ":/content")) == 1
         # The same report asked for again: the link, no second upload.
         assert await world.adapter.uploader.link(file, "en") == (
@@ -129,7 +131,9 @@ async def test_without_sharepoint_a_file_consent_card_in_personal_chat(
             )
             response = await world.post(accept)
             assert response.status == 200
-            assert onedrive.files["Apps/FVIS/report.docx"]["content"] == Path(file.path).read_bytes()
+            assert (
+                onedrive.files["Apps/FVIS/report.docx"]["content"] == Path(file.path).read_bytes()
+            )
             info = world.connector.posts()[-1].body["attachments"][0]
             assert info["contentType"] == "application/vnd.microsoft.teams.card.file.info"
             assert info["content"]["uniqueId"] == "1150D938-8870-4044-9F2C-5BBDEBA70C9D"
