@@ -35,6 +35,7 @@ test: lint
 
 bench: install-dev
 	$(BIN)/python bench/intake.py
+	$(BIN)/python bench/word.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

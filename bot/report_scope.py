@@ -39,6 +39,9 @@ class ReportStore(Protocol):
     def entries(self, scope: EntryScope) -> Iterator[Entry]:
         """Matching entries by kind and number, without comments and history."""
 
+    def counts(self, scope: EntryScope) -> dict[tuple[Kind, Status], int]:
+        """How many entries in scope there are of each kind and status."""
+
     def status_changes(
         self, scope: EntryScope, start: datetime, end: datetime
     ) -> list[StatusChange]:

@@ -35,6 +35,7 @@ CHART_WEEKS_MIN = 8
 CHART_WEEKS_MAX = 26
 LOOKAHEAD = timedelta(days=30)
 TOP_RISKS = 10
+ESCALATED_SHOWN = 25
 LEVELS = list(EscalationLevel)
 COMING_COMMS = ("draft", "awaiting_approval", "approved")
 
@@ -71,7 +72,14 @@ def build_status_report(
         service.read_entries(person, EntryScope(created_from=window_from, created_to=end))
     )
     created = [e for e in window if e.created_at is not None and start <= e.created_at < end]
-    open_entries = list(service.read_entries(person, EntryScope(statuses=OPEN_STATUSES)))
+    # Open entries are counted in the database; only the ones the report lists are read.
+    open_counts = service.count_entries(person, EntryScope(statuses=OPEN_STATUSES))
+    open_risks = service.read_entries(
+        person, EntryScope(kinds=(Kind.RISK,), statuses=OPEN_STATUSES)
+    )
+    escalated_issues = service.read_entries(
+        person, EntryScope(kinds=(Kind.ISSUE,), statuses=(Status.ESCALATED,))
+    )
     done_values = {status.value for status in DONE_STATUSES}
     changes = service.store.status_changes(service.scoped(person, EntryScope()), start, end)
     resolved = {(c.kind, c.number) for c in changes if c.new in done_values}
@@ -117,26 +125,26 @@ def build_status_report(
     decisions = service.plan.decisions(start, end)
     comms = service.plan.comms(start, datetime.combine(today + LOOKAHEAD, time(), zone))
     escalated = sorted(
-        (e for e in open_entries if e.kind is Kind.ISSUE and e.status is Status.ESCALATED),
+        escalated_issues,
         key=lambda e: (-LEVELS.index(e.escalation_level), e.number or 0),
     )
     deviations = [e for e in created if e.kind is Kind.DEVIATION]
-    risks = [e for e in open_entries if e.kind is Kind.RISK and risk_value(e.fields) is not None]
+    risks = [e for e in open_risks if risk_value(e.fields) is not None]
 
     blocks += _summary(
         locale,
         period,
         created,
         resolved,
-        open_entries,
+        open_counts,
         escalated,
         deviations,
         risks,
         coming,
         overdue,
     )
-    blocks += _by_kind(locale, created, resolved, open_entries, window, weeks, service)
-    blocks += _open_by_status(locale, open_entries)
+    blocks += _by_kind(locale, created, resolved, open_counts, window, weeks, service)
+    blocks += _open_by_status(locale, open_counts)
     blocks += _escalated(locale, escalated, service)
     blocks += _deviations(locale, deviations)
     blocks += _risks(locale, risks, service)
@@ -151,7 +159,7 @@ def _summary(
     period: Period,
     created: Sequence[Entry],
     resolved: set[tuple[Kind, int]],
-    open_entries: Sequence[Entry],
+    open_counts: Counter[tuple[Kind, Status]],
     escalated: Sequence[Entry],
     deviations: Sequence[Entry],
     risks: Sequence[Entry],
@@ -169,7 +177,7 @@ def _summary(
                 (t(locale, "reports.label.period"), period_text(period.start, period.end, locale)),
                 (t(locale, "reports.label.created"), n(len(created))),
                 (t(locale, "reports.label.resolved"), n(len(resolved))),
-                (t(locale, "reports.label.open_now"), n(len(open_entries))),
+                (t(locale, "reports.label.open_now"), n(open_counts.total())),
                 (t(locale, "reports.label.escalated"), n(len(escalated))),
                 (t(locale, "reports.label.deviations"), n(len(deviations))),
                 (
@@ -196,14 +204,16 @@ def _by_kind(
     locale: str,
     created: Sequence[Entry],
     resolved: set[tuple[Kind, int]],
-    open_entries: Sequence[Entry],
+    open_counts: Counter[tuple[Kind, Status]],
     window: Sequence[Entry],
     weeks: Sequence[_Week],
     service: ReportService,
 ) -> list[Block]:
     new = Counter(e.kind for e in created)
     done = Counter(kind for kind, _ in resolved)
-    still_open = Counter(e.kind for e in open_entries)
+    still_open: Counter[Kind] = Counter()
+    for (kind, _), count in open_counts.items():
+        still_open[kind] += count
     rows = [
         [
             _kind_label(locale, k),
@@ -261,11 +271,10 @@ def _by_kind(
     ]
 
 
-def _open_by_status(locale: str, open_entries: Sequence[Entry]) -> list[Block]:
+def _open_by_status(locale: str, counts: Counter[tuple[Kind, Status]]) -> list[Block]:
     blocks: list[Block] = [Heading(t(locale, "reports.status.open_by_status"))]
-    if not open_entries:
+    if not counts.total():
         return [*blocks, Paragraph(t(locale, "reports.status.no_open"))]
-    counts = Counter((e.kind, e.status) for e in open_entries)
     rows = []
     for kind in Kind:
         values = [counts[(kind, status)] for status in OPEN_STATUSES]
@@ -304,8 +313,21 @@ def _escalated(locale: str, escalated: Sequence[Entry], service: ReportService) 
             e.assignee or "–",
             service.local_day(e.created_at),
         ]
-        for e in escalated
+        for e in escalated[:ESCALATED_SHOWN]
     ]
+    if len(escalated) > ESCALATED_SHOWN:
+        # A status report is read in a meeting; the register has them all.
+        blocks.append(
+            Paragraph(
+                t(
+                    locale,
+                    "reports.status.escalated_more",
+                    shown=ESCALATED_SHOWN,
+                    count=number(len(escalated), locale),
+                ),
+                "note",
+            )
+        )
     return [
         *blocks,
         Table(

@@ -66,6 +66,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "reports.status.no_open": ("Det finns inga öppna poster.", "There are no open entries."),
     "reports.status.escalated": ("Eskalerade ärenden", "Escalated issues"),
     "reports.status.no_escalated": ("Inga ärenden är eskalerade.", "No issues are escalated."),
+    "reports.status.escalated_more": (
+        "De {shown} högst eskalerade av {count}; alla finns i rapport register ärenden eskalerad.",
+        "The {shown} escalated highest of {count}; all are in report register issues escalated.",
+    ),
     "reports.status.deviations": ("Avvikelser", "Deviations"),
     "reports.status.deviations_intro": (
         "Avvikelser registrerade under perioden, per kategori och konsekvens (1–4).",

@@ -8,10 +8,18 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.domain import Entry, Kind
+from bot.domain import Entry, Kind, Status
 from bot.report_scope import EntryScope, StatusChange
 from storage.repositories import SqliteEntryRepository
 
+# What an Entry is made of (not the search text, the largest column).
+COLUMNS = ", ".join(
+    (
+        "id", "kind", "number", "status", "title", "fields", "reporter_platform", "reporter_id",
+        "reporter_name", "source_platform", "source_channel", "source_link", "assignee",
+        "escalation_level", "flags", "created_at", "updated_at",
+    )
+)  # fmt: skip
 # Rows fetched per round trip: a register of 100 000 entries never sits in memory twice.
 BATCH = 2_000
 
@@ -50,11 +58,20 @@ class SqliteReportStore:
 
     def entries(self, scope: EntryScope) -> Iterator[Entry]:
         clause, params = _where(scope)
-        cursor = self._db.execute(f"SELECT * FROM entries {clause} ORDER BY kind, number", params)
+        cursor = self._db.execute(
+            f"SELECT {COLUMNS} FROM entries {clause} ORDER BY kind, number", params
+        )
         names = [column[0] for column in cursor.description]
         while rows := cursor.fetchmany(BATCH):
             for row in rows:
                 yield SqliteEntryRepository._from_row(dict(zip(names, row, strict=True)))
+
+    def counts(self, scope: EntryScope) -> dict[tuple[Kind, Status], int]:
+        clause, params = _where(scope)
+        rows = self._db.execute(
+            f"SELECT kind, status, COUNT(*) FROM entries {clause} GROUP BY kind, status", params
+        ).fetchall()
+        return {(Kind(kind), Status(status)): int(count) for kind, status, count in rows}
 
     def status_changes(
         self, scope: EntryScope, start: datetime, end: datetime

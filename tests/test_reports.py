@@ -19,8 +19,11 @@ from tests.test_reports_support import (
     FakePlan,
     body_text,
     headings,
+    local,
+    log_at,
     open_docx,
     page_count,
+    person,
     seed_week_47,
     table_after,
     tables,
@@ -422,3 +425,23 @@ async def test_a_retried_request_gets_the_same_file(bot: Bot, chat: Any) -> None
     assert first[-1].file is not None and second[-1].file == first[-1].file
     files = [p for p in bot.settings.files_folder.rglob("*.docx")]
     assert len(files) == 1
+
+
+async def test_a_long_escalation_list_is_cut_with_a_pointer_to_the_register(
+    bot: Bot, clock: Any, chat: Any
+) -> None:
+    david = person(bot, "david")
+    for index in range(27):
+        entry = await log_at(
+            bot, clock, local(date(2026, 11, 17)), "omar", Kind.ISSUE, title=f"Fel {index}"
+        )
+        await bot.entries.escalate(david, entry.ref)
+    clock.current = datetime(2026, 11, 25, 9, tzinfo=UTC)
+    document = document_of(await chat("david").say("rapport vecka"))
+    assert len(table_after(document, "Eskalerade ärenden")) == 1 + 25
+    assert (
+        "De 25 högst eskalerade av 27; alla finns i rapport register ärenden eskalerad."
+        in body_text(document)
+    )
+    register = document_of(await chat("david").say("rapport register ärenden eskalerad"))
+    assert len(tables(register)[-1]) == 1 + 27

@@ -5,6 +5,10 @@ on every page, and matplotlib charts with alt text."""
 from __future__ import annotations
 
 import io
+import re
+import secrets
+import zipfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -42,6 +46,7 @@ CELL_STYLE = "FVIS Tabelltext"
 DENSE_STYLE = "FVIS Registertext"
 HEADER_STYLE = "FVIS Sidhuvud"
 A4 = (Cm(21), Cm(29.7))
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MARGIN = Cm(2)
 
 
@@ -65,11 +70,12 @@ class DocxReportRenderer:
         _paragraph(document, report.title, "Title")
         if report.subtitle:
             _paragraph(document, report.subtitle, "Subtitle")
+        tables = _Tables(document)
         for block in report.blocks:
-            self._block(document, block, width)
+            self._block(document, block, width, tables)
         buffer = io.BytesIO()
         document.save(buffer)
-        return buffer.getvalue()
+        return tables.splice(buffer.getvalue())
 
     # -- the document and its setup -------------------------------------------------------
 
@@ -152,7 +158,7 @@ class DocxReportRenderer:
 
     # -- blocks ---------------------------------------------------------------------------
 
-    def _block(self, document: DocxDocument, block: Block, width: int) -> None:
+    def _block(self, document: DocxDocument, block: Block, width: int, tables: _Tables) -> None:
         if isinstance(block, Heading):
             _paragraph(document, block.text, f"Heading {min(max(block.level, 1), 3)}")
         elif isinstance(block, Paragraph):
@@ -168,22 +174,70 @@ class DocxReportRenderer:
                 tuple(c.numeric for c in block.columns),
                 _style_id(document, DENSE_STYLE if block.dense else CELL_STYLE),
             )
-            xml = table_xml(
-                layout, block.rows, header=[c.title for c in block.columns], total=block.total
+            header = [c.title for c in block.columns]
+            tables.add(
+                lambda standalone: table_xml(
+                    layout, block.rows, header=header, total=block.total, standalone=standalone
+                )
             )
-            _append(document, parse_xml(xml))
-            _append(document, _spacer())
         elif isinstance(block, Facts):
             layout = Layout(
                 widths_for([2, 3], width), (False, False), _style_id(document, CELL_STYLE)
             )
             rows = [[label, value or "–"] for label, value in block.pairs]
-            _append(document, parse_xml(table_xml(layout, rows, label_column=True)))
-            _append(document, _spacer())
+            tables.add(
+                lambda standalone: table_xml(layout, rows, label_column=True, standalone=standalone)
+            )
         elif isinstance(block, BarChart):
             _picture(document, bar_chart_png(block), Cm(16), block.alt_text, block.title)
         elif isinstance(block, RiskMatrix):
             _picture(document, risk_matrix_png(block), Cm(9.5), block.alt_text, block.title)
+
+
+class _Tables:
+    """Tables go into the saved document.xml as text, in place of a marker paragraph each.
+
+    Handing lxml a ready tree of a million nodes is fast; moving it into python-docx's document
+    is not (lxml re-homes every node: 1.9 s for a register of 10 000 rows). So the document is
+    saved with markers and each marker is replaced by its table's XML in the saved part.
+    A template whose main namespace is not bound to `w:` gets the tables the slow way.
+    """
+
+    PART = "word/document.xml"
+
+    def __init__(self, document: DocxDocument) -> None:
+        self._document = document
+        self._splice = document.element.nsmap.get("w") == W_NS
+        self._nonce = secrets.token_hex(8)
+        self._pending: dict[str, str] = {}
+
+    def add(self, xml: Callable[[bool], str]) -> None:
+        if self._splice:
+            marker = f"fvis-table-{self._nonce}-{len(self._pending)}"
+            self._pending[marker] = xml(False)
+            self._document.add_paragraph(marker)
+        else:
+            _append(self._document, parse_xml(xml(True)))
+        _append(self._document, _spacer())
+
+    def splice(self, package: bytes) -> bytes:
+        if not self._pending:
+            return package
+        pattern = re.compile(f"<w:p><w:r><w:t>(fvis-table-{self._nonce}-\\d+)</w:t></w:r></w:p>")
+        source = zipfile.ZipFile(io.BytesIO(package))
+        out = io.BytesIO()
+        with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=5) as target:
+            for item in source.infolist():
+                data = source.read(item.filename)
+                if item.filename == self.PART:
+                    text, count = pattern.subn(
+                        lambda m: self._pending[m.group(1)], data.decode("utf-8")
+                    )
+                    if count != len(self._pending):
+                        raise RuntimeError(f"{len(self._pending) - count} table markers not found")
+                    data = text.encode("utf-8")
+                target.writestr(item, data)
+        return out.getvalue()
 
 
 # -- helpers ------------------------------------------------------------------------------

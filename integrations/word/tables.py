@@ -14,7 +14,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from integrations.word.text import has_rtl, safe_runs_xml, starts_rtl, xml_safe
+from integrations.word.text import has_rtl, needs_care, safe_runs_xml, starts_rtl, xml_safe
 
 HEADER_FILL = "DCE6F1"
 TOTAL_FILL = "F2F2F2"
@@ -46,6 +46,7 @@ def _cell_open(width: int, *, numeric: bool, fill: str, style_id: str) -> tuple[
 
 
 _CELL_CLOSE = "</w:p></w:tc>"
+_BOLD = "<w:rPr><w:b/><w:bCs/></w:rPr>"
 
 
 def _row_xml(
@@ -59,17 +60,24 @@ def _row_xml(
     if header:
         # Repeats at the top of every page the table runs onto, and never splits.
         parts.append("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+    count = len(cells)
     for index, (ltr, rtl) in enumerate(opens):
-        value = cells[index] if index < len(cells) else ""
+        value = cells[index] if index < count else ""
         text = value if isinstance(value, str) else str(value)
         if not text:
             parts.append(ltr + _CELL_CLOSE)
-            continue
-        safe = xml_safe(text)
-        right_to_left = has_rtl(safe)
-        opening = rtl if right_to_left and starts_rtl(safe) else ltr
-        parts.append(opening + safe_runs_xml(safe, bold=bold[index], rtl=right_to_left))
-        parts.append(_CELL_CLOSE)
+        elif needs_care(text):
+            safe = xml_safe(text)
+            right_to_left = has_rtl(safe)
+            opening = rtl if right_to_left and starts_rtl(safe) else ltr
+            parts.append(opening + safe_runs_xml(safe, bold=bold[index], rtl=right_to_left))
+            parts.append(_CELL_CLOSE)
+        else:
+            # Most cells: nothing to escape, strip or turn around; one f-string.
+            props = _BOLD if bold[index] else ""
+            parts.append(
+                f'{ltr}<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>{_CELL_CLOSE}'
+            )
     parts.append("</w:tr>")
     return "".join(parts)
 
@@ -81,6 +89,7 @@ def table_xml(
     header: Sequence[str] | None = None,
     total: bool = False,
     label_column: bool = False,
+    standalone: bool = True,
 ) -> str:
     """A whole w:tbl: optional repeating header row, rows, optional bold total row at the end.
 
@@ -91,7 +100,7 @@ def table_xml(
     sides = ("top", "left", "bottom", "right", "insideH", "insideV")
     borders = "".join(f"<w:{side} {border}/>" for side in sides)
     out = [
-        f"<w:tbl {nsdecls('w')}><w:tblPr>"
+        f"<w:tbl {nsdecls('w')}><w:tblPr>" if standalone else "<w:tbl><w:tblPr>",
         f'<w:tblW w:w="{sum(layout.widths)}" w:type="dxa"/>'
         f"<w:tblBorders>{borders}</w:tblBorders>"
         '<w:tblLayout w:type="fixed"/>'
@@ -99,7 +108,7 @@ def table_xml(
         '<w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
         '<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
         'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
-        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>",
     ]
 
     def opens(fill: str) -> list[tuple[str, str]]:

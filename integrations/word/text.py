@@ -19,6 +19,19 @@ _RTL = re.compile(
 )
 
 
+# Anything a cell's text needs more than copying for: XML specials, controls, line breaks and
+# tabs, surrogates and non-characters, right-to-left script.
+_CARE = re.compile(
+    "[\x00-\x1f\x7f-\x9f&<>\ud800-\udfff\ufffe\uffff"
+    "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+
+
+def needs_care(text: str) -> bool:
+    """False when the text can go into a w:t as it is (the common case, checked fast)."""
+    return _CARE.search(text) is not None
+
+
 def xml_safe(value: object) -> str:
     """Text that lxml and Word accept: line ends as \\n, nothing XML 1.0 forbids. Never raises."""
     text = value if isinstance(value, str) else str(value)
