@@ -356,6 +356,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ditt {ref} ”{title}” är eskalerat till {level}.",
         "Your {ref} “{title}” is escalated to {level}.",
     ),
+    "notify_undelivered": (
+        "Jag kunde inte meddela {name} om {ref}: {error}",
+        "I could not tell {name} about {ref}: {error}",
+    ),
     "yes": ("Ja", "Yes"),
     "no": ("Nej", "No"),
     "error": (

@@ -190,6 +190,8 @@ class EntryService:
                 Target(person.platform, user_id=account),
                 record.locale,
                 "notify_assigned",
+                asker=person,
+                recipient=record.name,
                 ref=entry.ref,
                 title=entry.title,
                 actor=person.name,
@@ -266,15 +268,32 @@ class EntryService:
             target,
             locale,
             key,
+            asker=actor,
+            recipient=entry.reporter_name,
             ref=entry.ref,
             title=shorten(entry.title, 80),
             actor=actor.name,
             **values,
         )
 
-    async def _send(self, target: Target, locale: str, key: str, **values: str) -> None:
+    async def _send(
+        self, target: Target, locale: str, key: str, *, asker: Person, recipient: str, **values: str
+    ) -> None:
         delivery = await self.notifier.post(target, Outbound(t(locale, key, **values)))
         if not delivery.ok:
+            # The one who acted is told, in their own chat, that the other person did not hear.
+            await self.notifier.post(
+                Target(asker.platform, user_id=asker.user_id),
+                Outbound(
+                    t(
+                        asker.locale,
+                        "notify_undelivered",
+                        name=recipient,
+                        ref=values.get("ref", ""),
+                        error=shorten(delivery.error, 300),
+                    )
+                ),
+            )
             log.warning(
                 "feedback to %s on %s failed: %s", target.user_id, target.platform, delivery.error
             )

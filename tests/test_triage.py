@@ -691,3 +691,25 @@ async def test_search_with_more_hits_than_the_count_cap_says_more_than(chat: Any
     # "1004" is the title's number of BEH-1005 and the number of BEH-1004 itself.
     await bertil.say("sök skrivare 1004")
     assert bertil.last[0].text.startswith("2 poster:\nBEH-1005 · Ny · Skrivare 1004")
+
+
+async def test_the_handler_is_told_when_the_reporter_cannot_be_reached(chat: Any, bot: Bot) -> None:
+    """A reporter on a platform that is not running here: the handler hears it did not arrive."""
+    slack_nurse = chat("U0NURSE", platform="slack")
+    ref = await slack_nurse.log("need", NEED_VALUES_FOR_UNREACHABLE)
+    bertil = chat("bertil")
+    await bertil.say(f"status {ref} pågår")
+    assert bertil.last[0].style == "success"
+    notices = [m["text"] for m in bot.webchat.inbox("bertil", 0) if m["direct"]]
+    assert notices == [
+        f"Jag kunde inte meddela U0NURSE om {ref}: no adapter for platform 'slack' is running"
+    ]
+
+
+NEED_VALUES_FOR_UNREACHABLE = {
+    "title": "Skrivare saknas",
+    "description": "Ingen skrivare i korridoren.",
+    "unit": "Avdelning 5",
+    "benefit": "2",
+    "priority": "high",
+}
