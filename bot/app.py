@@ -14,7 +14,9 @@ from typing import Any, Protocol
 from aiohttp import web
 
 from bot.config import ConfigError, Settings
+from bot.delivery import Dispatcher
 from bot.engine import Engine
+from bot.ids import new_id
 from bot.messages import Outbound, Target
 from bot.notify import NotifierRouter
 from bot.plan_rows import PlanSource, ProgrammePlanSource
@@ -22,6 +24,7 @@ from bot.plan_time import TimeSide
 from bot.ports import Clock, Notifier, SystemClock
 from bot.programme import Programme, demo_programme_data, parse_programme, read_programme_file
 from bot.reports import ReportService
+from bot.reports_weekly import WeeklyReport, parse_targets
 from bot.scheduling import Scheduler
 from bot.services import EntryService
 from bot.timewiring import time_side
@@ -254,6 +257,10 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
     reminder_handlers.register(engine, time.reminders)
     reports = report_service(settings, db, entries, time.plan, clock, programme)
     report_handlers.register(engine, reports)
+    if settings.weekly_report_channels:
+        time.scheduler.add_work(
+            weekly_report(settings, reports, notifier, SqliteDeliveryLog(db), clock)
+        )
     schedule_list_sync(settings, adapters, time, notifier, targets, clock)
     return Bot(settings, programme, engine, entries, notifier, db, adapters, time, reports)
 
@@ -295,6 +302,34 @@ def schedule_list_sync(
     minutes = sharepoint.settings.sync_minutes
     every = {"minute": f"*/{minutes}"} if minutes < 60 else {"hour": f"*/{minutes // 60}"}
     time.scheduler.add_cron("sharepoint-lists", sync, **every)
+
+
+def weekly_report(
+    settings: Settings,
+    reports: ReportService,
+    notifier: NotifierRouter,
+    deliveries: SqliteDeliveryLog,
+    clock: Clock,
+) -> WeeklyReport:
+    """Last week's status report every Monday 07:00 to FVIS_WEEKLY_REPORT_CHANNELS."""
+    targets = parse_targets(settings.weekly_report_channels)
+    for target in targets:
+        if target.platform not in notifier.platforms:
+            log.warning("FVIS_WEEKLY_REPORT_CHANNELS: %s is not running", target.platform)
+    dispatcher = Dispatcher(
+        log=deliveries,
+        notifier=notifier,
+        platforms=lambda: notifier.platforms,
+        clock=clock,
+        run_id=new_id(),
+    )
+    return WeeklyReport(
+        reports=reports,
+        dispatcher=dispatcher,
+        targets=targets,
+        grace=timedelta(minutes=settings.grace_minutes),
+        timezone=settings.timezone,
+    )
 
 
 def report_service(

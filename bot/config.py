@@ -36,6 +36,7 @@ class Settings:
     files_dir: Path | None = None  # reports the bot generated; None: "files" beside the database
     word_template: Path | None = None  # the region's .docx/.dotx for reports
     report_registration_number: str = ""  # diarienummer in the reports' header block
+    weekly_report_channels: tuple[str, ...] = ()  # "platform:channel" of the project leads
     reminder_offsets_days: tuple[int, ...] = (14, 7, 1)
     reminder_time: str = "09:00"  # HH:MM, local time
     grace_minutes: int = 60
@@ -109,6 +110,7 @@ class Settings:
             else None,
             word_template=_word_template(get("FVIS_WORD_TEMPLATE", "")),
             report_registration_number=get("FVIS_REPORT_DIARIENUMMER", ""),
+            weekly_report_channels=_channels(get("FVIS_WEEKLY_REPORT_CHANNELS", "")),
             reminder_offsets_days=_offsets(get("FVIS_REMINDER_OFFSETS_DAYS", "14,7,1")),
             reminder_time=_clock_time(get("FVIS_REMINDER_TIME", "09:00")),
             grace_minutes=integer("FVIS_GRACE_MINUTES", 60, 0, 7 * 24 * 60),
@@ -160,3 +162,16 @@ def _word_template(raw: str) -> Path | None:
     if not path.is_file():
         raise ConfigError(f"FVIS_WORD_TEMPLATE: no such file {raw!r}")
     return path
+
+
+def _channels(raw: str) -> tuple[str, ...]:
+    """Comma-separated platform:channel pairs, e.g. `slack:C0123, webchat:projektledning`."""
+    channels = tuple(part.strip() for part in raw.split(",") if part.strip())
+    for channel in channels:
+        platform, _, name = channel.partition(":")
+        if not platform.strip() or not name.strip():
+            raise ConfigError(
+                f"FVIS_WEEKLY_REPORT_CHANNELS must list platform:channel, such as "
+                f"slack:C0123ABC or webchat:projektledning, not {channel!r}"
+            )
+    return channels

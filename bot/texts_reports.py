@@ -291,6 +291,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "”{text}” är ingen rapport jag kan göra.",
         "“{text}” is not a report I can make.",
     ),
+    "reports.weekly_person": ("projektledningen", "the project leads"),
+    "reports.weekly_post_late": (
+        "Veckans statusrapport, vecka {week} – försenad, boten var inte igång måndag kl. 07.00: "
+        "{file}",
+        "This week's status report, week {week} – late, the bot was not running on Monday at "
+        "07:00: {file}",
+    ),
     "reports.weekly_post": (
         "Veckans statusrapport, vecka {week}: {file}",
         "This week's status report, week {week}: {file}",
