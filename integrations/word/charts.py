@@ -6,6 +6,7 @@ figure state, safe in the worker thread reports render in).
 
 from __future__ import annotations
 
+import textwrap
 from io import BytesIO
 from typing import TYPE_CHECKING
 
@@ -124,7 +125,8 @@ def risk_matrix_png(matrix: RiskMatrix, size_cm: float = 9.5) -> bytes:
     axes.tick_params(labelsize=8, length=0)
     axes.set_xlabel(chart_text(matrix.x_label), fontsize=9)
     axes.set_ylabel(chart_text(matrix.y_label), fontsize=9)
-    axes.set_title(chart_text(matrix.title), fontsize=9, loc="left")
+    # The square is narrow: a long title wraps instead of running off the picture.
+    axes.set_title(textwrap.fill(chart_text(matrix.title), 42), fontsize=9, loc="left")
     axes.set_aspect("equal")
     for spine in axes.spines.values():
         spine.set_visible(False)
