@@ -3,6 +3,7 @@ edit, cancel and withdraw through words, forms and choices."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from zoneinfo import ZoneInfo
 
@@ -334,16 +335,7 @@ def _form(
         FormField("recurrence", context.t("comms.field.recurrence"), "select", options=recurrence),
     )
     fields = tuple(
-        FormField(
-            f.name,
-            f.label,
-            f.type,
-            f.required,
-            f.options,
-            values.get(f.name, ""),
-            errors.get(f.name, ""),
-            f.help,
-        )
+        dataclasses.replace(f, value=values.get(f.name, ""), error=errors.get(f.name, ""))
         for f in specs
     )
     submit = context.t("comms.form_save" if ":edit:" in form_id else "comms.form_submit")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from bot.engine import Context, Engine
@@ -192,16 +193,7 @@ def _form(
         FormField("owner", context.t("ms.field.owner")),
     )
     fields = tuple(
-        FormField(
-            f.name,
-            f.label,
-            f.type,
-            f.required,
-            f.options,
-            values.get(f.name, ""),
-            errors.get(f.name, ""),
-            f.help,
-        )
+        dataclasses.replace(f, value=values.get(f.name, ""), error=errors.get(f.name, ""))
         for f in specs
     )
     form = Form(f"{PREFIX}:save", context.t("ms.form_title"), fields, context.t("ms.form_submit"))
