@@ -33,9 +33,13 @@ lint: install-dev
 test: lint
 	$(BIN)/python -m pytest -q
 
+# Every benchmark, each printing its figures against its baseline; not part of `make test`.
 bench: install-dev
 	$(BIN)/python bench/intake.py
+	$(BIN)/python bench/schedule.py
+	$(BIN)/python bench/slack_ack.py
 	$(BIN)/python bench/word.py
+	$(BIN)/python bench/teams.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
