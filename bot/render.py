@@ -82,8 +82,8 @@ def full_record(entry: Entry, locale: str, benefits: dict[int, str], timezone: s
     if entry.history:
         lines += ["", t(locale, "history") + ":"]
         for change in entry.history:
-            old = _history_value(change.field, change.old, locale)
-            new = _history_value(change.field, change.new, locale)
+            old = history_value(change.field, change.old, locale)
+            new = history_value(change.field, change.new, locale)
             label = t(locale, f"field.{change.field}")
             arrow = f"{old} → {new}" if old else new
             lines.append(
@@ -92,7 +92,7 @@ def full_record(entry: Entry, locale: str, benefits: dict[int, str], timezone: s
     return "\n".join(lines)
 
 
-def _history_value(field: str, value: str, locale: str) -> str:
+def history_value(field: str, value: str, locale: str) -> str:
     if not value:
         return ""
     if field == "status":

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from bot.domain import Entry, Kind, Person, Status
 from bot.i18n import TEXTS, t
 from bot.kinds import FIELDS, FieldSpec, risk_value
-from bot.render import field_value
+from bot.render import field_value, history_value
 from bot.report_model import (
     Column,
     Facts,
@@ -230,8 +230,8 @@ def build_entry_record(service: ReportService, entry: Entry, locale: str) -> Rep
                         service.local(c.at),
                         c.actor_name,
                         _field_label(locale, c.field),
-                        _history_value(locale, c.field, c.old) or "–",
-                        _history_value(locale, c.field, c.new) or "–",
+                        history_value(c.field, c.old, locale) or "–",
+                        history_value(c.field, c.new, locale) or "–",
                     ]
                     for c in entry.history
                 ],
@@ -244,16 +244,6 @@ def build_entry_record(service: ReportService, entry: Entry, locale: str) -> Rep
 
 def _field_label(locale: str, field: str) -> str:
     return t(locale, f"field.{field}") if f"field.{field}" in TEXTS else field
-
-
-def _history_value(locale: str, field: str, value: str) -> str:
-    if not value:
-        return ""
-    if field == "status":
-        return t(locale, f"status.{value}")
-    if field == "escalation_level":
-        return t(locale, f"level.{value}")
-    return value
 
 
 def build_decision_log(service: ReportService, person: Person, locale: str) -> ReportDocument:
