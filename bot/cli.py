@@ -232,6 +232,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    if settings.log_level != "DEBUG":
+        # APScheduler logs every job it adds; our own scheduler logs what matters.
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)
     try:
         return int(args.func(settings, args))
     except ProgrammeError as error:
