@@ -292,7 +292,7 @@ class CommsService:
         if not (person.qualified_id == item.author or person.has(Role.PROJECT_LEAD)):
             raise UserError("comms.forbidden_withdraw", ref=item.ref)
         rows = self.log.for_item(item.item)
-        if item.status == "withdrawn" or not any(r.status == "sent" for r in rows):
+        if not any(r.status == "sent" for r in rows):
             raise UserError("comms.nothing_to_withdraw", ref=item.ref)
         errors = []
         now = self.clock.now()
@@ -384,6 +384,8 @@ class CommsService:
                 await self._tell_owner(item, "comms.unconfirmed", where=_where(row.target))
         available = self.platforms()
         for row in self.log.waiting():
+            if not row.item.startswith("comms:"):
+                continue  # reminders and reports keep their own waiting rows
             item = self.store.get(int(row.item.split(":")[1]))
             if item is None or row.target.platform not in available:
                 continue

@@ -194,6 +194,11 @@ class Engine:
 
     async def _dispatch(self, context: Context) -> list[Reply]:
         incoming = context.incoming
+        carried = [incoming.action.id, incoming.action.value] if incoming.action else []
+        carried += [incoming.form.id] if incoming.form else []
+        if any(contains_personal_number(value) for value in carried):
+            # Button values and form ids come back from clients and are echoed and stored.
+            return [Reply(context.t("pii_refused"), style="error")]
         if incoming.action is not None and incoming.action.id == "say":
             # A suggestion chip: the same as typing its text.
             return await self._text(context, incoming.action.value)

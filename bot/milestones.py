@@ -323,7 +323,10 @@ class MilestoneService:
         self, person: Person, milestone_text: str, outcome_word: str, motivation: str
     ) -> tuple[MilestoneRecord, Decision]:
         milestone = self.find(milestone_text)
-        if not (person.has(Role.PROJECT_LEAD, Role.ADMIN) or person.key == milestone.owner):
+        if not (
+            person.has(Role.PROJECT_LEAD, Role.ADMIN)
+            or (person.key and person.key == milestone.owner)
+        ):
             raise UserError("ms.forbidden_decision", id=milestone.id)
         outcome = OUTCOME_WORDS.get(outcome_word.casefold().strip(" .,:"))
         if outcome is None:

@@ -37,7 +37,8 @@ LOOKAHEAD = timedelta(days=30)
 TOP_RISKS = 10
 ESCALATED_SHOWN = 25
 LEVELS = list(EscalationLevel)
-COMING_COMMS = ("draft", "awaiting_approval", "approved")
+# Drafts are seen only by communicators and leads in chat; a report goes to anyone who asks.
+COMING_COMMS = ("approved",)
 
 
 @dataclass(frozen=True, slots=True)

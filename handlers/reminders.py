@@ -102,7 +102,7 @@ def register(engine: Engine, service: ReminderService) -> None:
         return [Reply("\n".join(lines), choices=choices)]
 
     async def on_action(context: Context, action_id: str, value: str) -> list[Reply]:
-        if action_id != f"{FLOW}:cancel" or not value.isdigit():
+        if action_id != f"{FLOW}:cancel" or not value.isdecimal():
             return [Reply(context.t("stale_action"), style="error")]
         try:
             reminder = service.cancel(context.person, int(value))

@@ -643,8 +643,21 @@ async def test_a_personal_number_in_a_forged_form_id_is_not_stored(
     for nonce in (number, number.replace("-", ""), f"x{number}x"):
         incoming = webchat_form("anna", f"intake:need:{nonce}", NEED, f"webchat:anna:{len(nonce)}")
         replies = await bot.engine.handle(incoming)
-        assert [r.text for r in replies] == [t("sv", "stale_action")]
+        assert [r.text for r in replies] == [t("sv", "pii_refused")]
     assert rows(bot) == []
+    assert_not_stored(settings, number)
+
+
+@pytest.mark.parametrize("number", ["19121212-1212", "701063-2391"])
+async def test_a_personal_number_in_a_button_value_is_refused_and_not_stored(
+    chat: Any, bot: Bot, settings: Settings, number: str
+) -> None:
+    """Clients send button values back; one holding a personnummer is refused, never echoed."""
+    bertil = chat("bertil")
+    await bertil.act("triage:status", f"BEH-1 {number}")
+    assert bertil.text == t("sv", "pii_refused")
+    await bertil.act(f"intake:opt:{number}", "2")
+    assert bertil.text == t("sv", "pii_refused")
     assert_not_stored(settings, number)
 
 

@@ -150,3 +150,14 @@ async def test_listing_and_forms(chat: Any, bot: Bot) -> None:
     assert anna.last[0].style == "error" and "projektledare" in anna.text
     await david.say("milstolpe B5-R2")
     assert "Beslut att starta införandet av release 2" in david.text
+
+
+async def test_a_milestone_without_owner_takes_decisions_only_from_project_leads(
+    chat: Any, bot: Bot
+) -> None:
+    """An empty owner matches nobody: a stranger, unknown to the programme, is refused."""
+    await new_milestone(chat, id="M-X", owner="")
+    stranger = chat("U999STRANGER", platform="slack")
+    await stranger.say("beslut M-X avbryta Jag bestämmer")
+    assert stranger.last[0].style == "error"
+    assert [d for d in bot.plan.decisions() if d.milestone_id == "M-X"] == []

@@ -223,7 +223,11 @@ class TeamsAdapter:
             conversation_id=conversation.id if conversation else "",
             locale=activity.locale,
             # Teams retries with the same activity id: the same id is handled once.
-            idempotency_key=f"{PLATFORM}:{activity.id}" if activity.id else "",
+            idempotency_key=(
+                f"{PLATFORM}:{conversation.id if conversation else ''}:{activity.id}"
+                if activity.id
+                else ""
+            ),
             **content,
         )
 
