@@ -29,6 +29,7 @@ from bot.ports import AuditLog, Clock, Notifier
 from bot.programme import Programme
 from bot.scheduling import Wakeups
 from bot.text import shorten
+from bot.validation import refuse_personal_numbers
 
 log = logging.getLogger(__name__)
 
@@ -177,6 +178,7 @@ class CommsService:
 
     def draft(self, person: Person, draft: Draft) -> CommsItem:
         self._require_communicator(person)
+        refuse_personal_numbers(draft.title, draft.body, draft.body_en)
         now = self.clock.now()
         item = CommsItem(
             draft.title,
@@ -249,6 +251,7 @@ class CommsService:
         item = self._get(person, item_id)
         if not person.has(Role.COMMUNICATOR, Role.PROJECT_LEAD):
             raise UserError("comms.forbidden_draft")
+        refuse_personal_numbers(draft.title, draft.body, draft.body_en)
         if item.status not in COMING:
             raise UserError("comms.wrong_status", ref=item.ref, status=item.status)
         back = item.status in ("approved", "awaiting_approval")

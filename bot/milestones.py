@@ -33,6 +33,7 @@ from bot.programme import PersonRecord, Programme
 from bot.scheduling import Wakeups
 from bot.text import shorten
 from bot.timeparse import parse_when, quarter_or_date_due
+from bot.validation import refuse_personal_numbers
 
 log = logging.getLogger(__name__)
 
@@ -285,6 +286,7 @@ class MilestoneService:
         """Create or change a milestone from chat; (record, created)."""
         if not person.has(Role.PROJECT_LEAD, Role.ADMIN):
             raise UserError("ms.forbidden_edit")
+        refuse_personal_numbers(milestone_id, title, owner, due_text)
         if not ID_PATTERN.fullmatch(milestone_id):
             raise UserError("ms.bad_id", text=shorten(milestone_id, 20))
         now = self.clock.now()
@@ -333,6 +335,7 @@ class MilestoneService:
             raise UserError("ms.decision_usage")
         if not motivation.strip():
             raise UserError("ms.motivation_missing", id=milestone.id)
+        refuse_personal_numbers(motivation)
         decision = Decision(
             milestone.id, outcome, motivation, person.qualified_id, person.name, self.clock.now()
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.errors import UserError
 from bot.i18n import count, option_label, t
 from bot.kinds import FieldSpec
 from bot.pii import contains_personal_number
@@ -40,6 +41,12 @@ def check_free_text(raw: str, *, limit: int, locale: str) -> Checked:
             )
         )
     return Checked(value)
+
+
+def refuse_personal_numbers(*texts: str) -> None:
+    """For services that take text from more than the chat (forms, list sync): the last guard."""
+    if any(contains_personal_number(text) for text in texts):
+        raise UserError("pii_refused")
 
 
 def option_labels(spec: FieldSpec, locale: str, benefits: dict[int, str]) -> list[tuple[str, str]]:

@@ -4,7 +4,9 @@ a file-consent card in personal chat."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,13 +24,38 @@ def _report(tmp_path: Path, size: int, name: str = "Statusrapport v48.docx") -> 
     return FileRef(name=name, path=str(path), url="http://127.0.0.1/files/abc")
 
 
+def _stored(files: dict[str, Any], name: str) -> Any:
+    """The one stored file of this name, in a folder of its own under the configured folder."""
+    [path] = [p for p in files if p.endswith("/" + name)]
+    assert re.fullmatch(r"FVIS/Rapporter/[0-9a-f]{16}/" + re.escape(name), path), path
+    return files[path]
+
+
+async def test_same_name_different_content_never_replaces_the_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
+) -> None:
+    """A reporter's register and a handler's have the same name but not the same rights."""
+    async with sharepoint_world(tmp_path, monkeypatch, clock) as world:
+        mine = _report(tmp_path, 2_000, name="Register avvikelse.docx")
+        mine_url = await world.adapter.uploader.upload(mine)
+        theirs_path = tmp_path / "theirs.docx"
+        theirs_path.write_bytes(os.urandom(3_000))
+        theirs = FileRef(name="Register avvikelse.docx", path=str(theirs_path))
+        theirs_url = await world.adapter.uploader.upload(theirs)
+        assert mine_url != theirs_url
+        stored = [
+            v["content"] for k, v in world.graph.files.items() if k.endswith("avvikelse.docx")
+        ]
+        assert sorted(stored) == sorted([Path(mine.path).read_bytes(), theirs_path.read_bytes()])
+
+
 async def test_small_report_is_a_simple_upload_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
 ) -> None:
     async with sharepoint_world(tmp_path, monkeypatch, clock) as world:
         file = _report(tmp_path, 20_000)
         text = await world.adapter.uploader.link(file, "sv")
-        stored = world.graph.files["FVIS/Rapporter/Statusrapport v48.docx"]
+        stored = _stored(world.graph.files, "Statusrapport v48.docx")
         assert stored["content"] == Path(file.path).read_bytes()
         assert stored["webUrl"] in text and text.startswith(
             "Statusrapport v48.docx ligger på intranätet"
@@ -48,7 +75,7 @@ async def test_large_report_goes_through_an_upload_session_in_chunks(
         world.adapter.uploader._chunk = 320 * 1024
         file = _report(tmp_path, 800_000, name='Register: "alla" behov.docx')
         url = await world.adapter.uploader.upload(file)
-        stored = world.graph.files["FVIS/Rapporter/Register- -alla- behov.docx"]
+        stored = _stored(world.graph.files, "Register- -alla- behov.docx")
         assert stored["content"] == Path(file.path).read_bytes()
         assert stored["chunks"] == [327_680, 327_680, 144_640]
         assert url == stored["webUrl"]
@@ -82,7 +109,7 @@ async def test_report_in_teams_is_a_link_to_sharepoint(
 
             world.bot.engine.command("testrapport")(report)
             texts = await world.say("anna", "testrapport")
-            stored = graph.files["FVIS/Rapporter/Statusrapport v48.docx"]
+            stored = _stored(graph.files, "Statusrapport v48.docx")
             assert texts[0] == "Rapporten är klar."
             assert stored["webUrl"].replace(" ", "%20") in texts[1].replace(" ", "%20")
     finally:

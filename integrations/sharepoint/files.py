@@ -76,7 +76,10 @@ class ReportUploader:
         known = self._state.upload(digest)
         if known is not None:
             return str(known["url"])
-        path = f"{self._settings.folder}/{name}" if self._settings.folder else name
+        # A folder per content: two people's reports of the same name (a reporter's register and a
+        # handler's, with different rights) never replace each other.
+        unique = f"{digest[:16]}/{name}"
+        path = f"{self._settings.folder}/{unique}" if self._settings.folder else unique
         item = self._client.drives.by_drive_id(self._settings.drive_id).items.by_drive_item_id(
             f"root:/{path}:"
         )
