@@ -73,11 +73,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The report could not be saved on the intranet ({reason}).",
     ),
     "sharepoint.sync_conflict": (
-        "Krock mellan SharePoint-listan och boten för {what}: i listan står {theirs}, hos "
-        "boten {ours}. Inget är överskrivet – ändra det som är fel, så följer nästa "
-        "synkronisering med.",
-        "Conflict between the SharePoint list and the bot for {what}: the list says {theirs}, "
-        "the bot {ours}. Nothing was overwritten – correct whichever is wrong and the next "
-        "sync follows.",
+        "Krock mellan SharePoint-listan och boten för {what}: fälten {fields} skiljer sig. "
+        "Inget är överskrivet – jämför listan med boten och rätta det som är fel, så följer "
+        "nästa synkronisering med.",
+        "Conflict between the SharePoint list and the bot for {what}: the fields {fields} "
+        "differ. Nothing was overwritten – compare the list with the bot and correct whichever "
+        "is wrong; the next sync follows.",
     ),
 }

@@ -155,18 +155,15 @@ class ListSyncer:
             what = f"milstolpe {values.get('id', '')}"
         else:
             ours = self._comms_values(previous["record"] if previous else "")
-            what = f"kommunikation {values.get('title', '')}"
+            # Named by its number, not its title: the channel is not for unapproved text.
+            what = f"kommunikation {previous['record'] if previous else '(ny rad)'}"
         synced_before = previous["digest"] if previous else None
         bot_changed = ours is not None and digest(ours) != synced_before
         if ours is not None and bot_changed and self._differs(ours, values):
             # Changed in both places (or, at the first sync, different already): people decide.
-            theirs = ", ".join(f"{k}={v}" for k, v in values.items() if ours.get(k) != v)
-            mine = ", ".join(
-                f"{k}={ours.get(k, '')}" for k, v in values.items() if ours.get(k) != v
-            )
-            result.conflicts.append(
-                t("sv", "sharepoint.sync_conflict", what=what, theirs=theirs, ours=mine)
-            )
+            # Which fields, not their values: the programme channel must not carry list text.
+            fields = ", ".join(k for k, v in values.items() if ours.get(k) != v)
+            result.conflicts.append(t("sv", "sharepoint.sync_conflict", what=what, fields=fields))
             return
         record = str(previous["record"] or "") if previous else ""
         if ours is None or self._differs(ours, values):
