@@ -111,7 +111,9 @@ async def test_a_row_changed_in_both_places_is_a_reported_conflict(
         assert result.conflicts and not result.taken
         assert world.bot.time.milestones.store.get("B8").due.isoformat() == "2027-05-01"
         posted = "\n".join(_channel_posts(world))
-        assert "Krock" in posted and "milstolpe B8" in posted and "fälten date skiljer sig" in posted
+        assert (
+            "Krock" in posted and "milstolpe B8" in posted and "fälten date skiljer sig" in posted
+        )
     # The channel hears which fields differ, never the list's text itself.
     assert "2027-06-30" not in posted and "2027-05-01" not in posted
 
