@@ -25,6 +25,7 @@ from bot.domain import Person, Role
 from bot.errors import UserError
 from bot.i18n import t
 from bot.messages import Outbound, Target
+from bot.notify import post_or_audit
 from bot.ports import AuditLog, Clock, Notifier
 from bot.programme import Programme
 from bot.scheduling import Wakeups
@@ -453,10 +454,9 @@ class CommsService:
         record = self.programme.person_for(platform, user_id)
         locale = record.locale if record else "sv"
         text = t(locale, key, ref=item.ref, title=shorten(item.title, 100), **values)
-        delivery = await self.notifier.post(Target(platform, user_id=user_id), Outbound(text))
-        if not delivery.ok:
-            # The owner cannot be reached: the audit log keeps what they should have heard.
-            self.audit.record(actor="bot", action="notify-failed", ref=item.ref, detail=text[:500])
+        await post_or_audit(
+            self.notifier, self.audit, Target(platform, user_id=user_id), text, ref=item.ref
+        )
 
 
 _RETRY = ("unconfirmed", "failed")

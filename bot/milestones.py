@@ -28,6 +28,7 @@ from bot.domain import Person, Role
 from bot.errors import UserError
 from bot.i18n import t
 from bot.messages import Outbound, Target
+from bot.notify import post_or_audit
 from bot.ports import AuditLog, Clock, Notifier
 from bot.programme import PersonRecord, Programme
 from bot.scheduling import Wakeups
@@ -510,11 +511,7 @@ class MilestoneService:
         return record.locale if record else "sv"
 
     async def _tell(self, target: Target, text: str) -> None:
-        delivery = await self.notifier.post(target, Outbound(text))
-        if not delivery.ok:
-            self.audit.record(
-                actor="bot", action="notify-failed", ref=target.user_id, detail=delivery.error
-            )
+        await post_or_audit(self.notifier, self.audit, target, text, ref=target.user_id)
 
 
 def _kind(value: str) -> str:

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from bot.messages import Delivery, Outbound, Target
-from bot.ports import Notifier
+from bot.ports import AuditLog, Notifier
 
 log = logging.getLogger(__name__)
 
@@ -41,3 +41,17 @@ class NotifierRouter:
         except Exception as error:  # an adapter failing must not take the caller down
             log.exception("%s to %s failed", doing, target.platform)
             return Delivery(ok=False, error=f"{type(error).__name__}: {error}")
+
+
+async def post_or_audit(
+    notifier: Notifier, audit: AuditLog, target: Target, text: str, *, ref: str
+) -> Delivery:
+    """Post; when it cannot arrive, the audit log keeps where it was meant to go and why."""
+    delivery = await notifier.post(target, Outbound(text))
+    if not delivery.ok:
+        where = f"{target.platform}:{target.user_id or target.channel}"
+        log.warning("notice to %s failed: %s", where, delivery.error)
+        audit.record(
+            actor="bot", action="notify-failed", ref=ref, detail=f"{where}: {delivery.error}"
+        )
+    return delivery

@@ -16,6 +16,7 @@ from bot.domain import Person
 from bot.errors import UserError
 from bot.i18n import t
 from bot.messages import Outbound, Target
+from bot.notify import post_or_audit
 from bot.ports import AuditLog, Clock, Notifier
 from bot.scheduling import Wakeups
 from bot.text import shorten
@@ -186,8 +187,4 @@ class ReminderService:
         when = reminder.due_at.astimezone(self.zone).strftime("%Y-%m-%d %H:%M")
         text = t(reminder.locale, key, text=shorten(reminder.text, 300), when=when)
         target = Target(reminder.platform, user_id=reminder.user_id)
-        delivery = await self.notifier.post(target, Outbound(text))
-        if not delivery.ok:
-            self.audit.record(
-                actor="bot", action="notify-failed", ref=reminder.job, detail=delivery.error
-            )
+        await post_or_audit(self.notifier, self.audit, target, text, ref=reminder.job)

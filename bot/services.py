@@ -23,6 +23,7 @@ from bot.errors import UserError
 from bot.i18n import t
 from bot.kinds import RISK_FLAG_THRESHOLD, is_care_related, risk_value, title_of
 from bot.messages import Outbound, Target
+from bot.notify import post_or_audit
 from bot.permissions import (
     audited_read,
     can_comment,
@@ -279,7 +280,10 @@ class EntryService:
     async def _send(
         self, target: Target, locale: str, key: str, *, asker: Person, recipient: str, **values: str
     ) -> None:
-        delivery = await self.notifier.post(target, Outbound(t(locale, key, **values)))
+        text = t(locale, key, **values)
+        delivery = await post_or_audit(
+            self.notifier, self.audit, target, text, ref=values.get("ref", "")
+        )
         if not delivery.ok:
             # The one who acted is told, in their own chat, that the other person did not hear.
             await self.notifier.post(
@@ -293,15 +297,6 @@ class EntryService:
                         error=shorten(delivery.error, 300),
                     )
                 ),
-            )
-            log.warning(
-                "feedback to %s on %s failed: %s", target.user_id, target.platform, delivery.error
-            )
-            self.audit.record(
-                actor="bot",
-                action="notify-failed",
-                ref=values.get("ref", ""),
-                detail=f"{target.platform}:{target.user_id}: {delivery.error}",
             )
 
     async def _post_to_programme(self, key: str, **values: object) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.messages import Delivery, Outbound, Target
 from bot.notify import NotifierRouter
 
@@ -42,3 +44,27 @@ async def test_web_chat_withdraw_marks_the_post_and_refuses_unknown_ids(bot: obj
     again = await bot.notifier.withdraw(target, posted.message_id)  # type: ignore[attr-defined]
     assert not again.ok
     assert not (await bot.notifier.withdraw(target, "not-a-number")).ok  # type: ignore[attr-defined]
+
+
+async def test_a_notice_that_cannot_arrive_is_kept_in_the_audit_log(bot: Any) -> None:
+    from bot.notify import post_or_audit
+    from storage.repositories import SqliteAuditLog
+
+    audit = SqliteAuditLog(bot.db)
+    missing = await post_or_audit(
+        bot.notifier, audit, Target("slack", user_id="U1"), "Påminnelse", ref="remind:7"
+    )
+    arrived = await post_or_audit(
+        bot.notifier, audit, Target("webchat", user_id="anna"), "Påminnelse", ref="remind:8"
+    )
+    assert not missing.ok and arrived.ok
+    rows = list(
+        bot.db.query("SELECT action, ref, detail FROM audit WHERE action = 'notify-failed'")
+    )
+    assert rows == [
+        {
+            "action": "notify-failed",
+            "ref": "remind:7",
+            "detail": "slack:U1: no adapter for platform 'slack' is running",
+        }
+    ]
