@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from bot.domain import Entry, Kind, Status
 from bot.report_scope import EntryScope, StatusChange
 from storage.repositories import SqliteEntryRepository
+from storage.times import iso as _iso
 
 # What an Entry is made of (not the search text, the largest column).
 COLUMNS = ", ".join(
@@ -22,11 +23,6 @@ COLUMNS = ", ".join(
 )  # fmt: skip
 # Rows fetched per round trip: a register of 100 000 entries never sits in memory twice.
 BATCH = 2_000
-
-
-def _iso(value: datetime) -> str:
-    # Stored times are UTC isoformat strings, so a bound in the same form compares as text.
-    return value.astimezone(UTC).isoformat()
 
 
 def _where(scope: EntryScope, alias: str = "") -> tuple[str, list[Any]]:

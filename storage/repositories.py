@@ -13,14 +13,8 @@ from sqlite_utils import Database
 from bot.domain import Change, Comment, Entry, EscalationLevel, Kind, Status
 from bot.kinds import FIELDS
 from bot.ports import Clock, Dialogue, EntryQuery, SystemClock
-
-
-def _iso(value: datetime | None) -> str:
-    return (value or datetime.now(UTC)).astimezone(UTC).isoformat()
-
-
-def _dt(value: str) -> datetime:
-    return datetime.fromisoformat(value)
+from storage.times import iso as _iso
+from storage.times import parse as _dt
 
 
 def fts_query(words: str) -> str:
@@ -187,8 +181,8 @@ class SqliteEntryRepository:
             "escalation_level": entry.escalation_level.value,
             "flags": json.dumps(entry.flags),
             "search_text": _search_text(entry),
-            "created_at": _iso(entry.created_at),
-            "updated_at": _iso(entry.updated_at),
+            "created_at": _iso(entry.created_at or datetime.now(UTC)),
+            "updated_at": _iso(entry.updated_at or datetime.now(UTC)),
         }
 
     @staticmethod
@@ -277,7 +271,11 @@ class SqliteRequestLog:
 
     def put(self, key: str, replies: list[dict[str, Any]]) -> None:
         self._db.table("handled_requests").upsert(
-            {"key": key, "replies": json.dumps(replies, ensure_ascii=False), "at": _iso(None)},
+            {
+                "key": key,
+                "replies": json.dumps(replies, ensure_ascii=False),
+                "at": _iso(datetime.now(UTC)),
+            },
             pk="key",
         )
 
@@ -295,7 +293,7 @@ class SqliteProgrammeStore:
             {
                 "id": 1,
                 "data": json.dumps(data, ensure_ascii=False, default=str),
-                "updated_at": _iso(None),
+                "updated_at": _iso(datetime.now(UTC)),
             },
             pk="id",
         )

@@ -7,7 +7,7 @@ import json
 import sqlite3
 from collections.abc import Collection, Sequence
 from contextlib import AbstractContextManager
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -17,14 +17,8 @@ from bot.delivery import DeliveryRecord, target_key
 from bot.messages import Target
 from bot.milestones import Decision, MilestoneRecord
 from bot.reminders import PersonalReminder
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.astimezone(UTC).isoformat() if value is not None else None
-
-
-def _dt(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
+from storage.times import iso_or_none as _iso
+from storage.times import parse_or_none as _dt
 
 
 def _req(value: str | None) -> datetime:
