@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from bot.domain import Entry, Kind, Status
 from bot.report_scope import EntryScope, StatusChange
-from storage.repositories import SqliteEntryRepository
+from storage.repositories import SqliteEntryRepository, entry_conditions
 from storage.times import iso as _iso
 
 # What an Entry is made of (not the search text, the largest column).
@@ -27,18 +27,7 @@ BATCH = 2_000
 
 def _where(scope: EntryScope, alias: str = "") -> tuple[str, list[Any]]:
     prefix = f"{alias}." if alias else ""
-    where: list[str] = []
-    params: list[Any] = []
-    if scope.kinds:
-        where.append(f"{prefix}kind IN ({', '.join('?' for _ in scope.kinds)})")
-        params.extend(kind.value for kind in scope.kinds)
-    if scope.statuses:
-        where.append(f"{prefix}status IN ({', '.join('?' for _ in scope.statuses)})")
-        params.extend(status.value for status in scope.statuses)
-    if scope.reporter is not None:
-        platform, _, user_id = scope.reporter.partition(":")
-        where.append(f"{prefix}reporter_platform = ? AND {prefix}reporter_id = ?")
-        params.extend([platform, user_id])
+    where, params = entry_conditions(scope.kinds, scope.statuses, scope.reporter, prefix)
     if scope.created_from is not None:
         where.append(f"{prefix}created_at >= ?")
         params.append(_iso(scope.created_from))

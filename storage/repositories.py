@@ -23,6 +23,25 @@ def fts_query(words: str) -> str:
     return " ".join(f'"{token}"*' for token in tokens)
 
 
+def entry_conditions(
+    kinds: Sequence[Kind], statuses: Sequence[Status], reporter: str | None, prefix: str = ""
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions on entries by kind, status and reporter ("platform:user_id")."""
+    where: list[str] = []
+    params: list[Any] = []
+    if kinds:
+        where.append(f"{prefix}kind IN ({', '.join('?' for _ in kinds)})")
+        params.extend(kind.value for kind in kinds)
+    if statuses:
+        where.append(f"{prefix}status IN ({', '.join('?' for _ in statuses)})")
+        params.extend(status.value for status in statuses)
+    if reporter is not None:
+        platform, _, user_id = reporter.partition(":")
+        where.append(f"{prefix}reporter_platform = ? AND {prefix}reporter_id = ?")
+        params.extend([platform, user_id])
+    return where, params
+
+
 def _search_text(entry: Entry) -> str:
     parts = [entry.ref, entry.title]
     for spec in FIELDS[entry.kind]:
@@ -84,18 +103,7 @@ class SqliteEntryRepository:
         return entry
 
     def find(self, query: EntryQuery) -> tuple[list[Entry], int]:
-        where: list[str] = []
-        params: list[Any] = []
-        if query.kinds:
-            where.append(f"kind IN ({', '.join('?' for _ in query.kinds)})")
-            params.extend(kind.value for kind in query.kinds)
-        if query.statuses:
-            where.append(f"status IN ({', '.join('?' for _ in query.statuses)})")
-            params.extend(status.value for status in query.statuses)
-        if query.reporter is not None:
-            platform, _, user_id = query.reporter.partition(":")
-            where.append("reporter_platform = ? AND reporter_id = ?")
-            params.extend([platform, user_id])
+        where, params = entry_conditions(query.kinds, query.statuses, query.reporter)
         if not query.include_deviations:
             where.append("kind != ?")
             params.append(Kind.DEVIATION.value)
