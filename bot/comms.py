@@ -28,6 +28,7 @@ from bot.messages import Outbound, Target
 from bot.notify import post_or_audit
 from bot.ports import AuditLog, Clock, Notifier
 from bot.programme import Programme
+from bot.render import local_time
 from bot.scheduling import Wakeups
 from bot.text import shorten
 from bot.validation import refuse_personal_numbers
@@ -444,7 +445,7 @@ class CommsService:
             self.wakeups.schedule(f"comms:{item.id}", settled.send_at)
         failed = [f"{_where(r.target)}: {r.error}" for r in rows if r.status == "failed"]
         if status == "missed":
-            when = item.send_at.astimezone(self.zone).strftime("%Y-%m-%d %H:%M")
+            when = local_time(item.send_at, self.zone)
             await self._tell_owner(item, "comms.missed", when=when)
         elif failed:
             await self._tell_owner(item, "comms.failed", errors="; ".join(failed))

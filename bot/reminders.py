@@ -18,6 +18,7 @@ from bot.i18n import t
 from bot.messages import Outbound, Target
 from bot.notify import post_or_audit
 from bot.ports import AuditLog, Clock, Notifier
+from bot.render import local_time
 from bot.scheduling import Wakeups
 from bot.text import shorten
 from bot.timeparse import parse_when
@@ -184,7 +185,7 @@ class ReminderService:
             self.store.set_status(reminder.id, "done")
 
     async def _tell(self, reminder: PersonalReminder, key: str) -> None:
-        when = reminder.due_at.astimezone(self.zone).strftime("%Y-%m-%d %H:%M")
+        when = local_time(reminder.due_at, self.zone)
         text = t(reminder.locale, key, text=shorten(reminder.text, 300), when=when)
         target = Target(reminder.platform, user_id=reminder.user_id)
         await post_or_audit(self.notifier, self.audit, target, text, ref=reminder.job)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 from zoneinfo import ZoneInfo
 
 from bot.domain import Entry, Kind
@@ -11,10 +11,12 @@ from bot.kinds import FIELDS, risk_value
 from bot.text import shorten
 
 
-def local_time(value: datetime | None, timezone: str) -> str:
+def local_time(value: datetime | None, timezone: str | tzinfo) -> str:
+    """How every time is shown to people: local, to the minute."""
     if value is None:
         return ""
-    return value.astimezone(ZoneInfo(timezone)).strftime("%Y-%m-%d %H:%M")
+    zone = ZoneInfo(timezone) if isinstance(timezone, str) else timezone
+    return value.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
 def field_value(

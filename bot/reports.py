@@ -24,6 +24,7 @@ from bot.permissions import audited_read, can_read, sees_all
 from bot.plan_rows import PlanSource
 from bot.ports import Clock, FileStore
 from bot.programme import Programme
+from bot.render import local_time
 from bot.report_model import (
     HeaderBlock,
     ReportDocument,
@@ -138,9 +139,7 @@ class ReportService:
         return self.clock.now().astimezone(self.zone).date()
 
     def local(self, value: datetime | None) -> str:
-        if value is None:
-            return ""
-        return value.astimezone(self.zone).strftime("%Y-%m-%d %H:%M")
+        return local_time(value, self.zone)
 
     def local_day(self, value: datetime | None) -> str:
         return self.local(value)[:10]

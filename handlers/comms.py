@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from zoneinfo import ZoneInfo
 
 from bot.comms import CHANNELS, CommsItem, CommsService, Draft, readability
 from bot.delivery import DeliveryRecord
@@ -288,7 +287,7 @@ def _actions(
 
 
 def _values(context: Context, service: CommsService, item: CommsItem) -> dict[str, str]:
-    when = item.send_at.astimezone(ZoneInfo(context.timezone)).strftime("%Y-%m-%d %H:%M")
+    when = local_time(item.send_at, context.timezone)
     return {
         "title": item.title,
         "body": item.body,
