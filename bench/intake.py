@@ -20,14 +20,14 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.app import Bot, build
+from bot.app.build import Bot, build
 from bot.config import Settings
-from bot.domain import Change, Entry, Kind
-from bot.ids import new_id
-from bot.kinds import title_of
-from bot.messages import Action, FormSubmission, Incoming, Reply
-from storage.database import open_database
-from storage.repositories import SqliteEntryRepository, fts_query
+from bot.domain.ids import new_id
+from bot.domain.kinds import title_of
+from bot.domain.messages import Action, FormSubmission, Incoming, Reply
+from bot.domain.model import Change, Entry, Kind
+from storage.sqlite.database import open_database
+from storage.sqlite.entries import SqliteEntryRepository, fts_query
 
 THINGS = ["skrivare", "etikettskrivare", "streckkodsläsare", "extra skärm", "headset",
           "behörighet till läkemedelsmodulen", "mall för utskrivningsmeddelande",

@@ -27,11 +27,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.app import build
-from bot.comms import CommsItem
+from bot.app.build import build
 from bot.config import Settings
-from bot.messages import Outbound, Target
-from bot.ports import SystemClock
+from bot.domain.messages import Outbound, Target
+from bot.ports.clock import SystemClock
+from bot.ports.plan import CommsItem
 
 
 def pct(values: list[float], p: float) -> float:

@@ -64,7 +64,7 @@ def _servers(api_url: str, ports: Any, stop: Any) -> None:
     from slack_bolt.async_app import AsyncAck, AsyncApp
     from slack_sdk.web.async_client import AsyncWebClient
 
-    from bot.app import build, web_app
+    from bot.app.build import build, web_app
     from bot.config import Settings
 
     os.environ.update(

@@ -21,8 +21,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.messages import Outbound, Target
-from bot.ports import SystemClock
+from bot.domain.messages import Outbound, Target
+from bot.ports.clock import SystemClock
 from integrations.teams.ratelimit import CONVERSATION_LIMITS
 from tests.fakes.botframework import teams_world
 

@@ -24,13 +24,13 @@ from typing import Any
 
 from docx import Document
 
-from bot.app import Bot, build
+from bot.app.build import Bot, build
 from bot.config import Settings
-from bot.domain import Change, Entry, Kind, Person, Role, Status
-from bot.kinds import title_of
-from bot.report_model import ReportDocument, Table
-from bot.report_scope import Period
-from storage.repositories import SqliteEntryRepository
+from bot.domain.kinds import title_of
+from bot.domain.model import Change, Entry, Kind, Person, Role, Status
+from bot.reports.model import ReportDocument, Table
+from bot.reports.scope import Period
+from storage.sqlite.entries import SqliteEntryRepository
 
 NOW = datetime(2026, 11, 25, 9, tzinfo=UTC)
 PLACES = ["avdelning 5", "akutmottagningen", "BB", "IVA", "vårdcentralen Ålidhem", "röntgen"]

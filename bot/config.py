@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import ipaddress
 import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-if TYPE_CHECKING:
-    from bot.config_microsoft import MicrosoftSettings
 
 
 class ConfigError(ValueError):
@@ -41,8 +36,6 @@ class Settings:
     reminder_time: str = "09:00"  # HH:MM, local time
     grace_minutes: int = 60
     calendar_token: str = ""
-    # Teams, Graph and SharePoint (bot/config_microsoft.py); None when none is configured.
-    microsoft: MicrosoftSettings | None = None
 
     @property
     def files_folder(self) -> Path:
@@ -116,11 +109,6 @@ class Settings:
             grace_minutes=integer("FVIS_GRACE_MINUTES", 60, 0, 7 * 24 * 60),
             calendar_token=get("FVIS_CALENDAR_TOKEN", ""),
         )
-        from bot.config_microsoft import MicrosoftSettings
-
-        microsoft = MicrosoftSettings.from_env(env, loopback=settings.bound_to_loopback)
-        if microsoft is not None:
-            settings = dataclasses.replace(settings, microsoft=microsoft)
         if (
             settings.webchat_enabled
             and not settings.bound_to_loopback

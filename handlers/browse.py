@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from bot.domain import Kind, Status
-from bot.engine import Context, Engine
-from bot.i18n import count
-from bot.messages import Choice, Reply
-from bot.permissions import sees_all
-from bot.ports import COUNT_CAP, EntryQuery
-from bot.render import full_record, list_row
-from bot.text import shorten
-from bot.words import KIND_WORDS, STATUS_WORDS, kind_names, status_names
+from bot.conversation.engine import Context, Engine
+from bot.domain.messages import Choice, Reply
+from bot.domain.model import Kind, Status
+from bot.domain.permissions import sees_all
+from bot.i18n.catalogue import count
+from bot.ports.entries import COUNT_CAP, EntryQuery
+from bot.text.clean import shorten
+from bot.text.render import full_record, list_row
+from bot.text.words import KIND_WORDS, STATUS_WORDS, kind_names, status_names
 
 LIST_LIMIT = 20
 MINE_WORDS = frozenset({"mina", "mine", "my", "mitt", "mig"})

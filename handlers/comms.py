@@ -6,16 +6,17 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from bot.comms import CHANNELS, CommsItem, CommsService, Draft, readability
-from bot.delivery import DeliveryRecord
-from bot.domain import Role
-from bot.engine import Context, Engine
-from bot.errors import UserError
-from bot.messages import Choice, Form, FormField, Option, Reply
-from bot.render import local_time
-from bot.text import shorten
-from bot.timeparse import parse_when
-from bot.validation import check_free_text
+from bot.conversation.engine import Context, Engine
+from bot.domain.errors import UserError
+from bot.domain.messages import Choice, Form, FormField, Option, Reply
+from bot.domain.model import Role
+from bot.plan.comms import CHANNELS, CommsService, Draft, readability
+from bot.ports.delivery import DeliveryRecord
+from bot.ports.plan import CommsItem
+from bot.text.clean import shorten
+from bot.text.render import local_time
+from bot.text.timeparse import parse_when
+from bot.text.validation import check_free_text
 
 PREFIX = "comms"
 LIX_WARNING = 50

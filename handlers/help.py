@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.engine import Context, Engine, help_choices
-from bot.messages import Reply
+from bot.conversation.engine import Context, Engine, help_choices
+from bot.domain.messages import Reply
 
 
 def register(engine: Engine) -> None:

@@ -3,12 +3,12 @@ those who triage, the open queue with buttons that work the same on every platfo
 
 from __future__ import annotations
 
-from bot.domain import Entry, Status
-from bot.engine import Context, Engine
-from bot.messages import Choice, Reply
-from bot.permissions import can_triage
-from bot.ports import EntryQuery
-from bot.render import list_row
+from bot.conversation.engine import Context, Engine
+from bot.domain.messages import Choice, Reply
+from bot.domain.model import Entry, Status
+from bot.domain.permissions import can_triage
+from bot.ports.entries import EntryQuery
+from bot.text.render import list_row
 
 MINE_LIMIT = 10
 QUEUE_LIMIT = 20

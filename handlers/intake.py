@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from bot.domain import Kind
-from bot.engine import CommandHandler, Context, Engine, help_choices
-from bot.ids import new_id
-from bot.kinds import FIELDS, LEAD_FIELD, FieldSpec, is_care_related, risk_value, spec
-from bot.messages import Choice, Form, FormField, Option, Reply
-from bot.pii import contains_personal_number
-from bot.render import local_time, summary
-from bot.services import FLAG_FORWARDED, FLAG_MEDICAL_REVIEW, Source
-from bot.text import shorten
-from bot.validation import Checked, check_field, option_labels
+from bot.conversation.engine import CommandHandler, Context, Engine, help_choices
+from bot.domain.ids import new_id
+from bot.domain.kinds import FIELDS, LEAD_FIELD, FieldSpec, is_care_related, risk_value, spec
+from bot.domain.messages import Choice, Form, FormField, Option, Reply
+from bot.domain.model import Kind
+from bot.domain.pii import contains_personal_number
+from bot.entries.service import FLAG_FORWARDED, FLAG_MEDICAL_REVIEW, Source
+from bot.text.clean import shorten
+from bot.text.render import local_time, summary
+from bot.text.validation import Checked, check_field, option_labels
 
 FLOW = "intake"
 NONCE = re.compile(r"[0-9A-Za-z_-]{1,64}")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from bot.engine import Context, Engine
-from bot.errors import UserError
-from bot.messages import Choice, Form, FormField, Option, Reply
-from bot.milestones import Decision, MilestoneRecord, MilestoneService
-from bot.render import local_time
-from bot.text import shorten
-from bot.validation import check_free_text
+from bot.conversation.engine import Context, Engine
+from bot.domain.errors import UserError
+from bot.domain.messages import Choice, Form, FormField, Option, Reply
+from bot.plan.milestones import MilestoneService
+from bot.ports.plan import Decision, MilestoneRecord
+from bot.text.clean import shorten
+from bot.text.render import local_time
+from bot.text.validation import check_free_text
 
 PREFIX = "ms"
 NEW_WORDS = frozenset({"ny", "nytt", "new", "ändra", "andra", "edit"})

@@ -7,13 +7,13 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.engine import Context, Engine
-from bot.errors import UserError
-from bot.messages import Choice, Reply
-from bot.reminders import TEXT_LIMIT, ReminderService, parse_request
-from bot.text import shorten
-from bot.timeparse import parse_when
-from bot.validation import check_free_text
+from bot.conversation.engine import Context, Engine
+from bot.domain.errors import UserError
+from bot.domain.messages import Choice, Reply
+from bot.plan.reminders import TEXT_LIMIT, ReminderService, parse_request
+from bot.text.clean import shorten
+from bot.text.timeparse import parse_when
+from bot.text.validation import check_free_text
 
 FLOW = "remind"
 _ME = re.compile(r"^(?:mig|me)\b\s*", re.IGNORECASE)

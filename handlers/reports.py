@@ -7,15 +7,15 @@ import re
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from bot.domain import REF_PATTERN, Kind, Status
-from bot.engine import Context, Engine
-from bot.errors import UserError
-from bot.messages import Choice, Reply
-from bot.report_scope import Period, iso_week, last_week
-from bot.reports import ReportService
-from bot.text import shorten
-from bot.timeparse import parse_when
-from bot.words import KIND_WORDS, STATUS_WORDS, kind_names, status_names
+from bot.conversation.engine import Context, Engine
+from bot.domain.errors import UserError
+from bot.domain.messages import Choice, Reply
+from bot.domain.model import REF_PATTERN, Kind, Status
+from bot.reports.scope import Period, iso_week, last_week
+from bot.reports.service import ReportService
+from bot.text.clean import shorten
+from bot.text.timeparse import parse_when
+from bot.text.words import KIND_WORDS, STATUS_WORDS, kind_names, status_names
 
 WEEK_WORDS = frozenset({"vecka", "veckan", "veckorapport", "week", "weekly", "v", "w"})
 PERIOD_WORDS = frozenset({"period", "perioden", "status", "statusrapport"})

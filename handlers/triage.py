@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from bot.domain import REF_PATTERN
-from bot.engine import Context, Engine
-from bot.errors import UserError
-from bot.messages import Reply
-from bot.text import shorten
-from bot.validation import check_free_text
-from bot.words import parse_status, status_names
+from bot.conversation.engine import Context, Engine
+from bot.domain.errors import UserError
+from bot.domain.messages import Reply
+from bot.domain.model import REF_PATTERN
+from bot.text.clean import shorten
+from bot.text.validation import check_free_text
+from bot.text.words import parse_status, status_names
 
 COMMENT_LIMIT = 5_000
 

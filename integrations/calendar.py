@@ -11,8 +11,8 @@ from datetime import datetime, timedelta
 from aiohttp import web
 from icalendar import Calendar, Event
 
-from bot.plan_rows import PlanSource
-from bot.ports import Clock
+from bot.ports.clock import Clock
+from bot.ports.plan import PlanSource
 
 PATH = "/calendar.ics"
 PRODID = "-//Region Västerbotten//fvis-bot//SV"

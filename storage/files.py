@@ -16,8 +16,8 @@ import unicodedata
 from datetime import timedelta
 from pathlib import Path
 
-from bot.ids import new_id
-from bot.messages import FileRef
+from bot.domain.ids import new_id
+from bot.domain.messages import FileRef
 
 log = logging.getLogger(__name__)
 

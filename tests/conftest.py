@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from bot.app import Bot, build
+from bot.app.build import Bot, build
 from bot.config import Settings
-from bot.domain import REF_PATTERN
-from bot.messages import Action, Form, FormSubmission, Incoming, Reply
+from bot.domain.messages import Action, Form, FormSubmission, Incoming, Reply
+from bot.domain.model import REF_PATTERN
 from tests.helpers import find_choice
 
 # Wednesday 25 November 2026, 10:00 in Stockholm.

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from bot.app import Bot
+    from bot.app.build import Bot
     from bot.config import Settings
-    from bot.messages import Choice, Reply
+    from bot.domain.messages import Choice, Reply
 
 BENEFIT_2 = "2. Förbättrade och smartare arbetsformer i det dagliga arbetet"
 

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from bot.app import Bot
+from bot.app.build import Bot
 from bot.config import Settings
-from bot.i18n import t
-from bot.messages import FormSubmission, Incoming, Reply
+from bot.domain.messages import FormSubmission, Incoming, Reply
+from bot.i18n.catalogue import t
 from tests.conftest import Chat
 from tests.helpers import BENEFIT_2, NEED, form_of, rows, stored_bytes
 

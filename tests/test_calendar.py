@@ -11,7 +11,7 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from icalendar import Calendar
 
-from bot.app import Bot, web_app
+from bot.app.build import Bot, web_app
 from tests.conftest import FakeClock
 from tests.time_helpers import approved, local, time_side
 

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.app import build
-from bot.cli import main
+from bot.app.build import build
+from bot.cli.main import main
 from bot.config import Settings
-from bot.messages import Incoming
-from bot.programme import demo_programme_data
+from bot.domain.messages import Incoming
+from bot.domain.programme import demo_programme_data
 
 NEED = {
     "title": "Skrivare saknas på avd 5",

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from bot.app import Bot
+from bot.app.build import Bot
 from bot.config import Settings
-from bot.messages import Delivery, Outbound, Target
+from bot.domain.messages import Delivery, Outbound, Target
 from integrations.slack import SlackAdapter, SlackSettings
 from tests.conftest import FakeClock
 from tests.fakes.slack_api import FakeSlack

@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.app import Bot, build
+from bot.app.build import Bot, build
 from bot.config import Settings
-from bot.i18n import t
-from bot.messages import Choice, Reply
+from bot.domain.messages import Choice, Reply
+from bot.i18n.catalogue import t
 from tests.conftest import Chat, FakeClock
 from tests.helpers import BENEFIT_2, NEED, find_choice, labels, rows
 

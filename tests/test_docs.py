@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import parser
-from bot.i18n import TEXTS, t
-from bot.kinds import FIELDS
+from bot.cli.main import parser
+from bot.domain.kinds import FIELDS
+from bot.i18n.catalogue import TEXTS, t
 
 ROOT = Path(__file__).resolve().parent.parent
 

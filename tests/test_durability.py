@@ -106,7 +106,7 @@ def running_bot(tmp_path: Path, db_path: Path, name: str) -> Iterator[RunningBot
     log = tmp_path / f"{name}.log"
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run"],
+            [sys.executable, "-m", "bot", "run"],
             cwd=tmp_path,
             env=environment(db_path, port),
             stdin=subprocess.DEVNULL,
@@ -125,7 +125,7 @@ def running_bot(tmp_path: Path, db_path: Path, name: str) -> Iterator[RunningBot
 
 def cli(tmp_path: Path, db_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args],
+        [sys.executable, "-m", "bot", *args],
         cwd=tmp_path,
         env=environment(db_path, free_port()),
         capture_output=True,

@@ -6,8 +6,8 @@ import uuid
 
 import pytest
 
-from bot import ids
-from bot.pii import contains_personal_number
+from bot.domain import ids
+from bot.domain.pii import contains_personal_number
 
 
 def test_new_id_draws_again_when_a_uuid_holds_a_personnummer(

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from bot.app import Bot
-from bot.milestones import is_working_day, parse_due
+from bot.app.build import Bot
+from bot.plan.milestones import is_working_day, parse_due
 from tests.conftest import FakeClock
 from tests.time_helpers import channel_texts, deliveries, dm_texts, local, time_side
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.messages import Delivery, Outbound, Target
-from bot.notify import NotifierRouter
+from bot.delivery.routing import NotifierRouter
+from bot.domain.messages import Delivery, Outbound, Target
 
 
 class Broken:
@@ -47,8 +47,8 @@ async def test_web_chat_withdraw_marks_the_post_and_refuses_unknown_ids(bot: obj
 
 
 async def test_a_notice_that_cannot_arrive_is_kept_in_the_audit_log(bot: Any) -> None:
-    from bot.notify import post_or_audit
-    from storage.repositories import SqliteAuditLog
+    from bot.delivery.routing import post_or_audit
+    from storage.sqlite.audit import SqliteAuditLog
 
     audit = SqliteAuditLog(bot.db)
     missing = await post_or_audit(

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from bot.pii import contains_personal_number, find_personal_numbers
+from bot.domain.pii import contains_personal_number, find_personal_numbers
 
 # Each text holds exactly the listed numbers, as written.
 REFUSED: list[tuple[str, list[str]]] = [

@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.app import Bot
-from bot.comms import Draft
-from bot.errors import UserError
-from bot.programme import person_from
+from bot.app.build import Bot
+from bot.domain.errors import UserError
+from bot.domain.programme import person_from
+from bot.plan.comms import Draft
 from tests.helpers import stored_bytes
 from tests.time_helpers import time_side
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from bot.app import Bot
+from bot.app.build import Bot
 from bot.config import Settings
-from bot.reminders import parse_request
+from bot.plan.reminders import parse_request
 from tests.conftest import FakeClock
 from tests.time_helpers import deliveries, dm_texts, local, restart, time_side
 

@@ -11,10 +11,10 @@ import pytest
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
-from bot.app import Bot
-from bot.domain import Kind
-from bot.messages import Reply
-from bot.plan_rows import CommsRow, DecisionRow, MilestoneRow
+from bot.app.build import Bot
+from bot.domain.messages import Reply
+from bot.domain.model import Kind
+from bot.ports.plan import CommsRow, DecisionRow, MilestoneRow
 from tests.test_reports_support import (
     FakePlan,
     body_text,
@@ -411,7 +411,7 @@ async def test_week_numbers_and_the_turn_of_the_year(bot: Bot, clock: Any, chat:
 
 
 async def test_a_retried_request_gets_the_same_file(bot: Bot, chat: Any) -> None:
-    from bot.messages import Incoming
+    from bot.domain.messages import Incoming
 
     incoming = Incoming(
         platform="webchat",

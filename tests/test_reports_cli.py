@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from bot.app import Bot
-from bot.cli import main
+from bot.app.build import Bot
+from bot.cli.main import main
 from bot.config import Settings
 from tests.test_reports_support import body_text, headings, open_docx, seed_week_47, tables
 

@@ -16,11 +16,11 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
-from bot.app import Bot
-from bot.domain import Entry, Kind, Person, Status
-from bot.plan_rows import CommsRow, DecisionRow, MilestoneRow
-from bot.programme import person_from
-from bot.services import Source
+from bot.app.build import Bot
+from bot.domain.model import Entry, Kind, Person, Status
+from bot.domain.programme import person_from
+from bot.entries.service import Source
+from bot.ports.plan import CommsRow, DecisionRow, MilestoneRow
 
 SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
 PDFTOPPM = shutil.which("pdftoppm") or "/usr/bin/pdftoppm"

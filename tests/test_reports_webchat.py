@@ -14,7 +14,7 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 from playwright.async_api import Browser, async_playwright, expect
 
-from bot.app import Bot, build, web_app
+from bot.app.build import Bot, build, web_app
 from bot.config import Settings
 from tests.test_reports_support import headings, open_docx
 

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from bot.app import Bot, build
+from bot.app.build import Bot, build
 from bot.config import ConfigError, Settings
-from bot.domain import Kind
-from bot.messages import Incoming
+from bot.domain.messages import Incoming
+from bot.domain.model import Kind
 from tests.test_reports_support import headings, log_at, open_docx, table_after
 
 # Monday 30 November 2026, 07:00 in Stockholm (UTC+1): the report of week 48 is due.

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.app import Bot, build, web_app
+from bot.app.build import Bot, build, web_app
 from bot.config import ConfigError, Settings
-from bot.ports import SystemClock
-from bot.programme import person_from
-from bot.scheduling import Scheduler
+from bot.delivery.scheduler import Scheduler
+from bot.domain.programme import person_from
+from bot.ports.clock import SystemClock
 from tests.conftest import FakeClock
 from tests.time_helpers import approved, channel_texts, local, restart, time_side
 

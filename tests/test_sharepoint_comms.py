@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.comms import Draft
-from bot.programme import person_from
+from bot.domain.programme import person_from
+from bot.plan.comms import Draft
 from tests.conftest import FakeClock
 from tests.fakes.graph import sharepoint_world
 

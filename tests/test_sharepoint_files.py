@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.messages import FileRef, Reply
+from bot.domain.messages import FileRef, Reply
 from tests.conftest import FakeClock
 from tests.fakes.botframework import teams_world
 from tests.fakes.graph import FakeGraph, sharepoint_world

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from bot.config_microsoft import DEFAULT_COLUMNS, ListSync
-from bot.programme import person_from
+from bot.domain.programme import person_from
+from integrations.microsoft.settings import DEFAULT_COLUMNS, ListSync
 from tests.conftest import FakeClock
 from tests.fakes.graph import sharepoint_world
 

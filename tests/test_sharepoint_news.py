@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.messages import Outbound, Target
+from bot.domain.messages import Outbound, Target
 from tests.conftest import FakeClock
 from tests.fakes.graph import GRAPH_APP, sharepoint_world
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bot.messages import Choice, Form, FormField, Option, Reply
+from bot.domain.messages import Choice, Form, FormField, Option, Reply
 from integrations.slack.blocks import (
     decode_choice,
     encode_choice,

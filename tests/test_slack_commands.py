@@ -228,8 +228,8 @@ async def test_an_expired_trigger_offers_the_form_as_a_button(slack: SlackHarnes
 async def test_a_file_in_an_answer_goes_to_the_persons_dm_as_a_slack_file(
     slack: SlackHarness, tmp_path: Path
 ) -> None:
-    from bot.engine import Context
-    from bot.messages import FileRef, Reply
+    from bot.conversation.engine import Context
+    from bot.domain.messages import FileRef, Reply
 
     report = tmp_path / "register.docx"
     report.write_bytes(b"PK\x03\x04 register")

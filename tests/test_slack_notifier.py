@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bot.messages import FileRef, Outbound, Target
+from bot.domain.messages import FileRef, Outbound, Target
 from integrations.slack import SlackAdapter, SlackSettings
 from tests.conftest import FakeClock
 from tests.fakes.slack_api import FakeSlack, block_text

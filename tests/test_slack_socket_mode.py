@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.app import build
+from bot.app.build import build
 from bot.config import ConfigError, Settings
 from integrations.slack.adapter import SHORTCUT_CALLBACK
 from integrations.slack.settings import SlackSettings

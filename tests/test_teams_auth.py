@@ -90,7 +90,8 @@ async def test_anonymous_only_without_app_id(
 
 
 def test_anonymous_is_refused_off_loopback() -> None:
-    from bot.config import ConfigError, Settings
+    from bot.app.settings import AppSettings as Settings
+    from bot.config import ConfigError
 
     with pytest.raises(ConfigError, match="TEAMS_ANONYMOUS"):
         Settings.from_env({"TEAMS_ANONYMOUS": "on", "FVIS_HOST": "0.0.0.0", "FVIS_WEBCHAT": "off"})
@@ -100,7 +101,8 @@ def test_anonymous_is_refused_off_loopback() -> None:
 
 
 def test_app_id_needs_tenant_and_secret() -> None:
-    from bot.config import ConfigError, Settings
+    from bot.app.settings import AppSettings as Settings
+    from bot.config import ConfigError
 
     with pytest.raises(ConfigError, match="TEAMS_TENANT_ID"):
         Settings.from_env({"TEAMS_APP_ID": APP_ID})

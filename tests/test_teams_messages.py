@@ -104,7 +104,7 @@ async def test_form_submitted_by_action_execute_logs_an_entry(
 
 
 def _incoming(user: str, action: tuple[str, str]):  # type: ignore[no-untyped-def]
-    from bot.messages import Action, Incoming
+    from bot.domain.messages import Action, Incoming
 
     return Incoming(
         platform="teams",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from bot.cli import main
+from bot.cli.main import main
 from tests.fakes.botframework import APP_ID
 
 

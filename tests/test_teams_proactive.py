@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.messages import Outbound, Target
+from bot.domain.messages import Outbound, Target
 from integrations.teams.ratelimit import RetryPolicy
 from tests.conftest import FakeClock
 from tests.fakes.botframework import teams_world

@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from bot.text import ELLIPSIS, clean_text, shorten
+from bot.text.clean import ELLIPSIS, clean_text, shorten
 
 ARABIC = "مرحبا بالعالم"
 HEBREW = "שלום עולם"

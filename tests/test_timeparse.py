@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.timeparse import parse_when, quarter_or_date_due
+from bot.text.timeparse import parse_when, quarter_or_date_due
 
 SE = "Europe/Stockholm"
 Z = ZoneInfo(SE)

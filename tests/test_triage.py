@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from bot.app import Bot
-from bot.domain import REF_PATTERN
-from bot.i18n import t
+from bot.app.build import Bot
+from bot.domain.model import REF_PATTERN
+from bot.i18n.catalogue import t
 
 NEED = {
     "title": "Skrivare saknas på avdelning 5",
@@ -669,7 +669,7 @@ async def test_search_finds_new_words_after_a_change(
 
 async def test_search_with_more_hits_than_the_count_cap_says_more_than(chat: Any, bot: Bot) -> None:
     """A common word's hits are not all counted: past 1 000 the header says "more than"."""
-    from bot.domain import Entry, Kind
+    from bot.domain.model import Entry, Kind
 
     repository = bot.entries.entries
     with repository.atomic():

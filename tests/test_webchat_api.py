@@ -12,10 +12,10 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient
 
-from bot.app import Bot, build, web_app
+from bot.app.build import Bot, build, web_app
 from bot.config import Settings
-from bot.domain import Kind
-from bot.ports import EntryQuery
+from bot.domain.model import Kind
+from bot.ports.entries import EntryQuery
 from tests.helpers import BENEFIT_2, json_action, json_choice, text_of
 
 Client = TestClient[web.Request, web.Application]

@@ -10,7 +10,7 @@ import pytest
 from aiohttp.test_utils import TestServer
 from playwright.async_api import Browser, Locator, Page, async_playwright, expect
 
-from bot.app import Bot, web_app
+from bot.app.build import Bot, web_app
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [

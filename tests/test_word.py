@@ -17,10 +17,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from PIL import Image
 
-from bot.app import Bot, build
+from bot.app.build import Bot, build
 from bot.config import ConfigError, Settings
-from bot.domain import Kind
-from bot.report_model import (
+from bot.domain.model import Kind
+from bot.reports.model import (
     BarChart,
     Column,
     Facts,
@@ -34,7 +34,7 @@ from bot.report_model import (
     number,
     period_text,
 )
-from bot.report_scope import Period
+from bot.reports.scope import Period
 from integrations.word import WordReportRenderer
 from integrations.word.template import TemplateError, load_template
 from integrations.word.text import direction_runs, xml_safe

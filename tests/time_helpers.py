@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.app import Bot, build
+from bot.app.build import Bot, build
+from bot.app.time import TimeSide
 from bot.config import Settings
-from bot.plan_time import TimeSide
 from tests.conftest import Chat, FakeClock
 
 SE = ZoneInfo("Europe/Stockholm")

@@ -15,7 +15,7 @@ from typing import Any
 import msal
 from azure.core.credentials import AccessToken
 
-from bot.config_microsoft import Credentials
+from integrations.microsoft.settings import Credentials
 
 REFRESH_SECONDS = 300  # msal too renews tokens within five minutes of expiry
 

@@ -7,8 +7,8 @@ from typing import Any, Protocol
 
 from aiohttp import web
 
-from bot.config_microsoft import SharePointSettings
-from bot.engine import Engine
+from bot.conversation.engine import Engine
+from integrations.microsoft.settings import SharePointSettings
 from integrations.sharepoint.files import ReportUploader, UploadState
 from integrations.sharepoint.graph import graph_client
 from integrations.sharepoint.news import PageState, SharePointNotifier

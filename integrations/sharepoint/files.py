@@ -24,9 +24,9 @@ from msgraph.generated.models.drive_item_uploadable_properties import (
     DriveItemUploadableProperties,
 )
 
-from bot.config_microsoft import SharePointSettings
-from bot.i18n import t
-from bot.messages import FileRef
+from bot.domain.messages import FileRef
+from bot.i18n.catalogue import t
+from integrations.microsoft.settings import SharePointSettings
 from integrations.sharepoint.graph import describe
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,7 @@ from kiota_abstractions.request_information import RequestInformation
 from msgraph import GraphServiceClient
 from msgraph.generated.models.o_data_errors.o_data_error import ODataError
 
-from bot.config_microsoft import SharePointSettings
+from integrations.microsoft.settings import SharePointSettings
 from integrations.microsoft.tokens import GraphCredential, MsalTokens
 
 ERRORS: dict[str, Any] = {"XXX": ODataError}

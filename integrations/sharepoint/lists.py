@@ -23,13 +23,13 @@ from msgraph.generated.sites.item.lists.item.items.items_request_builder import 
     ItemsRequestBuilder,
 )
 
-from bot.comms import CommsService, Draft
-from bot.config_microsoft import ListSync, SharePointSettings
-from bot.domain import Person, Role
-from bot.errors import UserError
-from bot.i18n import t
-from bot.milestones import MilestoneService
-from bot.timeparse import parse_when
+from bot.domain.errors import UserError
+from bot.domain.model import Person, Role
+from bot.i18n.catalogue import t
+from bot.plan.comms import CommsService, Draft
+from bot.plan.milestones import MilestoneService
+from bot.text.timeparse import parse_when
+from integrations.microsoft.settings import ListSync, SharePointSettings
 from integrations.sharepoint.graph import describe
 
 log = logging.getLogger(__name__)

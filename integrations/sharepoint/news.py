@@ -23,7 +23,7 @@ from msgraph.generated.models.page_promotion_type import PagePromotionType
 from msgraph.generated.models.site_page import SitePage
 from msgraph.generated.models.text_web_part import TextWebPart
 
-from bot.messages import Delivery, Outbound, Target
+from bot.domain.messages import Delivery, Outbound, Target
 from integrations.sharepoint.graph import describe, post_action
 
 log = logging.getLogger(__name__)

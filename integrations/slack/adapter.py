@@ -28,9 +28,9 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.engine import Engine, reply_from_dict, reply_to_dict
-from bot.i18n import normalise_locale, t
-from bot.messages import Action, Form, FormSubmission, Incoming, Outbound, Reply, Target
+from bot.conversation.engine import Engine, reply_from_dict, reply_to_dict
+from bot.domain.messages import Action, Form, FormSubmission, Incoming, Outbound, Reply, Target
+from bot.i18n.catalogue import normalise_locale, t
 from integrations.slack.blocks import (
     CHOICE_ACTION,
     FORM_CALLBACK,

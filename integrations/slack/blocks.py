@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from bot.i18n import t
-from bot.messages import Choice, Form, FormField, Reply
+from bot.domain.messages import Choice, Form, FormField, Reply
+from bot.i18n.catalogue import t
 
 SECTION_LIMIT = 3_000
 MESSAGE_BLOCKS = 50

@@ -10,8 +10,8 @@ import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.i18n import t
-from bot.messages import Delivery, Outbound, Target
+from bot.domain.messages import Delivery, Outbound, Target
+from bot.i18n.catalogue import t
 from integrations.slack.blocks import SlackMessage, text_messages
 
 log = logging.getLogger(__name__)

@@ -21,11 +21,11 @@ from microsoft_agents.activity import (
 from microsoft_agents.hosting.aiohttp import CloudAdapter
 from microsoft_agents.hosting.core import ActivityHandler, TurnContext
 
-from bot.config_microsoft import TeamsSettings
-from bot.engine import Engine
-from bot.i18n import normalise_locale, t
-from bot.messages import FileRef, FormSubmission, Incoming, Reply
-from bot.programme import Programme
+from bot.conversation.engine import Engine
+from bot.domain.messages import FileRef, FormSubmission, Incoming, Reply
+from bot.domain.programme import Programme
+from bot.i18n.catalogue import normalise_locale, t
+from integrations.microsoft.settings import TeamsSettings
 from integrations.teams import cards
 from integrations.teams.auth import ConnectorTokens, RequestAuthenticator, service_url_matches
 from integrations.teams.files import FileConsent, FileUploader

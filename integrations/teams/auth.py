@@ -20,7 +20,7 @@ from microsoft_agents.hosting.core.authorization.jwt.jwt_token_validator import 
     _JwkClientManager,
 )
 
-from bot.config_microsoft import TeamsSettings
+from integrations.microsoft.settings import TeamsSettings
 from integrations.microsoft.tokens import MsalTokens
 
 

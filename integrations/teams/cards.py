@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.i18n import t
-from bot.messages import Action, Choice, Form, FormField, FormSubmission, Reply
-from bot.text import shorten
+from bot.domain.messages import Action, Choice, Form, FormField, FormSubmission, Reply
+from bot.i18n.catalogue import t
+from bot.text.clean import shorten
 
 ADAPTIVE = "application/vnd.microsoft.card.adaptive"
 CARD_VERSION = "1.4"  # the version that has Action.Execute; Teams renders it everywhere

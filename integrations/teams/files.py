@@ -13,8 +13,8 @@ import aiohttp
 from microsoft_agents.activity import Activity, InvokeResponse
 from microsoft_agents.hosting.core import TurnContext
 
-from bot.i18n import t
-from bot.messages import FileRef, Reply
+from bot.domain.messages import FileRef, Reply
+from bot.i18n.catalogue import t
 from integrations.teams import cards
 
 if TYPE_CHECKING:

@@ -12,8 +12,8 @@ from microsoft_agents.activity import Activity, ConversationReference
 from microsoft_agents.hosting.core import TurnContext
 from microsoft_agents.hosting.core.connector import ConnectorClientBase
 
-from bot.i18n import t
-from bot.messages import Delivery, Outbound, Reply, Target
+from bot.domain.messages import Delivery, Outbound, Reply, Target
+from bot.i18n.catalogue import t
 from integrations.teams import cards
 from integrations.teams.ratelimit import SendFailed, send_with_limits
 

@@ -14,8 +14,8 @@ from urllib.parse import urlparse
 
 from PIL import Image, ImageDraw, ImageFont
 
-from bot.config_microsoft import TeamsSettings
-from bot.programme import Programme
+from bot.domain.programme import Programme
+from integrations.microsoft.settings import TeamsSettings
 
 MANIFEST_VERSION = "1.17"
 SCHEMA = (

@@ -16,9 +16,17 @@ from urllib.parse import quote
 
 from aiohttp import web
 
-from bot.engine import Engine, reply_to_dict
-from bot.messages import Action, Delivery, FileRef, FormSubmission, Incoming, Outbound, Target
-from bot.programme import Programme
+from bot.conversation.engine import Engine, reply_to_dict
+from bot.domain.messages import (
+    Action,
+    Delivery,
+    FileRef,
+    FormSubmission,
+    Incoming,
+    Outbound,
+    Target,
+)
+from bot.domain.programme import Programme
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.report_model import DOCX_MIME, ReportDocument
+from bot.reports.model import DOCX_MIME, ReportDocument
 from integrations.word.template import TemplateError
 
 if TYPE_CHECKING:

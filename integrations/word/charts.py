@@ -10,7 +10,7 @@ import textwrap
 from io import BytesIO
 from typing import TYPE_CHECKING
 
-from bot.report_model import BarChart, RiskMatrix
+from bot.reports.model import BarChart, RiskMatrix
 from integrations.word.text import chart_text
 
 if TYPE_CHECKING:

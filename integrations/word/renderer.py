@@ -25,7 +25,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from bot.report_model import (
+from bot.reports.model import (
     DOCX_MIME,
     BarChart,
     Block,

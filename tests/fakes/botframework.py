@@ -351,7 +351,7 @@ APP_SECRET = "fake-secret-value"
 
 def programme_with_teams_accounts(folder: Path) -> Path:
     """The demo programme, each person also known in Teams by the Entra id `aad-<id>`."""
-    from bot.programme import demo_programme_data
+    from bot.domain.programme import demo_programme_data
 
     data = demo_programme_data()
     for person in data["people"]:
@@ -407,9 +407,9 @@ async def teams_world(
     graph: Any = None,
     **teams: Any,
 ) -> AsyncIterator[TeamsWorld]:
-    from bot.app import build, web_app
-    from bot.config import Settings
-    from bot.config_microsoft import Credentials, MicrosoftSettings, TeamsSettings
+    from bot.app.build import build, web_app
+    from bot.app.settings import AppSettings
+    from integrations.microsoft.settings import Credentials, MicrosoftSettings, TeamsSettings
     from tests.fakes.graph import FakeEntra
     from tests.fakes.openid import self_signed
 
@@ -432,7 +432,7 @@ async def teams_world(
             client_secret=APP_SECRET,
             authority_host=entra.authority_host,
         )
-    settings = Settings(
+    settings = AppSettings(
         db_path=tmp_path / "fvis.db",
         programme_file=programme_with_teams_accounts(tmp_path),
         microsoft=MicrosoftSettings(

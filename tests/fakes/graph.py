@@ -279,7 +279,7 @@ GRAPH_SECRET = "graph-secret-value"
 
 
 def sharepoint_settings(graph: FakeGraph, entra: FakeEntra, **overrides: Any) -> Any:
-    from bot.config_microsoft import Credentials, SharePointSettings
+    from integrations.microsoft.settings import Credentials, SharePointSettings
 
     values: dict[str, Any] = {
         "credentials": Credentials(
@@ -312,9 +312,9 @@ class SharePointWorld:
 async def sharepoint_world(
     tmp_path: Path, monkeypatch: Any, clock: Any, **overrides: Any
 ) -> AsyncIterator[SharePointWorld]:
-    from bot.app import build
-    from bot.config import Settings
-    from bot.config_microsoft import MicrosoftSettings
+    from bot.app.build import build
+    from bot.app.settings import AppSettings
+    from integrations.microsoft.settings import MicrosoftSettings
     from tests.fakes.openid import self_signed
 
     context, ca_file = self_signed(tmp_path)
@@ -323,7 +323,7 @@ async def sharepoint_world(
     await entra.start()
     graph = FakeGraph(token=f"entra-{GRAPH_APP}-1")
     await graph.start()
-    settings = Settings(
+    settings = AppSettings(
         db_path=tmp_path / "fvis.db",
         microsoft=MicrosoftSettings(sharepoint=sharepoint_settings(graph, entra, **overrides)),
     )

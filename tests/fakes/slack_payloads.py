@@ -21,7 +21,7 @@ import aiohttp
 from aiohttp import web
 from slack_sdk.signature import SignatureVerifier
 
-from bot.app import Bot, build, web_app
+from bot.app.build import Bot, build, web_app
 from bot.config import Settings
 from tests.fakes.slack_api import TEAM, FakeSlack, block_text
 

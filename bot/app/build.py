@@ -1,0 +1,416 @@
+"""The composition root: the one module that sees storage, handlers and adapters together."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import os
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, Protocol
+
+from aiohttp import web
+
+from bot.app.settings import microsoft_of
+from bot.app.time import TimeSide, time_side
+from bot.config import ConfigError, Settings
+from bot.conversation.engine import Engine
+from bot.delivery.claims import Dispatcher
+from bot.delivery.routing import NotifierRouter
+from bot.delivery.scheduler import Scheduler
+from bot.domain.ids import new_id
+from bot.domain.messages import Outbound, Target
+from bot.domain.programme import (
+    Programme,
+    demo_programme_data,
+    parse_programme,
+    read_programme_file,
+)
+from bot.entries.service import EntryService
+from bot.plan.rows import ProgrammePlanSource
+from bot.ports.clock import Clock, SystemClock
+from bot.ports.outbound import Notifier
+from bot.ports.plan import PlanSource
+from bot.reports.service import ReportService
+from bot.reports.weekly import WeeklyReport, parse_targets
+from handlers import browse, help, home, intake, triage
+from handlers import comms as comms_handlers
+from handlers import milestones as milestone_handlers
+from handlers import reminders as reminder_handlers
+from handlers import reports as report_handlers
+from integrations.calendar import CalendarFeed
+from integrations.webchat.server import WebchatAdapter
+from integrations.word import TemplateError, WordReportRenderer
+from storage.files import DiskFileStore
+from storage.sqlite.audit import SqliteAuditLog
+from storage.sqlite.conversation import SqliteDialogueStore, SqliteRequestLog
+from storage.sqlite.database import open_database, pending_migrations
+from storage.sqlite.delivery import SqliteDeliveryLog
+from storage.sqlite.entries import SqliteEntryRepository
+from storage.sqlite.inbox import SqliteWebchatInbox
+from storage.sqlite.plan import SqliteCommsStore, SqliteMilestoneStore, SqliteReminderStore
+from storage.sqlite.programme import SqliteProgrammeStore
+from storage.sqlite.reports import SqliteReportStore
+
+log = logging.getLogger(__name__)
+
+
+class Adapter(Protocol):
+    """A chat platform: its outbound side (a Notifier), its HTTP routes, its background work."""
+
+    @property
+    def platform(self) -> str: ...
+
+    @property
+    def notifier(self) -> Notifier: ...
+
+    def install(self, app: web.Application, engine: Engine) -> None: ...
+
+    async def start(self, engine: Engine) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+@dataclass
+class Bot:
+    settings: Settings
+    programme: Programme
+    engine: Engine
+    entries: EntryService
+    notifier: NotifierRouter
+    db: Any
+    adapters: list[Adapter] = field(default_factory=list)
+    # Milestones, reminders, the communication plan and their scheduler; `plan` is what
+    # reports read (bot.plan_rows.PlanSource).
+    time: TimeSide | None = None
+    reports: ReportService | None = None  # Word reports (bot/reports.py)
+
+    @property
+    def plan(self) -> PlanSource:
+        return self.time.plan if self.time else ProgrammePlanSource(self.programme)
+
+    @property
+    def scheduler(self) -> Scheduler | None:
+        return self.time.scheduler if self.time else None
+
+    def adapter(self, platform: str) -> Any:
+        return next((a for a in self.adapters if a.platform == platform), None)
+
+    @property
+    def webchat(self) -> Any:
+        return self.adapter("webchat")
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+
+def load_programme(settings: Settings, store: SqliteProgrammeStore) -> Programme:
+    """The database holds the programme once imported; the first start imports the file or the demo."""
+    data = store.load_programme()
+    if data is None:
+        data = (
+            read_programme_file(settings.programme_file)
+            if settings.programme_file
+            else demo_programme_data()
+        )
+        store.save_programme(data)
+    programme = parse_programme(data)
+    if settings.deviation_system_url:
+        programme = dataclasses.replace(
+            programme, deviation_system_url=settings.deviation_system_url
+        )
+    if "webchat" not in programme.channels:
+        channels = {**programme.channels, "webchat": settings.programme_channel}
+        programme = dataclasses.replace(programme, channels=channels)
+    return programme
+
+
+def import_programme(settings: Settings, data: dict[str, Any]) -> None:
+    db = open_database(settings.db_path)
+    try:
+        SqliteProgrammeStore(db).save_programme(data)
+    finally:
+        db.conn.close()
+
+
+def migrate(settings: Settings) -> list[str]:
+    """Apply pending migrations; the names of those applied."""
+    db = open_database(settings.db_path, migrate=False)
+    pending = pending_migrations(db)
+    db.conn.close()
+    open_database(settings.db_path).conn.close()
+    return pending
+
+
+def configured_adapters(
+    settings: Settings, db: Any, programme: Programme, clock: Clock
+) -> list[Adapter]:
+    """Every platform whose settings are present; each import happens only when configured."""
+    adapters: list[Adapter] = []
+    if settings.webchat_enabled:
+        adapters.append(
+            WebchatAdapter(
+                inbox=SqliteWebchatInbox(db, clock),
+                programme=programme,
+                token=settings.webchat_token,
+                files=DiskFileStore(settings.files_folder),
+            )
+        )
+    if os.environ.get("SLACK_BOT_TOKEN", "").strip():
+        from integrations.slack import SlackAdapter, SlackSettings
+
+        adapters.append(SlackAdapter(settings=SlackSettings.from_env(os.environ)))
+    microsoft = microsoft_of(settings)
+    uploader = None
+    if microsoft is not None and microsoft.sharepoint is not None:
+        # The intranet: news posts (platform "sharepoint") and the reports' document library.
+        from integrations.sharepoint.adapter import SharePointAdapter
+        from storage.sqlite.microsoft import SqliteSharePointState
+
+        sharepoint = SharePointAdapter(
+            settings=microsoft.sharepoint, state=SqliteSharePointState(db, clock)
+        )
+        uploader = sharepoint.uploader
+        adapters.append(sharepoint)
+    if microsoft is not None and microsoft.teams is not None:
+        from integrations.teams.adapter import TeamsAdapter
+        from storage.sqlite.microsoft import SqliteTeamsReferences
+
+        adapters.append(
+            TeamsAdapter(
+                settings=microsoft.teams,
+                references=SqliteTeamsReferences(db, clock),
+                programme=programme,
+                uploader=uploader,
+            )
+        )
+    return adapters
+
+
+def teams_package(
+    settings: Settings, out: Path, *, website_url: str = "", version: str = "1.0.0"
+) -> Path:
+    """The Teams app zip for an administrator to upload (`fvis-bot teams package`)."""
+    microsoft = microsoft_of(settings)
+    teams = microsoft.teams if microsoft else None
+    if teams is None:
+        raise ConfigError("TEAMS_APP_ID (with TEAMS_TENANT_ID and a secret) is required")
+    from integrations.teams.package import PackageError, write_package
+
+    db = open_database(settings.db_path)
+    try:
+        programme = load_programme(settings, SqliteProgrammeStore(db))
+    finally:
+        db.conn.close()
+    try:
+        return write_package(teams, programme, out, website_url=website_url, version=version)
+    except PackageError as error:
+        raise ConfigError(str(error)) from None
+
+
+def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
+    clock = clock or SystemClock()
+    db = open_database(settings.db_path)
+    programme = load_programme(settings, SqliteProgrammeStore(db))
+    adapters = configured_adapters(settings, db, programme, clock)
+    for adapter in adapters:
+        # A platform's own setting (SLACK_PROGRAMME_CHANNEL) overrides the programme file's channel.
+        channel = getattr(adapter, "programme_channel", "")
+        if channel:
+            channels = {**programme.channels, adapter.platform: channel}
+            programme = dataclasses.replace(programme, channels=channels)
+    notifier = NotifierRouter()
+    for adapter in adapters:
+        notifier.add(adapter.platform, adapter.notifier)
+    targets = [
+        Target(platform, channel=channel)
+        for platform, channel in programme.channels.items()
+        if platform in notifier.platforms
+    ]
+    entries = EntryService(
+        entries=SqliteEntryRepository(db),
+        audit=SqliteAuditLog(db, clock),
+        notifier=notifier,
+        clock=clock,
+        programme=programme,
+        programme_targets=targets,
+    )
+    engine = Engine(
+        entries=entries,
+        dialogues=SqliteDialogueStore(db),
+        requests=SqliteRequestLog(db),
+        clock=clock,
+        programme=programme,
+        timezone=settings.timezone,
+        dialogue_timeout=timedelta(minutes=settings.dialogue_timeout_minutes),
+    )
+    for module in (intake, browse, triage, help, home):
+        module.register(engine)
+    time = time_side(
+        settings, programme, clock, notifier, SqliteAuditLog(db, clock),
+        milestones=SqliteMilestoneStore(db), comms=SqliteCommsStore(db),
+        reminders=SqliteReminderStore(db), deliveries=SqliteDeliveryLog(db),
+    )  # fmt: skip
+    milestone_handlers.register(engine, time.milestones)
+    comms_handlers.register(engine, time.comms)
+    reminder_handlers.register(engine, time.reminders)
+    reports = report_service(settings, db, entries, time.plan, clock, programme)
+    report_handlers.register(engine, reports)
+    if settings.weekly_report_channels:
+        time.scheduler.add_work(
+            weekly_report(settings, reports, notifier, SqliteDeliveryLog(db), clock)
+        )
+    schedule_list_sync(settings, adapters, time, notifier, targets, clock)
+    return Bot(settings, programme, engine, entries, notifier, db, adapters, time, reports)
+
+
+def schedule_list_sync(
+    settings: Settings,
+    adapters: list[Adapter],
+    time: TimeSide,
+    notifier: NotifierRouter,
+    targets: list[Target],
+    clock: Clock,
+) -> None:
+    """Milestones and the communication plan kept in SharePoint lists, read every few minutes;
+    conflicts and unreadable rows are posted to the programme channel."""
+    sharepoint: Any = next((a for a in adapters if a.platform == "sharepoint"), None)
+    if sharepoint is None or not sharepoint.settings.lists:
+        return
+    from integrations.sharepoint.lists import ListSyncer
+
+    async def report(line: str) -> None:
+        for target in targets:
+            if target.platform != "sharepoint":
+                await notifier.post(target, Outbound(line))
+
+    sharepoint.syncer = ListSyncer(
+        client=sharepoint.client,
+        settings=sharepoint.settings,
+        state=sharepoint.state,
+        milestones=time.milestones,
+        comms=time.comms,
+        now=clock.now,
+        timezone=settings.timezone,
+        report=report,
+    )
+
+    async def sync() -> None:
+        await sharepoint.syncer.sync()
+
+    minutes = sharepoint.settings.sync_minutes
+    every = {"minute": f"*/{minutes}"} if minutes < 60 else {"hour": f"*/{minutes // 60}"}
+    time.scheduler.add_cron("sharepoint-lists", sync, **every)
+
+
+def weekly_report(
+    settings: Settings,
+    reports: ReportService,
+    notifier: NotifierRouter,
+    deliveries: SqliteDeliveryLog,
+    clock: Clock,
+) -> WeeklyReport:
+    """Last week's status report every Monday 07:00 to FVIS_WEEKLY_REPORT_CHANNELS."""
+    targets = parse_targets(settings.weekly_report_channels)
+    for target in targets:
+        if target.platform not in notifier.platforms:
+            log.warning("FVIS_WEEKLY_REPORT_CHANNELS: %s is not running", target.platform)
+    dispatcher = Dispatcher(
+        log=deliveries,
+        notifier=notifier,
+        platforms=lambda: notifier.platforms,
+        clock=clock,
+        run_id=new_id(),
+    )
+    return WeeklyReport(
+        reports=reports,
+        dispatcher=dispatcher,
+        targets=targets,
+        grace=timedelta(minutes=settings.grace_minutes),
+        timezone=settings.timezone,
+    )
+
+
+def report_service(
+    settings: Settings,
+    db: Any,
+    entries: EntryService,
+    plan: PlanSource,
+    clock: Clock,
+    programme: Programme,
+) -> ReportService:
+    try:
+        renderer = WordReportRenderer(template=settings.word_template)
+    except TemplateError as error:
+        raise ConfigError(f"FVIS_WORD_TEMPLATE: {error}") from None
+    return ReportService(
+        entries=entries,
+        store=SqliteReportStore(db),
+        plan=plan,
+        renderer=renderer,
+        files=DiskFileStore(settings.files_folder),
+        clock=clock,
+        programme=programme,
+        timezone=settings.timezone,
+        registration_number=settings.report_registration_number,
+    )
+
+
+def web_app(bot: Bot) -> web.Application:
+    app = web.Application(client_max_size=4 * 1024 * 1024)
+
+    async def health(request: web.Request) -> web.Response:
+        return web.json_response({"status": "ok", "platforms": bot.notifier.platforms})
+
+    app.router.add_get("/health", health)
+    for adapter in bot.adapters:
+        adapter.install(app, bot.engine)
+    CalendarFeed(
+        plan=bot.plan, clock=bot.engine.clock, token=bot.settings.calendar_token,
+        open_without_token=bot.settings.bound_to_loopback, name=bot.programme.title or "FVIS",
+    ).install(app)  # fmt: skip
+
+    async def start_adapters(app: web.Application) -> None:
+        for adapter in bot.adapters:
+            await adapter.start(bot.engine)
+
+    async def stop_adapters(app: web.Application) -> None:
+        for adapter in bot.adapters:
+            await adapter.stop()
+
+    async def start_scheduler(app: web.Application) -> None:
+        # After the adapters: posts due while the bot was down go out on the platforms now up.
+        if bot.scheduler is not None:
+            await bot.scheduler.start()
+
+    async def stop_scheduler(app: web.Application) -> None:
+        if bot.scheduler is not None:
+            await bot.scheduler.stop()
+
+    app.on_startup.append(start_adapters)
+    app.on_startup.append(start_scheduler)
+    app.on_shutdown.append(stop_scheduler)
+    app.on_shutdown.append(stop_adapters)
+    return app
+
+
+async def serve(settings: Settings) -> None:
+    bot = build(settings)
+    runner = web.AppRunner(web_app(bot), shutdown_timeout=2.0)
+    await runner.setup()
+    site = web.TCPSite(runner, settings.host, settings.port)
+    await site.start()
+    url = f"http://{settings.host}:{settings.port}/"
+    if bot.webchat is not None:
+        # The token itself stays out of the output: logs of the start line are often kept.
+        suffix = "?token=<FVIS_WEBCHAT_TOKEN>" if settings.webchat_token else ""
+        print(f"FVIS-boten är igång. Webbchatten: {url}{suffix}", flush=True)
+    else:
+        print(f"FVIS-boten är igång på {url} (webbchatten är avstängd)", flush=True)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()
+        bot.close()

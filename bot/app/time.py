@@ -1,0 +1,99 @@
+"""Building the time side from its stores: the composition root (bot/app/build.py) passes the SQLite
+stores in; this module sees only the core's protocols."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time, timedelta
+
+from bot.config import Settings
+from bot.delivery.claims import Dispatcher
+from bot.delivery.routing import NotifierRouter
+from bot.delivery.scheduler import Scheduler
+from bot.domain.ids import new_id
+from bot.domain.programme import Programme
+from bot.plan.comms import CommsService
+from bot.plan.milestones import MilestoneService, ReminderPolicy
+from bot.plan.reminders import ReminderService
+from bot.plan.source import StoredPlanSource
+from bot.ports.clock import Clock
+from bot.ports.delivery import DeliveryLog
+from bot.ports.entries import AuditLog
+from bot.ports.plan import (
+    CommsStore,
+    MilestoneStore,
+    ReminderStore,
+)
+
+
+def time_side(
+    settings: Settings,
+    programme: Programme,
+    clock: Clock,
+    notifier: NotifierRouter,
+    audit: AuditLog,
+    *,
+    milestones: MilestoneStore,
+    comms: CommsStore,
+    reminders: ReminderStore,
+    deliveries: DeliveryLog,
+) -> TimeSide:
+    scheduler = Scheduler(clock=clock, timezone=settings.timezone)
+
+    def platforms() -> list[str]:
+        return notifier.platforms
+
+    # A fresh run id per process: claims of another run are from a process that stopped.
+    dispatcher = Dispatcher(
+        log=deliveries, notifier=notifier, platforms=platforms, clock=clock, run_id=new_id()
+    )
+    grace = timedelta(minutes=settings.grace_minutes)
+    hour, minute = (int(part) for part in settings.reminder_time.split(":"))
+    policy = ReminderPolicy(
+        offsets_days=settings.reminder_offsets_days,
+        at=time(hour, minute),
+        grace=grace,
+        timezone=settings.timezone,
+    )
+    common = {"audit": audit, "dispatcher": dispatcher, "notifier": notifier, "clock": clock}
+    milestone_service = MilestoneService(
+        store=milestones,
+        programme=programme,
+        policy=policy,
+        wakeups=scheduler,
+        platforms=platforms,
+        **common,  # type: ignore[arg-type]
+    )
+    milestone_service.sync_programme()
+    comms_service = CommsService(
+        store=comms,
+        programme=programme,
+        wakeups=scheduler,
+        grace=grace,
+        timezone=settings.timezone,
+        platforms=platforms,
+        **common,  # type: ignore[arg-type]
+    )
+    reminder_service = ReminderService(
+        store=reminders,
+        wakeups=scheduler,
+        grace=grace,
+        timezone=settings.timezone,
+        **common,  # type: ignore[arg-type]
+    )
+    for work in (milestone_service, reminder_service, comms_service):
+        scheduler.add_work(work)
+    plan = StoredPlanSource(milestones=milestones, comms=comms)
+    return TimeSide(scheduler, milestone_service, comms_service, reminder_service, plan)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSide:
+    """The time side as the composition root wires it: what handlers, the web app and the
+    reports use."""
+
+    scheduler: Scheduler
+    milestones: MilestoneService
+    comms: CommsService
+    reminders: ReminderService
+    plan: StoredPlanSource

@@ -1,0 +1,237 @@
+"""`fvis-bot`: the command line. Each command calls the same services the chat calls."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bot.app.settings import AppSettings
+from bot.cli.operator import operator
+from bot.cli.reports import add_report_commands
+from bot.config import ConfigError, Settings
+from bot.domain.errors import UserError
+from bot.domain.model import Entry
+from bot.domain.programme import ProgrammeError, read_programme_file
+from bot.i18n.catalogue import t
+from bot.ports.entries import EntryQuery
+from bot.text.render import full_record, list_row
+from bot.text.words import KIND_WORDS, STATUS_WORDS
+
+
+def _load_dotenv() -> None:
+    try:
+        from dotenv import find_dotenv, load_dotenv
+    except ImportError:  # optional convenience
+        return
+    # The .env of the folder the bot is started in (and its parents), like data/fvis.db;
+    # without usecwd python-dotenv searches from this file's folder, i.e. the installed package.
+    load_dotenv(find_dotenv(usecwd=True), override=False)
+
+
+def _entry_json(entry: Entry) -> dict[str, Any]:
+    return {
+        "ref": entry.ref,
+        "kind": entry.kind.value,
+        "number": entry.number,
+        "status": entry.status.value,
+        "title": entry.title,
+        "fields": entry.fields,
+        "reporter": {
+            "platform": entry.reporter_platform,
+            "id": entry.reporter_id,
+            "name": entry.reporter_name,
+        },
+        "source": {
+            "platform": entry.source_platform,
+            "channel": entry.source_channel,
+            "link": entry.source_link,
+        },
+        "assignee": entry.assignee,
+        "escalation_level": entry.escalation_level.value,
+        "flags": entry.flags,
+        "created_at": entry.created_at.isoformat() if entry.created_at else None,
+        "updated_at": entry.updated_at.isoformat() if entry.updated_at else None,
+        "comments": [
+            {"author": c.author_name, "text": c.text, "at": c.at.isoformat()}
+            for c in entry.comments
+        ],
+        "history": [
+            {
+                "actor": h.actor_name,
+                "field": h.field,
+                "old": h.old,
+                "new": h.new,
+                "at": h.at.isoformat(),
+            }
+            for h in entry.history
+        ],
+    }
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app.build import serve
+
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve(settings))
+    return 0
+
+
+def cmd_entries_list(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app.build import build
+
+    kinds = [KIND_WORDS[args.kind.casefold()]] if args.kind else []
+    statuses = [STATUS_WORDS[args.status.casefold()]] if args.status else []
+    bot = build(settings)
+    try:
+        entries, total = bot.entries.find(
+            operator(), EntryQuery(kinds=kinds, statuses=statuses, limit=args.limit), mine=False
+        )
+        if args.json:
+            _print_json({"total": total, "entries": [_entry_json(e) for e in entries]})
+        else:
+            for entry in entries:
+                print(list_row(entry, args.locale, settings.timezone))
+            print(f"({len(entries)} / {total})")
+    finally:
+        bot.close()
+    return 0
+
+
+def cmd_entries_show(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app.build import build
+
+    bot = build(settings)
+    try:
+        entry = bot.entries.read(operator(), args.number)
+        if args.json:
+            _print_json(_entry_json(entry))
+        else:
+            print(full_record(entry, args.locale, bot.programme.benefits, settings.timezone))
+    except UserError as error:
+        print(t(args.locale, error.key, **error.values), file=sys.stderr)
+        return 1
+    finally:
+        bot.close()
+    return 0
+
+
+def cmd_programme_import(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app.build import import_programme
+
+    import_programme(settings, read_programme_file(Path(args.file)))
+    print(f"Programmet från {args.file} är importerat; starta om boten för att använda det.")
+    return 0
+
+
+def cmd_db_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app.build import migrate
+
+    pending = migrate(settings)
+    print(f"{settings.db_path}: {len(pending)} migreringar körda ({', '.join(pending) or 'inga'}).")
+    return 0
+
+
+def cmd_teams_package(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app.build import teams_package
+
+    try:
+        out = teams_package(
+            settings, Path(args.out), website_url=args.website_url, version=args.version
+        )
+    except ConfigError as error:
+        print(f"Konfigurationsfel / configuration error: {error}", file=sys.stderr)
+        return 2
+    print(f"Teams-appen är skriven till {out}: ladda upp den i Teams administrationscenter.")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="fvis-bot", description="FVIS-boten / the FVIS bot")
+    sub = root.add_subparsers(dest="command", required=True)
+    sub.add_parser(
+        "run", help="start the bot (web chat and every configured platform)"
+    ).set_defaults(func=cmd_run)
+
+    entries = sub.add_parser("entries", help="list and show entries").add_subparsers(
+        dest="entries", required=True
+    )
+    listing = entries.add_parser("list", help="list entries, newest first")
+    listing.add_argument(
+        "--kind",
+        choices=sorted(KIND_WORDS),
+        metavar="KIND",
+        help="need|issue|deviation|risk|change (or the Swedish word)",
+    )
+    listing.add_argument(
+        "--status",
+        choices=sorted(STATUS_WORDS),
+        metavar="STATUS",
+        help="new|in_progress|escalated|resolved|closed|rejected (or Swedish)",
+    )
+    listing.add_argument("--limit", type=int, default=100)
+    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--locale", default="sv", choices=["sv", "en"])
+    listing.set_defaults(func=cmd_entries_list)
+    show = entries.add_parser("show", help="one entry's full record, e.g. BEH-12")
+    show.add_argument("number")
+    show.add_argument("--json", action="store_true")
+    show.add_argument("--locale", default="sv", choices=["sv", "en"])
+    show.set_defaults(func=cmd_entries_show)
+
+    programme = sub.add_parser("programme", help="programme data").add_subparsers(
+        dest="programme", required=True
+    )
+    importing = programme.add_parser("import", help="import a programme YAML file")
+    importing.add_argument("file")
+    importing.set_defaults(func=cmd_programme_import)
+
+    add_report_commands(sub)
+
+    db = sub.add_parser("db", help="the database").add_subparsers(dest="db", required=True)
+    db.add_parser("migrate", help="apply pending migrations").set_defaults(func=cmd_db_migrate)
+
+    teams = sub.add_parser("teams", help="Microsoft Teams").add_subparsers(
+        dest="teams", required=True
+    )
+    package = teams.add_parser("package", help="write the Teams app zip for an administrator")
+    package.add_argument("--out", default="fvis-teams-app.zip")
+    package.add_argument("--website-url", default="", help="https address (TEAMS_WEBSITE_URL)")
+    package.add_argument("--version", default="1.0.0", help="the app version, e.g. 1.0.1")
+    package.set_defaults(func=cmd_teams_package)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _load_dotenv()
+    args = parser().parse_args(argv)
+    try:
+        settings = AppSettings.from_env()
+    except ConfigError as error:
+        print(f"Konfigurationsfel / configuration error: {error}", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    if settings.log_level != "DEBUG":
+        # APScheduler logs every job it adds; our own scheduler logs what matters.
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    try:
+        return int(args.func(settings, args))
+    except ProgrammeError as error:
+        print(f"Programfilen / programme file: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

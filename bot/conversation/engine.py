@@ -1,0 +1,294 @@
+"""The conversation engine: one for every platform. Handlers register; the engine dispatches."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.domain.errors import UserError
+from bot.domain.ids import new_id
+from bot.domain.messages import Choice, FileRef, Form, FormField, Incoming, Option, Reply
+from bot.domain.model import Person
+from bot.domain.pii import contains_personal_number
+from bot.domain.programme import Programme, person_from
+from bot.entries.service import EntryService
+from bot.i18n.catalogue import count, normalise_locale, t
+from bot.ports.clock import Clock
+from bot.ports.conversation import Dialogue, DialogueStore, RequestLog
+from bot.text.clean import clean_text
+
+log = logging.getLogger(__name__)
+
+Replies = list[Reply]
+CommandHandler = Callable[["Context", str], Awaitable[Replies]]
+ActionHandler = Callable[["Context", str, str], Awaitable[Replies]]
+FormHandler = Callable[["Context", str, dict[str, str]], Awaitable[Replies]]
+TextHandler = Callable[["Context", str], Awaitable[Replies]]
+
+CANCEL_WORDS = frozenset({"avbryt", "cancel", "stopp", "stop", "abort"})
+HELP_WORDS = frozenset({"hjälp", "hjalp", "help", "?"})
+MAX_MESSAGE_LENGTH = 20_000
+
+
+@dataclass(slots=True)
+class Context:
+    """Everything a handler needs for one incoming message."""
+
+    incoming: Incoming
+    person: Person
+    locale: str
+    now: datetime
+    entries: EntryService
+    programme: Programme
+    timezone: str
+    dialogue: Dialogue | None
+    _engine: Engine
+    notices: list[Reply] = field(default_factory=list)
+
+    def t(self, key: str, **values: Any) -> str:
+        return t(self.locale, key, **values)
+
+    @property
+    def dialogue_key(self) -> str:
+        return self._engine.dialogue_key(self.incoming)
+
+    def start_dialogue(self, flow: str, state: str, **data: Any) -> Dialogue:
+        self.dialogue = Dialogue(id=new_id(), flow=flow, state=state, updated_at=self.now, **data)
+        return self.dialogue
+
+    def save_dialogue(self) -> None:
+        if self.dialogue is not None:
+            self.dialogue.updated_at = self.now
+            self._engine.dialogues.save(self.dialogue_key, self.dialogue)
+
+    def end_dialogue(self) -> None:
+        self.dialogue = None
+        self._engine.dialogues.delete(self.dialogue_key)
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    names: tuple[str, ...]
+    handler: CommandHandler
+
+
+class Engine:
+    def __init__(
+        self,
+        *,
+        entries: EntryService,
+        dialogues: DialogueStore,
+        requests: RequestLog,
+        clock: Clock,
+        programme: Programme,
+        timezone: str = "Europe/Stockholm",
+        dialogue_timeout: timedelta = timedelta(minutes=30),
+    ) -> None:
+        self.entries = entries
+        self.dialogues = dialogues
+        self.requests = requests
+        self.clock = clock
+        self.programme = programme
+        self.timezone = timezone
+        self.dialogue_timeout = dialogue_timeout
+        self._commands: dict[str, Command] = {}
+        self._actions: dict[str, ActionHandler] = {}
+        self._forms: dict[str, FormHandler] = {}
+        self._flows: dict[str, TextHandler] = {}
+        self._fallback: TextHandler | None = None
+
+    # -- registration (handlers call these; the engine imports no handler) ------------------
+
+    def command(self, *names: str) -> Callable[[CommandHandler], CommandHandler]:
+        def register(handler: CommandHandler) -> CommandHandler:
+            command = Command(names, handler)
+            for name in names:
+                self._commands[name.casefold()] = command
+            return handler
+
+        return register
+
+    def action(self, prefix: str) -> Callable[[ActionHandler], ActionHandler]:
+        def register(handler: ActionHandler) -> ActionHandler:
+            self._actions[prefix] = handler
+            return handler
+
+        return register
+
+    def form(self, prefix: str) -> Callable[[FormHandler], FormHandler]:
+        def register(handler: FormHandler) -> FormHandler:
+            self._forms[prefix] = handler
+            return handler
+
+        return register
+
+    def flow(self, name: str) -> Callable[[TextHandler], TextHandler]:
+        def register(handler: TextHandler) -> TextHandler:
+            self._flows[name] = handler
+            return handler
+
+        return register
+
+    def fallback(self, handler: TextHandler) -> TextHandler:
+        self._fallback = handler
+        return handler
+
+    def command_names(self) -> list[str]:
+        return sorted(self._commands)
+
+    # -- dispatch --------------------------------------------------------------------------
+
+    @staticmethod
+    def dialogue_key(incoming: Incoming) -> str:
+        return f"{incoming.platform}:{incoming.conversation_id or '-'}:{incoming.user_id}"
+
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        if incoming.idempotency_key:
+            seen = self.requests.get(f"request:{incoming.idempotency_key}")
+            if seen is not None:
+                return [reply_from_dict(item) for item in seen]
+        context = self._context(incoming)
+        try:
+            replies = await self._dispatch(context)
+        except UserError as error:
+            replies = [Reply(context.t(error.key, **error.values), style="error")]
+        except Exception:
+            # Never the text itself in the log: it may hold what must not be stored.
+            log.exception("handling a message from %s failed", incoming.platform)
+            replies = [Reply(context.t("error"), style="error")]
+        replies = context.notices + replies
+        if incoming.idempotency_key:
+            self.requests.put(
+                f"request:{incoming.idempotency_key}", [reply_to_dict(r) for r in replies]
+            )
+        return replies
+
+    def _context(self, incoming: Incoming) -> Context:
+        person = person_from(
+            self.programme, incoming.platform, incoming.user_id, incoming.user_name
+        )
+        locale = normalise_locale(incoming.locale or person.locale)
+        now = self.clock.now()
+        context = Context(
+            incoming=incoming,
+            person=person,
+            locale=locale,
+            now=now,
+            entries=self.entries,
+            programme=self.programme,
+            timezone=self.timezone,
+            dialogue=None,
+            _engine=self,
+        )
+        dialogue = self.dialogues.load(self.dialogue_key(incoming))
+        if dialogue is not None and now - dialogue.updated_at > self.dialogue_timeout:
+            # An abandoned dialogue ends with nothing half-saved, and the person is told.
+            self.dialogues.delete(self.dialogue_key(incoming))
+            kind = context.t(f"kind.{dialogue.kind}") if dialogue.kind else "–"
+            context.notices.append(Reply(context.t("expired", kind=kind.lower())))
+            dialogue = None
+        context.dialogue = dialogue
+        return context
+
+    async def _dispatch(self, context: Context) -> list[Reply]:
+        incoming = context.incoming
+        carried = [incoming.action.id, incoming.action.value] if incoming.action else []
+        carried += [incoming.form.id] if incoming.form else []
+        if any(contains_personal_number(value) for value in carried):
+            # Button values and form ids come back from clients and are echoed and stored.
+            return [Reply(context.t("pii_refused"), style="error")]
+        if incoming.action is not None and incoming.action.id == "say":
+            # A suggestion chip: the same as typing its text.
+            return await self._text(context, incoming.action.value)
+        if incoming.action is not None:
+            handler = self._actions.get(incoming.action.id.split(":", 1)[0])
+            if handler is None:
+                return [Reply(context.t("stale_action"), style="error")]
+            return await handler(context, incoming.action.id, incoming.action.value)
+        if incoming.form is not None:
+            form_handler = self._forms.get(incoming.form.id.split(":", 1)[0])
+            if form_handler is None:
+                return [Reply(context.t("stale_action"), style="error")]
+            return await form_handler(context, incoming.form.id, dict(incoming.form.values))
+        return await self._text(context, incoming.text)
+
+    async def _text(self, context: Context, raw: str) -> list[Reply]:
+        text = clean_text(raw)
+        if not text:
+            return [Reply(context.t("empty"), choices=help_choices(context))]
+        if len(text) > MAX_MESSAGE_LENGTH:
+            return [
+                Reply(
+                    context.t(
+                        "too_long",
+                        length=count(len(text)),
+                        limit=count(MAX_MESSAGE_LENGTH),
+                    ),
+                    style="error",
+                )
+            ]
+        if contains_personal_number(text):
+            # Refused before any handler sees it: nothing of it is stored, not even in a dialogue.
+            return [Reply(context.t("pii_refused"), style="error")]
+        word, _, rest = text.partition(" ")
+        word = word.casefold().rstrip(":,.!")
+        if word in CANCEL_WORDS and not rest.strip():
+            if context.dialogue is None:
+                return [Reply(context.t("nothing_to_cancel"))]
+            context.end_dialogue()
+            return [Reply(context.t("cancelled"))]
+        # A command the platform marks as one (a slash command) never answers a dialogue's question.
+        if (
+            context.dialogue is not None
+            and not context.incoming.wants_form
+            and (word not in HELP_WORDS or rest.strip())
+        ):
+            flow = self._flows.get(context.dialogue.flow)
+            if flow is not None:
+                return await flow(context, text)
+            context.end_dialogue()
+        command = self._commands.get(word)
+        if command is not None:
+            return await command.handler(context, rest.strip())
+        if self._fallback is not None:
+            return await self._fallback(context, text)
+        return [Reply(context.t("unknown_command", text=text[:60]))]
+
+
+def help_choices(context: Context) -> tuple[Choice, ...]:
+    words = (
+        ("hjälp", "behov", "lista mina")
+        if context.locale == "sv"
+        else ("help", "need", "list mine")
+    )
+    return tuple(Choice(id="say", label=w, value=w) for w in words)
+
+
+def reply_to_dict(reply: Reply) -> dict[str, Any]:
+    data = asdict(reply)
+    return {key: value for key, value in data.items() if value not in (None, (), [], "")}
+
+
+def reply_from_dict(data: dict[str, Any]) -> Reply:
+    form = data.get("form")
+    file = data.get("file")
+    return Reply(
+        text=data.get("text", ""),
+        style=data.get("style", "info"),
+        choices=tuple(Choice(**c) for c in data.get("choices", ())),
+        form=Form(
+            id=form["id"],
+            title=form.get("title", ""),
+            submit_label=form.get("submit_label", ""),
+            fields=tuple(
+                FormField(**{**f, "options": tuple(Option(**o) for o in f.get("options", ()))})
+                for f in form["fields"]
+            ),
+        )
+        if form
+        else None,
+        file=FileRef(**file) if file else None,
+    )

@@ -1,0 +1,196 @@
+"""Programme data: benefit objectives, milestones, audiences and people with their roles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.domain.model import Person, Role
+
+
+class ProgrammeError(ValueError):
+    """The programme file is malformed; the message says where."""
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    id: str
+    title: str
+    date: str
+    kind: str = "milestone"
+    owner: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Audience:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    id: str
+    name: str
+    roles: frozenset[Role]
+    locale: str = "sv"
+    title: str = ""
+    accounts: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    name: str
+    title: str
+    organisation: str
+    channel: str
+    deviation_system_url: str
+    # The programme channel on each platform: {"webchat": "fvis-program", "slack": "C0123…"}.
+    channels: dict[str, str]
+    benefits: dict[int, str]
+    milestones: tuple[Milestone, ...]
+    audiences: tuple[Audience, ...]
+    people: tuple[PersonRecord, ...]
+    raw: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def person_for(self, platform: str, user_id: str) -> PersonRecord | None:
+        for person in self.people:
+            if person.accounts.get(platform) == user_id:
+                return person
+        return None
+
+    def find_person(self, name: str) -> PersonRecord | None:
+        """By id or by (a unique start of) the name, case-insensitively."""
+        wanted = name.strip().lstrip("@").casefold()
+        if not wanted:
+            return None
+        for person in self.people:
+            if person.id.casefold() == wanted or person.name.casefold() == wanted:
+                return person
+        matches = [p for p in self.people if p.name.casefold().startswith(wanted)]
+        return matches[0] if len(matches) == 1 else None
+
+
+def demo_programme_data() -> dict[str, Any]:
+    text = resources.files("bot").joinpath("demo/programme.yaml").read_text(encoding="utf-8")
+    return _load_yaml(text, "demo/programme.yaml")
+
+
+def read_programme_file(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ProgrammeError(f"cannot read {path}: {error.strerror}") from None
+    data = _load_yaml(text, str(path))
+    parse_programme(data)  # validate before anyone stores it
+    return data
+
+
+def _load_yaml(text: str, name: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ProgrammeError(f"{name} is not valid YAML: {error}") from None
+    if not isinstance(data, dict):
+        raise ProgrammeError(f"{name} must be a mapping with programme, benefits, people …")
+    return data
+
+
+def parse_programme(data: dict[str, Any]) -> Programme:
+    def require(mapping: Any, key: str, where: str) -> Any:
+        if not isinstance(mapping, dict) or key not in mapping or mapping[key] in (None, ""):
+            raise ProgrammeError(f"{where}: '{key}' is missing")
+        return mapping[key]
+
+    head = require(data, "programme", "programme file")
+    try:
+        benefits = {int(k): str(v) for k, v in (data.get("benefits") or {}).items()}
+    except (TypeError, ValueError, AttributeError):
+        raise ProgrammeError("benefits: keys must be the numbers 1–5") from None
+
+    def items(key: str) -> list[dict[str, Any]]:
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            raise ProgrammeError(f"{key}: must be a list of mappings (- id: …)")
+        return value
+
+    people = []
+    for index, item in enumerate(items("people")):
+        where = f"people[{index}]"
+        roles: set[Role] = {Role.REPORTER}
+        if not isinstance(item.get("roles") or [], list):
+            raise ProgrammeError(f"{where}: roles must be a list ([handler, project_lead])")
+        for role in item.get("roles") or []:
+            try:
+                roles.add(Role(role))
+            except ValueError:
+                known = ", ".join(r.value for r in Role)
+                raise ProgrammeError(f"{where}: unknown role {role!r} (known: {known})") from None
+        accounts = item.get("accounts") or {}
+        if not isinstance(accounts, dict):
+            raise ProgrammeError(f"{where}: accounts must map platform to user id (webchat: anna)")
+        people.append(
+            PersonRecord(
+                id=str(require(item, "id", where)),
+                name=str(require(item, "name", where)),
+                roles=frozenset(roles),
+                locale=str(item.get("locale") or "sv"),
+                title=str(item.get("title") or ""),
+                accounts={str(k): str(v) for k, v in accounts.items()},
+            )
+        )
+    milestones = tuple(
+        Milestone(
+            id=str(require(item, "id", f"milestones[{i}]")),
+            title=str(require(item, "title", f"milestones[{i}]")),
+            date=str(require(item, "date", f"milestones[{i}]")),
+            kind=str(item.get("kind") or "milestone"),
+            owner=str(item.get("owner") or ""),
+        )
+        for i, item in enumerate(items("milestones"))
+    )
+    audiences = tuple(
+        Audience(id=str(require(item, "id", f"audiences[{i}]")), name=str(item.get("name") or ""))
+        for i, item in enumerate(items("audiences"))
+    )
+    return Programme(
+        name=str(require(head, "name", "programme")),
+        title=str(head.get("title") or ""),
+        organisation=str(head.get("organisation") or ""),
+        channel=str(head.get("channel") or ""),
+        channels=_channels(head),
+        deviation_system_url=str(head.get("deviation_system_url") or ""),
+        benefits=benefits,
+        milestones=milestones,
+        audiences=audiences,
+        people=tuple(people),
+        raw=data,
+    )
+
+
+def _channels(head: dict[str, Any]) -> dict[str, str]:
+    channels = head.get("channels") or {}
+    if not isinstance(channels, dict):
+        raise ProgrammeError("programme.channels must map platform to channel (slack: C0123)")
+    result = {str(k): str(v) for k, v in channels.items() if v}
+    if head.get("channel"):
+        result.setdefault("webchat", str(head["channel"]))
+    return result
+
+
+def person_from(programme: Programme, platform: str, user_id: str, name: str = "") -> Person:
+    """Everyone is a reporter; the programme file gives the other roles."""
+    record = programme.person_for(platform, user_id)
+    if record is None:
+        return Person(platform=platform, user_id=user_id, name=name or user_id)
+    return Person(
+        platform=platform,
+        user_id=user_id,
+        name=record.name,
+        roles=record.roles,
+        locale=record.locale,
+        key=record.id,
+    )

@@ -1,0 +1,88 @@
+"""The delivery log port: one row per (job, target), the truth of exactly-once posting."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from bot.domain.messages import Target
+
+OPEN: frozenset[str] = frozenset({"claimed", "waiting"})
+
+
+def target_key(target: Target) -> str:
+    where = f"@{target.user_id}" if target.user_id else f"#{target.channel.lstrip('#')}"
+    return f"{target.platform}:{where}"
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryRecord:
+    job: str
+    item: str
+    target: Target
+    status: str
+    message_id: str = ""
+    error: str = ""
+    due_at: datetime | None = None
+    claimed_at: datetime | None = None
+    sent_at: datetime | None = None
+    withdrawn_at: datetime | None = None
+    run_id: str = ""
+
+    @property
+    def key(self) -> str:
+        return target_key(self.target)
+
+
+class DeliveryLog(Protocol):
+    def claim(
+        self, *, job: str, item: str, target: Target, due_at: datetime, run_id: str, now: datetime
+    ) -> bool:
+        """Insert (job, target) as claimed; False when a row for it exists already."""
+
+    def record(
+        self,
+        *,
+        job: str,
+        item: str,
+        target: Target,
+        status: str,
+        due_at: datetime,
+        now: datetime,
+        error: str = "",
+    ) -> bool:
+        """Insert (job, target) with a final status (missed, waiting …); False if it exists."""
+
+    def reclaim(
+        self, job: str, key: str, *, from_status: Sequence[str], run_id: str, now: datetime
+    ) -> bool:
+        """Move an existing row to claimed (a waiting post whose adapter now runs); True if moved."""
+
+    def finish(
+        self,
+        job: str,
+        key: str,
+        *,
+        status: str,
+        now: datetime,
+        message_id: str = "",
+        error: str = "",
+    ) -> None: ...
+
+    def get(self, job: str, key: str) -> DeliveryRecord | None: ...
+
+    def for_job(self, job: str) -> list[DeliveryRecord]: ...
+
+    def for_item(self, item: str) -> list[DeliveryRecord]: ...
+
+    def for_items(self, items: Sequence[str]) -> dict[str, list[DeliveryRecord]]: ...
+
+    def handled_jobs(self, prefix: str) -> set[str]:
+        """Every job with at least one row, among jobs starting with `prefix`."""
+
+    def stale_claims(self, run_id: str) -> list[DeliveryRecord]:
+        """Claims made by another run: that process stopped between claim and post."""
+
+    def waiting(self) -> list[DeliveryRecord]: ...

@@ -1,0 +1,104 @@
+"""Entries as text people read: summaries, one-line list rows and the full record."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from zoneinfo import ZoneInfo
+
+from bot.domain.kinds import FIELDS, risk_value
+from bot.domain.model import Entry, Kind
+from bot.i18n.catalogue import option_label, t
+from bot.text.clean import shorten
+
+
+def local_time(value: datetime | None, timezone: str | tzinfo) -> str:
+    """How every time is shown to people: local, to the minute."""
+    if value is None:
+        return ""
+    zone = ZoneInfo(timezone) if isinstance(timezone, str) else timezone
+    return value.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def field_value(
+    kind: Kind, name: str, value: str, locale: str, benefits: dict[int, str], timezone: str
+) -> str:
+    if not value:
+        return "–"
+    if name == "benefit" and value.isdigit():
+        return f"{value}. {benefits.get(int(value), '')}".rstrip(". ")
+    if name == "when":
+        try:
+            return local_time(datetime.fromisoformat(value), timezone)
+        except ValueError:
+            return value
+    spec = next(s for s in FIELDS[kind] if s.name == name)
+    return option_label(locale, name, value) if spec.type == "select" else value
+
+
+def summary(
+    kind: Kind, values: dict[str, str], locale: str, benefits: dict[int, str], timezone: str
+) -> str:
+    lines = [t(locale, f"kind.{kind.value}")]
+    for spec in FIELDS[kind]:
+        shown = field_value(kind, spec.name, values.get(spec.name, ""), locale, benefits, timezone)
+        lines.append(f"{t(locale, f'field.{spec.name}')}: {shorten(shown, 600)}")
+    if kind in (Kind.DEVIATION, Kind.RISK) and (value := risk_value(values)) is not None:
+        lines.append(f"{t(locale, 'field.risk_value')}: {value}")
+    return "\n".join(lines)
+
+
+def list_row(entry: Entry, locale: str, timezone: str) -> str:
+    status = t(locale, f"status.{entry.status.value}")
+    return (
+        f"{entry.ref} · {status} · {shorten(entry.title, 80)} · "
+        f"{local_time(entry.created_at, timezone)[:10]}"
+    )
+
+
+def full_record(entry: Entry, locale: str, benefits: dict[int, str], timezone: str) -> str:
+    lines = [f"{entry.ref} – {entry.title}", ""]
+    lines.append(f"{t(locale, 'field.status')}: {t(locale, f'status.{entry.status.value}')}")
+    for spec in FIELDS[entry.kind]:
+        value = str(entry.fields.get(spec.name, ""))
+        shown = field_value(entry.kind, spec.name, value, locale, benefits, timezone)
+        lines.append(f"{t(locale, f'field.{spec.name}')}: {shown}")
+    if entry.kind in (Kind.DEVIATION, Kind.RISK) and (risk := risk_value(entry.fields)) is not None:
+        lines.append(f"{t(locale, 'field.risk_value')}: {risk}")
+    if entry.kind is Kind.ISSUE or entry.escalation_level.value != "project":
+        level = t(locale, f"level.{entry.escalation_level.value}")
+        lines.append(f"{t(locale, 'field.escalation_level')}: {level}")
+    lines.append(f"{t(locale, 'field.assignee')}: {entry.assignee or '–'}")
+    if "forwarded" in entry.flags:
+        lines.append(f"{t(locale, 'field.forwarded')}: {t(locale, 'yes')}")
+    lines.append(
+        f"{t(locale, 'field.reporter')}: {entry.reporter_name} ({entry.reporter_platform})"
+    )
+    lines.append(f"{t(locale, 'field.created')}: {local_time(entry.created_at, timezone)}")
+    if entry.source_link:
+        lines.append(f"{t(locale, 'field.source')}: {entry.source_link}")
+    if entry.comments:
+        lines += ["", t(locale, "comments") + ":"]
+        lines += [
+            f"  {local_time(c.at, timezone)} {c.author_name}: {c.text}" for c in entry.comments
+        ]
+    if entry.history:
+        lines += ["", t(locale, "history") + ":"]
+        for change in entry.history:
+            old = history_value(change.field, change.old, locale)
+            new = history_value(change.field, change.new, locale)
+            label = t(locale, f"field.{change.field}")
+            arrow = f"{old} → {new}" if old else new
+            lines.append(
+                f"  {local_time(change.at, timezone)} {change.actor_name}: {label}: {arrow}"
+            )
+    return "\n".join(lines)
+
+
+def history_value(field: str, value: str, locale: str) -> str:
+    if not value:
+        return ""
+    if field == "status":
+        return t(locale, f"status.{value}")
+    if field == "escalation_level":
+        return t(locale, f"level.{value}")
+    return value

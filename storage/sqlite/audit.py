@@ -1,0 +1,25 @@
+"""The audit log in SQLite: every change and every read of a deviation."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from bot.ports.clock import Clock, SystemClock
+from storage.sqlite.times import iso as _iso
+
+
+class SqliteAuditLog:
+    def __init__(self, db: Database, clock: Clock | None = None) -> None:
+        self._db = db
+        self._clock = clock or SystemClock()
+
+    def record(self, *, actor: str, action: str, ref: str = "", detail: str = "") -> None:
+        self._db.table("audit").insert(
+            {
+                "at": _iso(self._clock.now()),
+                "actor": actor,
+                "action": action,
+                "ref": ref,
+                "detail": detail,
+            }
+        )
