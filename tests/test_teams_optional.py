@@ -13,7 +13,7 @@ HEAVY = ("microsoft_agents", "msgraph", "msal", "kiota_abstractions", "azure", "
 def test_core_starts_without_the_microsoft_packages(tmp_path: Path) -> None:
     script = (
         "import sys\n"
-        "from bot.app import build, web_app\n"
+        "from bot.app.build import build, web_app\n"
         "from bot.config import Settings\n"
         f"bot = build(Settings(db_path={str(tmp_path / 'fvis.db')!r}))\n"
         "web_app(bot)\n"
@@ -29,9 +29,9 @@ def test_core_starts_without_the_microsoft_packages(tmp_path: Path) -> None:
 def test_teams_configured_loads_the_sdk(tmp_path: Path) -> None:
     script = (
         "import sys\n"
-        "from bot.app import build\n"
-        "from bot.config import Settings\n"
-        "settings = Settings.from_env({'TEAMS_ANONYMOUS': 'on', "
+        "from bot.app.build import build\n"
+        "from bot.app.settings import AppSettings\n"
+        "settings = AppSettings.from_env({'TEAMS_ANONYMOUS': 'on', "
         f"'FVIS_DB_PATH': {str(tmp_path / 'fvis.db')!r}}})\n"
         "bot = build(settings)\n"
         "print(bot.notifier.platforms, 'microsoft_agents.hosting.core' in sys.modules)\n"
