@@ -85,7 +85,7 @@ class Bot:
     # Milestones, reminders, the communication plan and their scheduler; `plan` is what
     # reports read (bot.plan_rows.PlanSource).
     time: TimeSide | None = None
-    reports: ReportService | None = None  # Word reports (bot/reports.py)
+    reports: ReportService | None = None  # Word reports (bot/reports/)
 
     @property
     def plan(self) -> PlanSource:

@@ -4,7 +4,7 @@ The database is the truth. Each kind of scheduled work (milestone reminders, per
 the communication plan) says which instants are coming (`upcoming`) and does whatever is due at a
 given time (`run_due`). APScheduler holds one in-memory date job per coming instant, with a
 stable id such as `milestone:B5:7` or `comms:12`; a job firing only calls `run_due(now)`, which
-reads the database and posts through claims (bot/delivery.py), so a job that fires late, twice,
+reads the database and posts through claims (bot/delivery/claims.py), so a job that fires late, twice,
 or not at all (a timer lost in a restart) never loses or doubles a post. Jobs are rebuilt from
 the database at every start; nothing is pickled.
 

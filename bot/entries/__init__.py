@@ -1,1 +1,1 @@
-"""TODO"""
+"""What people can do with entries (log, read, list, triage, comment), with permission checks, audit and feedback."""

@@ -7,7 +7,7 @@ approval. A weekly item stays approved with its next send time after each occurr
 
 Channels: web chat, Slack, Teams, intranet news. A channel whose platform has no running adapter
 is accepted: its post waits (delivery status `waiting`) and goes out at a start where the
-adapter runs. Posting is claim → post → record (bot/delivery.py).
+adapter runs. Posting is claim → post → record (bot/delivery/claims.py).
 """
 
 from __future__ import annotations

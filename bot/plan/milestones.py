@@ -49,7 +49,7 @@ OUTCOME_WORDS: dict[str, str] = {
 KINDS = ("decision", "milestone")
 ID_PATTERN = re.compile(r"[A-Za-zÅÄÖåäö0-9][A-Za-zÅÄÖåäö0-9_.-]{0,31}")
 MOTIVATION_LIMIT = 2_000
-_WORKDAY_CATEGORIES = ("public", "de_facto")  # as bot/timeparse: julafton etc. are not worked
+_WORKDAY_CATEGORIES = ("public", "de_facto")  # as bot/text/timeparse: julafton etc. are not worked
 
 
 @dataclass(frozen=True, slots=True)

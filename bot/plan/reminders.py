@@ -1,5 +1,5 @@
 """Personal reminders: "påminn mig nästa fredag kl 9 om B5-underlaget", "remind me in 2 hours to
-call the ward". The time is read by bot/timeparse (future-preferring, the bot's time zone)."""
+call the ward". The time is read by bot/text/timeparse (future-preferring, the bot's time zone)."""
 
 from __future__ import annotations
 

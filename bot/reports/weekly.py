@@ -1,7 +1,7 @@
 """The weekly status report: every Monday 07:00, last week's report to the project leads' channels.
 
-A piece of the scheduler's work (bot/scheduling.py `Work`): the scheduler wakes it, the delivery
-log (bot/delivery.py) makes each week's post happen once per channel, whatever fires late or
+A piece of the scheduler's work (bot/ports/scheduling.py `Work`): the scheduler wakes it, the delivery
+log (bot/delivery/claims.py) makes each week's post happen once per channel, whatever fires late or
 twice. A report due while the bot was down goes out when it is up again, that week, saying it is
 late (a late report still serves the steering group; a dropped one does not). Switched on
 mid-week, the first report goes out the next Monday. A post whose process stopped midway is never

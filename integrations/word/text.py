@@ -1,6 +1,6 @@
 """Text at the rendering edge: whatever reaches a .docx is XML 1.0 and reads the right way round.
 
-The core cleans what people type (bot/text.py), but a report also shows what came from files,
+The core cleans what people type (bot/text/clean.py), but a report also shows what came from files,
 imports and older rows; python-docx raises on a single control character, so everything is
 cleaned again here, where the XML is written.
 """
