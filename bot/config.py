@@ -71,33 +71,19 @@ class Settings:
                 raise ConfigError(f"{name} must be between {low} and {high}, not {value}")
             return value
 
-        webchat = get("FVIS_WEBCHAT", "on").lower()
-        if webchat not in ("on", "off", "true", "false", "1", "0"):
-            raise ConfigError(f"FVIS_WEBCHAT must be on or off, not {webchat!r}")
-        timezone = get("FVIS_TIMEZONE", "Europe/Stockholm")
-        try:
-            ZoneInfo(timezone)
-        except (ZoneInfoNotFoundError, ValueError, OSError):
-            # OSError: a folder of the database ("Europe") or an over-long name.
-            raise ConfigError(f"FVIS_TIMEZONE is not a known time zone: {timezone!r}") from None
-        log_level = get("FVIS_LOG_LEVEL", "INFO").upper()
-        if log_level not in logging.getLevelNamesMapping():
-            raise ConfigError(
-                f"FVIS_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {log_level!r}"
-            )
         programme = get("FVIS_PROGRAMME_FILE", "")
         settings = cls(
             host=get("FVIS_HOST", "127.0.0.1"),
             port=integer("FVIS_PORT", 3978, 0, 65535),
             db_path=Path(get("FVIS_DB_PATH", "data/fvis.db")),
             programme_file=Path(programme) if programme else None,
-            timezone=timezone,
-            webchat_enabled=webchat in ("on", "true", "1"),
+            timezone=_timezone(get("FVIS_TIMEZONE", "Europe/Stockholm")),
+            webchat_enabled=_on_off("FVIS_WEBCHAT", get("FVIS_WEBCHAT", "on")),
             webchat_token=get("FVIS_WEBCHAT_TOKEN", ""),
             deviation_system_url=get("FVIS_DEVIATION_SYSTEM_URL", ""),
             programme_channel=get("FVIS_PROGRAMME_CHANNEL", "fvis-program"),
             dialogue_timeout_minutes=integer("FVIS_DIALOGUE_TIMEOUT_MINUTES", 30, 1, 24 * 60),
-            log_level=log_level,
+            log_level=_log_level(get("FVIS_LOG_LEVEL", "INFO")),
             files_dir=Path(env["FVIS_FILES_DIR"])
             if env.get("FVIS_FILES_DIR", "").strip()
             else None,
@@ -119,6 +105,29 @@ class Settings:
                 "(or set FVIS_WEBCHAT=off)"
             )
         return settings
+
+
+def _on_off(name: str, raw: str) -> bool:
+    value = raw.lower()
+    if value not in ("on", "off", "true", "false", "1", "0"):
+        raise ConfigError(f"{name} must be on or off, not {value!r}")
+    return value in ("on", "true", "1")
+
+
+def _timezone(raw: str) -> str:
+    try:
+        ZoneInfo(raw)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        # OSError: a folder of the database ("Europe") or an over-long name.
+        raise ConfigError(f"FVIS_TIMEZONE is not a known time zone: {raw!r}") from None
+    return raw
+
+
+def _log_level(raw: str) -> str:
+    level = raw.upper()
+    if level not in logging.getLevelNamesMapping():
+        raise ConfigError(f"FVIS_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {level!r}")
+    return level
 
 
 def _offsets(raw: str) -> tuple[int, ...]:
