@@ -26,6 +26,7 @@ from bot.domain.ids import new_id
 from bot.domain.kinds import title_of
 from bot.domain.messages import Action, FormSubmission, Incoming, Reply
 from bot.domain.model import Change, Entry, Kind
+from bot.ports.clock import SystemClock
 from storage.sqlite.database import open_database
 from storage.sqlite.entries import SqliteEntryRepository, fts_query
 
@@ -167,7 +168,7 @@ def baseline(path: Path, rows: list[dict[str, Any]], schema: bool) -> tuple[floa
 
 def fill(path: Path, n: int) -> float:
     db, text = open_database(path), Text(3)
-    repo, start = SqliteEntryRepository(db), time.perf_counter()
+    repo, start = SqliteEntryRepository(db, SystemClock()), time.perf_counter()
     with db.atomic():
         for i in range(n):
             user, values = USERS[i % len(USERS)], text.need()

@@ -72,7 +72,7 @@ async def main(items: int, due: int) -> None:
     store = bot.time.comms.store
     now = datetime.now(UTC)
     due_at = (now + timedelta(seconds=20)).replace(microsecond=0)
-    with store.atomic():
+    with bot.stores.uow.atomic():
         for index in range(items):
             when = due_at if index < due else now + timedelta(days=2, minutes=index)
             store.add(

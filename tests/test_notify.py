@@ -48,9 +48,8 @@ async def test_web_chat_withdraw_marks_the_post_and_refuses_unknown_ids(bot: obj
 
 async def test_a_notice_that_cannot_arrive_is_kept_in_the_audit_log(bot: Any) -> None:
     from bot.delivery.routing import post_or_audit
-    from storage.sqlite.audit import SqliteAuditLog
 
-    audit = SqliteAuditLog(bot.db)
+    audit = bot.stores.audit
     missing = await post_or_audit(
         bot.notifier, audit, Target("slack", user_id="U1"), "Påminnelse", ref="remind:7"
     )

@@ -672,7 +672,7 @@ async def test_search_with_more_hits_than_the_count_cap_says_more_than(chat: Any
     from bot.domain.model import Entry, Kind
 
     repository = bot.entries.entries
-    with repository.atomic():
+    with bot.stores.uow.atomic():
         for number in range(1_005):
             repository.create(
                 Entry(

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from aiohttp import web
 
 from bot.app.settings import microsoft_of
+from bot.app.stores import Stores, migrate_database, open_stores
 from bot.app.time import TimeSide, time_side
 from bot.config import ConfigError, Settings
 from bot.conversation.engine import Engine
@@ -31,6 +32,8 @@ from bot.domain.programme import (
 from bot.entries.service import EntryService
 from bot.plan.rows import ProgrammePlanSource
 from bot.ports.clock import Clock, SystemClock
+from bot.ports.delivery import DeliveryLog
+from bot.ports.entries import ProgrammeStore
 from bot.ports.outbound import Notifier
 from bot.ports.plan import PlanSource
 from bot.reports.service import ReportService
@@ -44,15 +47,6 @@ from integrations.calendar import CalendarFeed
 from integrations.webchat.server import WebchatAdapter
 from integrations.word import TemplateError, WordReportRenderer
 from storage.files import DiskFileStore
-from storage.sqlite.audit import SqliteAuditLog
-from storage.sqlite.conversation import SqliteDialogueStore, SqliteRequestLog
-from storage.sqlite.database import open_database, pending_migrations
-from storage.sqlite.delivery import SqliteDeliveryLog
-from storage.sqlite.entries import SqliteEntryRepository
-from storage.sqlite.inbox import SqliteWebchatInbox
-from storage.sqlite.plan import SqliteCommsStore, SqliteMilestoneStore, SqliteReminderStore
-from storage.sqlite.programme import SqliteProgrammeStore
-from storage.sqlite.reports import SqliteReportStore
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +74,7 @@ class Bot:
     engine: Engine
     entries: EntryService
     notifier: NotifierRouter
-    db: Any
+    stores: Stores
     adapters: list[Adapter] = field(default_factory=list)
     # Milestones, reminders, the communication plan and their scheduler; `plan` is what
     # reports read (bot.plan_rows.PlanSource).
@@ -102,11 +96,16 @@ class Bot:
     def webchat(self) -> Any:
         return self.adapter("webchat")
 
+    @property
+    def db(self) -> Any:
+        """The backend's database handle (tests and benches read rows through it)."""
+        return self.stores.db
+
     def close(self) -> None:
-        self.db.conn.close()
+        self.stores.close()
 
 
-def load_programme(settings: Settings, store: SqliteProgrammeStore) -> Programme:
+def load_programme(settings: Settings, store: ProgrammeStore) -> Programme:
     """The database holds the programme once imported; the first start imports the file or the demo."""
     data = store.load_programme()
     if data is None:
@@ -128,31 +127,25 @@ def load_programme(settings: Settings, store: SqliteProgrammeStore) -> Programme
 
 
 def import_programme(settings: Settings, data: dict[str, Any]) -> None:
-    db = open_database(settings.db_path)
+    stores = open_stores(settings, SystemClock())
     try:
-        SqliteProgrammeStore(db).save_programme(data)
+        stores.programme.save_programme(data)
     finally:
-        db.conn.close()
+        stores.close()
 
 
 def migrate(settings: Settings) -> list[str]:
     """Apply pending migrations; the names of those applied."""
-    db = open_database(settings.db_path, migrate=False)
-    pending = pending_migrations(db)
-    db.conn.close()
-    open_database(settings.db_path).conn.close()
-    return pending
+    return migrate_database(settings)
 
 
-def configured_adapters(
-    settings: Settings, db: Any, programme: Programme, clock: Clock
-) -> list[Adapter]:
+def configured_adapters(settings: Settings, stores: Stores, programme: Programme) -> list[Adapter]:
     """Every platform whose settings are present; each import happens only when configured."""
     adapters: list[Adapter] = []
     if settings.webchat_enabled:
         adapters.append(
             WebchatAdapter(
-                inbox=SqliteWebchatInbox(db, clock),
+                inbox=stores.inbox,
                 programme=programme,
                 token=settings.webchat_token,
                 files=DiskFileStore(settings.files_folder),
@@ -167,21 +160,17 @@ def configured_adapters(
     if microsoft is not None and microsoft.sharepoint is not None:
         # The intranet: news posts (platform "sharepoint") and the reports' document library.
         from integrations.sharepoint.adapter import SharePointAdapter
-        from storage.sqlite.microsoft import SqliteSharePointState
 
-        sharepoint = SharePointAdapter(
-            settings=microsoft.sharepoint, state=SqliteSharePointState(db, clock)
-        )
+        sharepoint = SharePointAdapter(settings=microsoft.sharepoint, state=stores.sharepoint)
         uploader = sharepoint.uploader
         adapters.append(sharepoint)
     if microsoft is not None and microsoft.teams is not None:
         from integrations.teams.adapter import TeamsAdapter
-        from storage.sqlite.microsoft import SqliteTeamsReferences
 
         adapters.append(
             TeamsAdapter(
                 settings=microsoft.teams,
-                references=SqliteTeamsReferences(db, clock),
+                references=stores.teams_references,
                 programme=programme,
                 uploader=uploader,
             )
@@ -199,11 +188,11 @@ def teams_package(
         raise ConfigError("TEAMS_APP_ID (with TEAMS_TENANT_ID and a secret) is required")
     from integrations.teams.package import PackageError, write_package
 
-    db = open_database(settings.db_path)
+    stores = open_stores(settings, SystemClock())
     try:
-        programme = load_programme(settings, SqliteProgrammeStore(db))
+        programme = load_programme(settings, stores.programme)
     finally:
-        db.conn.close()
+        stores.close()
     try:
         return write_package(teams, programme, out, website_url=website_url, version=version)
     except PackageError as error:
@@ -212,9 +201,9 @@ def teams_package(
 
 def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
     clock = clock or SystemClock()
-    db = open_database(settings.db_path)
-    programme = load_programme(settings, SqliteProgrammeStore(db))
-    adapters = configured_adapters(settings, db, programme, clock)
+    stores = open_stores(settings, clock)
+    programme = load_programme(settings, stores.programme)
+    adapters = configured_adapters(settings, stores, programme)
     for adapter in adapters:
         # A platform's own setting (SLACK_PROGRAMME_CHANNEL) overrides the programme file's channel.
         channel = getattr(adapter, "programme_channel", "")
@@ -230,8 +219,9 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
         if platform in notifier.platforms
     ]
     entries = EntryService(
-        entries=SqliteEntryRepository(db),
-        audit=SqliteAuditLog(db, clock),
+        entries=stores.entries,
+        audit=stores.audit,
+        uow=stores.uow,
         notifier=notifier,
         clock=clock,
         programme=programme,
@@ -239,8 +229,8 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
     )
     engine = Engine(
         entries=entries,
-        dialogues=SqliteDialogueStore(db),
-        requests=SqliteRequestLog(db),
+        dialogues=stores.dialogues,
+        requests=stores.requests,
         clock=clock,
         programme=programme,
         timezone=settings.timezone,
@@ -248,22 +238,18 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
     )
     for module in (intake, browse, triage, help, home):
         module.register(engine)
-    time = time_side(
-        settings, programme, clock, notifier, SqliteAuditLog(db, clock),
-        milestones=SqliteMilestoneStore(db), comms=SqliteCommsStore(db),
-        reminders=SqliteReminderStore(db), deliveries=SqliteDeliveryLog(db),
-    )  # fmt: skip
+    time = time_side(settings, programme, clock, notifier, stores)
     milestone_handlers.register(engine, time.milestones)
     comms_handlers.register(engine, time.comms)
     reminder_handlers.register(engine, time.reminders)
-    reports = report_service(settings, db, entries, time.plan, clock, programme)
+    reports = report_service(settings, stores, entries, time.plan, clock, programme)
     report_handlers.register(engine, reports)
     if settings.weekly_report_channels:
         time.scheduler.add_work(
-            weekly_report(settings, reports, notifier, SqliteDeliveryLog(db), clock)
+            weekly_report(settings, reports, notifier, stores.deliveries, clock)
         )
     schedule_list_sync(settings, adapters, time, notifier, targets, clock)
-    return Bot(settings, programme, engine, entries, notifier, db, adapters, time, reports)
+    return Bot(settings, programme, engine, entries, notifier, stores, adapters, time, reports)
 
 
 def schedule_list_sync(
@@ -309,7 +295,7 @@ def weekly_report(
     settings: Settings,
     reports: ReportService,
     notifier: NotifierRouter,
-    deliveries: SqliteDeliveryLog,
+    deliveries: DeliveryLog,
     clock: Clock,
 ) -> WeeklyReport:
     """Last week's status report every Monday 07:00 to FVIS_WEEKLY_REPORT_CHANNELS."""
@@ -335,7 +321,7 @@ def weekly_report(
 
 def report_service(
     settings: Settings,
-    db: Any,
+    stores: Stores,
     entries: EntryService,
     plan: PlanSource,
     clock: Clock,
@@ -347,7 +333,8 @@ def report_service(
         raise ConfigError(f"FVIS_WORD_TEMPLATE: {error}") from None
     return ReportService(
         entries=entries,
-        store=SqliteReportStore(db),
+        store=stores.reports,
+        uow=stores.uow,
         plan=plan,
         renderer=renderer,
         files=DiskFileStore(settings.files_folder),

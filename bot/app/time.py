@@ -1,11 +1,12 @@
-"""Building the time side from its stores: the composition root (bot/app/build.py) passes the SQLite
-stores in; this module sees only the core's protocols."""
+"""Building the time side (milestones, comms, reminders, their scheduler) from the stores the
+composition root built once."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import time, timedelta
 
+from bot.app.stores import Stores
 from bot.config import Settings
 from bot.delivery.claims import Dispatcher
 from bot.delivery.routing import NotifierRouter
@@ -17,13 +18,6 @@ from bot.plan.milestones import MilestoneService, ReminderPolicy
 from bot.plan.reminders import ReminderService
 from bot.plan.source import StoredPlanSource
 from bot.ports.clock import Clock
-from bot.ports.delivery import DeliveryLog
-from bot.ports.entries import AuditLog
-from bot.ports.plan import (
-    CommsStore,
-    MilestoneStore,
-    ReminderStore,
-)
 
 
 def time_side(
@@ -31,12 +25,7 @@ def time_side(
     programme: Programme,
     clock: Clock,
     notifier: NotifierRouter,
-    audit: AuditLog,
-    *,
-    milestones: MilestoneStore,
-    comms: CommsStore,
-    reminders: ReminderStore,
-    deliveries: DeliveryLog,
+    stores: Stores,
 ) -> TimeSide:
     scheduler = Scheduler(clock=clock, timezone=settings.timezone)
 
@@ -45,7 +34,7 @@ def time_side(
 
     # A fresh run id per process: claims of another run are from a process that stopped.
     dispatcher = Dispatcher(
-        log=deliveries, notifier=notifier, platforms=platforms, clock=clock, run_id=new_id()
+        log=stores.deliveries, notifier=notifier, platforms=platforms, clock=clock, run_id=new_id()
     )
     grace = timedelta(minutes=settings.grace_minutes)
     hour, minute = (int(part) for part in settings.reminder_time.split(":"))
@@ -55,9 +44,15 @@ def time_side(
         grace=grace,
         timezone=settings.timezone,
     )
-    common = {"audit": audit, "dispatcher": dispatcher, "notifier": notifier, "clock": clock}
+    common = {
+        "audit": stores.audit,
+        "uow": stores.uow,
+        "dispatcher": dispatcher,
+        "notifier": notifier,
+        "clock": clock,
+    }
     milestone_service = MilestoneService(
-        store=milestones,
+        store=stores.milestones,
         programme=programme,
         policy=policy,
         wakeups=scheduler,
@@ -66,7 +61,7 @@ def time_side(
     )
     milestone_service.sync_programme()
     comms_service = CommsService(
-        store=comms,
+        store=stores.comms,
         programme=programme,
         wakeups=scheduler,
         grace=grace,
@@ -75,7 +70,7 @@ def time_side(
         **common,  # type: ignore[arg-type]
     )
     reminder_service = ReminderService(
-        store=reminders,
+        store=stores.reminders,
         wakeups=scheduler,
         grace=grace,
         timezone=settings.timezone,
@@ -83,7 +78,7 @@ def time_side(
     )
     for work in (milestone_service, reminder_service, comms_service):
         scheduler.add_work(work)
-    plan = StoredPlanSource(milestones=milestones, comms=comms)
+    plan = StoredPlanSource(milestones=stores.milestones, comms=stores.comms)
     return TimeSide(scheduler, milestone_service, comms_service, reminder_service, plan)
 
 

@@ -36,6 +36,7 @@ from bot.i18n.catalogue import t
 from bot.ports.clock import Clock
 from bot.ports.entries import AuditLog, EntryQuery, EntryRepository
 from bot.ports.outbound import Notifier
+from bot.ports.unit_of_work import UnitOfWork
 from bot.text.clean import shorten
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ class EntryService:
         *,
         entries: EntryRepository,
         audit: AuditLog,
+        uow: UnitOfWork,
         notifier: Notifier,
         clock: Clock,
         programme: Programme,
@@ -64,6 +66,7 @@ class EntryService:
     ) -> None:
         self.entries = entries
         self.audit = audit
+        self.uow = uow
         self.notifier = notifier
         self.clock = clock
         self.programme = programme
@@ -105,7 +108,7 @@ class EntryService:
             Change(person.qualified_id, person.name, "status", "", entry.status.value, now)
         )
         # One commit for the entry and its audit row: the reporter's answer waits for it.
-        with self.entries.atomic():
+        with self.uow.atomic():
             entry, created = self.entries.create(entry, dedupe_key=self._dedupe(person, dedupe_key))
             if created:
                 self.audit.record(actor=person.qualified_id, action="create", ref=entry.ref)
@@ -159,10 +162,11 @@ class EntryService:
             raise UserError("status_same", ref=entry.ref, status_key=status.value)
         change = self._change(person, "status", entry.status.value, status.value)
         entry.status = status
-        self.entries.update(entry, [change])
-        self.audit.record(
-            actor=person.qualified_id, action="status", ref=entry.ref, detail=status.value
-        )
+        with self.uow.atomic():
+            self.entries.update(entry, [change])
+            self.audit.record(
+                actor=person.qualified_id, action="status", ref=entry.ref, detail=status.value
+            )
         await self._tell_reporter(entry, person, "notify_status", status_key=status.value)
         return entry
 
@@ -181,10 +185,11 @@ class EntryService:
         if started:
             entry.status = Status.IN_PROGRESS
             changes.append(self._change(person, "status", "new", Status.IN_PROGRESS.value))
-        self.entries.update(entry, changes)
-        self.audit.record(
-            actor=person.qualified_id, action="assign", ref=entry.ref, detail=record.id
-        )
+        with self.uow.atomic():
+            self.entries.update(entry, changes)
+            self.audit.record(
+                actor=person.qualified_id, action="assign", ref=entry.ref, detail=record.id
+            )
         if started:
             await self._tell_reporter(entry, person, "notify_status", status_key=entry.status.value)
         account = record.accounts.get(person.platform)
@@ -205,10 +210,11 @@ class EntryService:
         entry = self.read(person, ref_text)
         if not can_comment(person, entry):
             raise UserError("forbidden_read", ref=entry.ref)
-        self.entries.add_comment(
-            entry, Comment(person.qualified_id, person.name, text, self.clock.now())
-        )
-        self.audit.record(actor=person.qualified_id, action="comment", ref=entry.ref)
+        with self.uow.atomic():
+            self.entries.add_comment(
+                entry, Comment(person.qualified_id, person.name, text, self.clock.now())
+            )
+            self.audit.record(actor=person.qualified_id, action="comment", ref=entry.ref)
         await self._tell_reporter(entry, person, "notify_comment", text=shorten(text, 500))
         return entry
 
@@ -227,13 +233,14 @@ class EntryService:
                 self._change(person, "status", entry.status.value, Status.ESCALATED.value)
             )
             entry.status = Status.ESCALATED
-        self.entries.update(entry, changes)
-        self.audit.record(
-            actor=person.qualified_id,
-            action="escalate",
-            ref=entry.ref,
-            detail=entry.escalation_level.value,
-        )
+        with self.uow.atomic():
+            self.entries.update(entry, changes)
+            self.audit.record(
+                actor=person.qualified_id,
+                action="escalate",
+                ref=entry.ref,
+                detail=entry.escalation_level.value,
+            )
         await self._tell_reporter(
             entry, person, "notify_escalated", level_key=entry.escalation_level.value
         )

@@ -31,6 +31,7 @@ from bot.ports.entries import AuditLog
 from bot.ports.outbound import Notifier
 from bot.ports.plan import CommsItem, CommsStore
 from bot.ports.scheduling import Wakeups
+from bot.ports.unit_of_work import UnitOfWork
 from bot.text.clean import shorten
 from bot.text.render import local_time
 from bot.text.validation import refuse_personal_numbers
@@ -73,6 +74,7 @@ class CommsService:
         *,
         store: CommsStore,
         audit: AuditLog,
+        uow: UnitOfWork,
         dispatcher: Dispatcher,
         notifier: Notifier,
         clock: Clock,
@@ -84,6 +86,7 @@ class CommsService:
     ) -> None:
         self.store = store
         self.audit = audit
+        self.uow = uow
         self.dispatcher = dispatcher
         self.log = dispatcher.log
         self.notifier = notifier
@@ -115,7 +118,7 @@ class CommsService:
 
     def _change(self, person: Person, item: CommsItem, action: str) -> CommsItem:
         item.updated_at = self.clock.now()
-        with self.store.atomic():
+        with self.uow.atomic():
             if not self.store.update(item):
                 raise UserError("comms.changed_meanwhile", ref=item.ref)
             self.audit.record(actor=person.qualified_id, action=f"comms-{action}", ref=item.ref)
@@ -141,7 +144,7 @@ class CommsService:
             created_at=now,
             updated_at=now,
         )
-        with self.store.atomic():
+        with self.uow.atomic():
             item = self.store.add(item)
             self.audit.record(actor=person.qualified_id, action="comms-draft", ref=item.ref)
         return item
@@ -382,7 +385,7 @@ class CommsService:
             settled.status = "approved"
             settled.send_at = _next_week(item.send_at, now, self.zone)
         settled.updated_at = now
-        with self.store.atomic():  # one commit for the status and its audit row
+        with self.uow.atomic():  # one commit for the status and its audit row
             if not self.store.update(settled):
                 return  # edited or withdrawn meanwhile: that change stands
             self.audit.record(actor="bot", action=f"comms-{status}", ref=item.ref)

@@ -34,6 +34,7 @@ from bot.ports.entries import AuditLog
 from bot.ports.outbound import Notifier
 from bot.ports.plan import Decision, MilestoneRecord, MilestoneStore
 from bot.ports.scheduling import Wakeups
+from bot.ports.unit_of_work import UnitOfWork
 from bot.text.clean import shorten
 from bot.text.timeparse import parse_when, quarter_or_date_due
 from bot.text.validation import refuse_personal_numbers
@@ -110,6 +111,7 @@ class MilestoneService:
         *,
         store: MilestoneStore,
         audit: AuditLog,
+        uow: UnitOfWork,
         dispatcher: Dispatcher,
         notifier: Notifier,
         clock: Clock,
@@ -120,6 +122,7 @@ class MilestoneService:
     ) -> None:
         self.store = store
         self.audit = audit
+        self.uow = uow
         self.dispatcher = dispatcher
         self.notifier = notifier
         self.clock = clock
@@ -144,7 +147,7 @@ class MilestoneService:
                 log.warning("milestone %s: %s; not imported", item.id, error)
                 continue
             current = self.store.get(item.id)
-            with self.store.atomic():
+            with self.uow.atomic():
                 if current is None:
                     self.store.save(
                         MilestoneRecord(
@@ -273,7 +276,7 @@ class MilestoneService:
             current.created_at if current else now,
             now,
         )
-        with self.store.atomic():
+        with self.uow.atomic():
             self.store.save(milestone)
             self.audit.record(
                 actor=person.qualified_id,
@@ -302,7 +305,7 @@ class MilestoneService:
         decision = Decision(
             milestone.id, outcome, motivation, person.qualified_id, person.name, self.clock.now()
         )
-        with self.store.atomic():
+        with self.uow.atomic():
             self.store.add_decision(decision)
             self.audit.record(
                 actor=person.qualified_id,

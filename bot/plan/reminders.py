@@ -21,6 +21,7 @@ from bot.ports.entries import AuditLog
 from bot.ports.outbound import Notifier
 from bot.ports.plan import PersonalReminder, ReminderStore
 from bot.ports.scheduling import Wakeups
+from bot.ports.unit_of_work import UnitOfWork
 from bot.text.clean import shorten
 from bot.text.render import local_time
 from bot.text.timeparse import parse_when
@@ -75,6 +76,7 @@ class ReminderService:
         *,
         store: ReminderStore,
         audit: AuditLog,
+        uow: UnitOfWork,
         dispatcher: Dispatcher,
         notifier: Notifier,
         clock: Clock,
@@ -84,6 +86,7 @@ class ReminderService:
     ) -> None:
         self.store = store
         self.audit = audit
+        self.uow = uow
         self.dispatcher = dispatcher
         self.notifier = notifier
         self.clock = clock
@@ -96,12 +99,13 @@ class ReminderService:
             raise UserError("remind.past")
         if len(self.mine(person)) >= MAX_PER_PERSON:
             raise UserError("remind.too_many", limit=MAX_PER_PERSON)
-        reminder = self.store.add(
-            PersonalReminder(
-                person.platform, person.user_id, locale, text, when, created_at=self.clock.now()
+        with self.uow.atomic():
+            reminder = self.store.add(
+                PersonalReminder(
+                    person.platform, person.user_id, locale, text, when, created_at=self.clock.now()
+                )
             )
-        )
-        self.audit.record(actor=person.qualified_id, action="reminder", ref=reminder.job)
+            self.audit.record(actor=person.qualified_id, action="reminder", ref=reminder.job)
         self.wakeups.schedule(reminder.job, when)
         return reminder
 
@@ -116,8 +120,9 @@ class ReminderService:
             or reminder.status != "scheduled"
         ):
             raise UserError("remind.not_found")
-        self.store.set_status(reminder_id, "cancelled")
-        self.audit.record(actor=person.qualified_id, action="reminder-cancel", ref=reminder.job)
+        with self.uow.atomic():
+            self.store.set_status(reminder_id, "cancelled")
+            self.audit.record(actor=person.qualified_id, action="reminder-cancel", ref=reminder.job)
         self.wakeups.unschedule(reminder.job)
         return reminder
 

@@ -1,9 +1,8 @@
-"""The ports the core needs from the outside; storage/ and integrations/ implement them."""
+"""Ports of the entries: the entry repository, the audit log and the stored programme."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -33,9 +32,6 @@ class EntryRepository(Protocol):
     def get(self, kind: Kind, number: int) -> Entry | None: ...
 
     def by_dedupe_key(self, key: str) -> Entry | None: ...
-
-    def atomic(self) -> AbstractContextManager[object]:
-        """Writes inside commit together, once (the audit row with its entry)."""
 
     def find(self, query: EntryQuery) -> tuple[list[Entry], int]:
         """Newest first, at most query.limit, and how many matched (at most count_cap + 1)."""

@@ -4,7 +4,6 @@ personal reminders, and the neutral plan rows reports read."""
 from __future__ import annotations
 
 from collections.abc import Collection
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
@@ -64,8 +63,6 @@ class CommsStore(Protocol):
 
     def between(self, start: datetime, end: datetime) -> list[CommsItem]: ...
 
-    def atomic(self) -> AbstractContextManager[object]: ...
-
 
 @dataclass(slots=True)
 class MilestoneRecord:
@@ -103,8 +100,6 @@ class MilestoneStore(Protocol):
     def decisions(self, start: datetime | None, end: datetime | None) -> list[Decision]: ...
 
     def latest_decisions(self) -> dict[str, Decision]: ...
-
-    def atomic(self) -> AbstractContextManager[object]: ...
 
 
 @dataclass(slots=True)

@@ -24,6 +24,7 @@ from bot.ports.clock import Clock
 from bot.ports.outbound import FileStore
 from bot.ports.plan import PlanSource
 from bot.ports.reports import ReportStore
+from bot.ports.unit_of_work import UnitOfWork
 from bot.reports.context import ReportContext
 from bot.reports.model import ReportDocument, ReportRenderer
 from bot.reports.scope import Period
@@ -37,6 +38,7 @@ class ReportService:
         *,
         entries: EntryService,
         store: ReportStore,
+        uow: UnitOfWork,
         plan: PlanSource,
         renderer: ReportRenderer,
         files: FileStore,
@@ -47,6 +49,7 @@ class ReportService:
     ) -> None:
         self.entries = entries
         self.store = store
+        self.uow = uow
         self.plan = plan
         self.renderer = renderer
         self.files = files
@@ -76,7 +79,7 @@ class ReportService:
     ) -> ReportDocument:
         """Write what the builder noted, in one commit (a report's reads of deviations)."""
         if context.audit:
-            with self.entries.entries.atomic():
+            with self.uow.atomic():
                 for note in context.audit:
                     self.entries.audit.record(
                         actor=person.qualified_id,

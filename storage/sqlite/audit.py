@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from bot.ports.clock import Clock, SystemClock
+from bot.ports.clock import Clock
 from storage.sqlite.times import iso as _iso
 
 
 class SqliteAuditLog:
-    def __init__(self, db: Database, clock: Clock | None = None) -> None:
+    def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
-        self._clock = clock or SystemClock()
+        self._clock = clock
 
     def record(self, *, actor: str, action: str, ref: str = "", detail: str = "") -> None:
         self._db.table("audit").insert(

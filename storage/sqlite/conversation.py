@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
+from bot.ports.clock import Clock
 from bot.ports.conversation import Dialogue
 from storage.sqlite.times import iso as _iso
 from storage.sqlite.times import parse as _dt
@@ -50,8 +50,9 @@ class SqliteDialogueStore:
 
 
 class SqliteRequestLog:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
+        self._clock = clock
 
     def get(self, key: str) -> list[dict[str, Any]] | None:
         rows = list(self._db.query("SELECT replies FROM handled_requests WHERE key = ?", [key]))
@@ -62,7 +63,7 @@ class SqliteRequestLog:
             {
                 "key": key,
                 "replies": json.dumps(replies, ensure_ascii=False),
-                "at": _iso(datetime.now(UTC)),
+                "at": _iso(self._clock.now()),
             },
             pk="key",
         )

@@ -1,17 +1,17 @@
-"""SQLite implementations of the core's ports."""
+"""Entries in SQLite: numbered per kind, comments, history, full-text search (FTS5)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
 
 from bot.domain.kinds import FIELDS
 from bot.domain.model import Change, Comment, Entry, EscalationLevel, Kind, Status
+from bot.ports.clock import Clock
 from bot.ports.entries import EntryQuery
 from storage.sqlite.times import iso as _iso
 from storage.sqlite.times import parse as _dt
@@ -42,6 +42,12 @@ def entry_conditions(
     return where, params
 
 
+def _stored(value: datetime | None) -> datetime:
+    # The repository sets both times before writing (from its clock when the caller gave none).
+    assert value is not None, "an entry's time is set before it is written"
+    return value
+
+
 def _search_text(entry: Entry) -> str:
     parts = [entry.ref, entry.title]
     for spec in FIELDS[entry.kind]:
@@ -52,8 +58,9 @@ def _search_text(entry: Entry) -> str:
 
 
 class SqliteEntryRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
+        self._clock = clock
 
     def create(self, entry: Entry, *, dedupe_key: str = "") -> tuple[Entry, bool]:
         with self._db.atomic():
@@ -66,7 +73,7 @@ class SqliteEntryRepository:
                 [entry.kind.value],
             ).fetchone()[0]
             entry.number = int(number)
-            entry.created_at = entry.created_at or datetime.now(UTC)
+            entry.created_at = entry.created_at or self._clock.now()
             entry.updated_at = entry.created_at
             row = self._to_row(entry)
             row["dedupe_key"] = dedupe_key or None
@@ -75,9 +82,6 @@ class SqliteEntryRepository:
             entry.id = int(table.last_pk or 0)
             self._insert_history(entry.id, entry.history)
         return entry, True
-
-    def atomic(self) -> AbstractContextManager[object]:
-        return self._db.atomic()
 
     def by_dedupe_key(self, key: str) -> Entry | None:
         row = self._one("SELECT * FROM entries WHERE dedupe_key = ?", [key])
@@ -128,7 +132,7 @@ class SqliteEntryRepository:
     def update(self, entry: Entry, changes: Sequence[Change]) -> None:
         if entry.id is None:
             raise ValueError("entry is not stored")
-        entry.updated_at = changes[-1].at if changes else datetime.now(UTC)
+        entry.updated_at = changes[-1].at if changes else self._clock.now()
         row = self._to_row(entry)
         with self._db.atomic():
             self._db.table("entries").update(entry.id, row)
@@ -189,8 +193,8 @@ class SqliteEntryRepository:
             "escalation_level": entry.escalation_level.value,
             "flags": json.dumps(entry.flags),
             "search_text": _search_text(entry),
-            "created_at": _iso(entry.created_at or datetime.now(UTC)),
-            "updated_at": _iso(entry.updated_at or datetime.now(UTC)),
+            "created_at": _iso(_stored(entry.created_at)),
+            "updated_at": _iso(_stored(entry.updated_at)),
         }
 
     @staticmethod

@@ -7,16 +7,16 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.ports.clock import Clock, SystemClock
+from bot.ports.clock import Clock
 from storage.sqlite.times import iso as _iso
 
 
 class SqliteWebchatInbox:
     """What the bot posted on its own to the web chat: channel posts and direct messages."""
 
-    def __init__(self, db: Database, clock: Clock | None = None) -> None:
+    def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
-        self._clock = clock or SystemClock()
+        self._clock = clock
 
     def append(
         self, *, channel: str, user: str, text: str, file: dict[str, str] | None

@@ -7,15 +7,15 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.ports.clock import Clock, SystemClock
+from bot.ports.clock import Clock
 
 
 class SqliteTeamsReferences:
     """Conversation references by person and by channel, kept up to date at every meeting."""
 
-    def __init__(self, db: Database, clock: Clock | None = None) -> None:
+    def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
-        self._clock = clock or SystemClock()
+        self._clock = clock
 
     def save(
         self,
@@ -63,9 +63,9 @@ class SqliteTeamsReferences:
 class SqliteSharePointState:
     """Pages published, files uploaded and list rows synced, so nothing is done twice."""
 
-    def __init__(self, db: Database, clock: Clock | None = None) -> None:
+    def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
-        self._clock = clock or SystemClock()
+        self._clock = clock
 
     def _now(self) -> str:
         return self._clock.now().astimezone(UTC).isoformat()

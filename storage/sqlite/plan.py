@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection
-from contextlib import AbstractContextManager
 from datetime import date, datetime
 from typing import Any
 
@@ -25,9 +24,6 @@ def _req(value: str | None) -> datetime:
 class SqliteMilestoneStore:
     def __init__(self, db: Database) -> None:
         self._db = db
-
-    def atomic(self) -> AbstractContextManager[object]:
-        return self._db.atomic()
 
     def all(self) -> list[MilestoneRecord]:
         return [self._from(row) for row in self._db.query("SELECT * FROM milestones")]
@@ -174,9 +170,6 @@ _COMMS_TIMES = (
 class SqliteCommsStore:
     def __init__(self, db: Database) -> None:
         self._db = db
-
-    def atomic(self) -> AbstractContextManager[object]:
-        return self._db.atomic()
 
     def add(self, item: CommsItem) -> CommsItem:
         table = self._db.table("comms")

@@ -1,0 +1,95 @@
+"""Every store the bot uses, built once per process from one backend (SQLite by default)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bot.config import Settings
+from bot.ports.clock import Clock
+from bot.ports.conversation import DialogueStore, RequestLog
+from bot.ports.delivery import DeliveryLog
+from bot.ports.entries import AuditLog, EntryRepository, ProgrammeStore
+from bot.ports.plan import CommsStore, MilestoneStore, ReminderStore
+from bot.ports.reports import ReportStore
+from bot.ports.unit_of_work import UnitOfWork
+from integrations.webchat.server import InboxStore
+from storage.sqlite.audit import SqliteAuditLog
+from storage.sqlite.conversation import SqliteDialogueStore, SqliteRequestLog
+from storage.sqlite.database import open_database, pending_migrations
+from storage.sqlite.delivery import SqliteDeliveryLog
+from storage.sqlite.entries import SqliteEntryRepository
+from storage.sqlite.inbox import SqliteWebchatInbox
+from storage.sqlite.microsoft import SqliteSharePointState, SqliteTeamsReferences
+from storage.sqlite.plan import SqliteCommsStore, SqliteMilestoneStore, SqliteReminderStore
+from storage.sqlite.programme import SqliteProgrammeStore
+from storage.sqlite.reports import SqliteReportStore
+from storage.sqlite.unit_of_work import SqliteUnitOfWork
+
+if TYPE_CHECKING:
+    # Only for their types: the Microsoft adapters (an optional extra) are imported when used.
+    from integrations.sharepoint.adapter import SharePointState
+    from integrations.teams.adapter import ReferenceStore
+
+
+@dataclass(frozen=True, slots=True)
+class Stores:
+    """One backend's implementation of every storage port, sharing one database."""
+
+    uow: UnitOfWork
+    entries: EntryRepository
+    audit: AuditLog
+    dialogues: DialogueStore
+    requests: RequestLog
+    programme: ProgrammeStore
+    milestones: MilestoneStore
+    comms: CommsStore
+    reminders: ReminderStore
+    deliveries: DeliveryLog
+    reports: ReportStore
+    inbox: InboxStore
+    teams_references: ReferenceStore
+    sharepoint: SharePointState
+    db: Any  # the backend's own handle (tests and benches read rows through it)
+    close: Callable[[], None]
+
+
+def sqlite_stores(path: Path | str, clock: Clock) -> Stores:
+    """Every store on one SQLite file (migrated first); `":memory:"` for a private one."""
+    db = open_database(path)
+    return Stores(
+        uow=SqliteUnitOfWork(db),
+        entries=SqliteEntryRepository(db, clock),
+        audit=SqliteAuditLog(db, clock),
+        dialogues=SqliteDialogueStore(db),
+        requests=SqliteRequestLog(db, clock),
+        programme=SqliteProgrammeStore(db, clock),
+        milestones=SqliteMilestoneStore(db),
+        comms=SqliteCommsStore(db),
+        reminders=SqliteReminderStore(db),
+        deliveries=SqliteDeliveryLog(db),
+        reports=SqliteReportStore(db),
+        inbox=SqliteWebchatInbox(db, clock),
+        teams_references=SqliteTeamsReferences(db, clock),
+        sharepoint=SqliteSharePointState(db, clock),
+        db=db,
+        close=db.conn.close,
+    )
+
+
+def open_stores(settings: Settings, clock: Clock) -> Stores:
+    """The configured backend's stores."""
+    return sqlite_stores(settings.db_path, clock)
+
+
+def migrate_database(settings: Settings) -> list[str]:
+    """Apply pending migrations of the configured backend; the names of those applied."""
+    db = open_database(settings.db_path, migrate=False)
+    try:
+        pending = pending_migrations(db)
+    finally:
+        db.conn.close()
+    open_database(settings.db_path).conn.close()
+    return pending

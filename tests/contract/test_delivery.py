@@ -1,0 +1,117 @@
+"""DeliveryLog: the truth of exactly-once posting, one row per (job, target)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.app.stores import Stores
+from bot.domain.messages import Target
+from bot.ports.delivery import target_key
+from tests.conftest import START
+
+CHANNEL = Target("webchat", channel="fvis-program")
+DAVID = Target("webchat", user_id="david")
+DUE = START + timedelta(minutes=1)
+
+
+def claim(stores: Stores, job: str, target: Target = CHANNEL, run: str = "run-a") -> bool:
+    item = job.rsplit(":", 1)[0] if job.count(":") > 1 else job
+    return stores.deliveries.claim(
+        job=job, item=item, target=target, due_at=DUE, run_id=run, now=START
+    )
+
+
+def test_a_claim_is_unique_per_job_and_target(stores: Stores) -> None:
+    assert claim(stores, "comms:7:1")
+    assert not claim(stores, "comms:7:1")  # the same post: someone got there first
+    assert not claim(stores, "comms:7:1", run="run-b")
+    assert claim(stores, "comms:7:1", DAVID)  # another target of the same job
+    assert claim(stores, "comms:7:2")  # the next occurrence
+    row = stores.deliveries.get("comms:7:1", target_key(CHANNEL))
+    assert row is not None
+    assert (row.status, row.run_id, row.target, row.due_at, row.claimed_at) == (
+        "claimed", "run-a", CHANNEL, DUE, START,
+    )  # fmt: skip
+    assert stores.deliveries.get("comms:7:1", "slack:#x") is None
+
+
+def test_record_finish_and_reclaim(stores: Stores) -> None:
+    assert stores.deliveries.record(
+        job="remind:3", item="remind:3", target=DAVID, status="waiting", due_at=DUE, now=START
+    )
+    assert not stores.deliveries.record(
+        job="remind:3", item="remind:3", target=DAVID, status="missed", due_at=DUE, now=START
+    )
+    key = target_key(DAVID)
+    assert [r.job for r in stores.deliveries.waiting()] == ["remind:3"]
+    later = START + timedelta(minutes=5)
+    assert not stores.deliveries.reclaim(
+        "remind:3", key, from_status=["failed"], run_id="b", now=later
+    )
+    assert stores.deliveries.reclaim(
+        "remind:3", key, from_status=["waiting", "failed"], run_id="b", now=later
+    )
+    assert not stores.deliveries.reclaim(
+        "remind:3", key, from_status=["waiting"], run_id="c", now=later
+    )
+    stores.deliveries.finish("remind:3", key, status="sent", now=later, message_id="42")
+    row = stores.deliveries.get("remind:3", key)
+    assert row is not None
+    assert (row.status, row.message_id, row.sent_at, row.run_id, row.claimed_at) == (
+        "sent", "42", later, "b", later,
+    )  # fmt: skip
+    assert stores.deliveries.waiting() == []
+    stores.deliveries.finish("remind:3", key, status="withdrawn", now=later + timedelta(hours=1))
+    row = stores.deliveries.get("remind:3", key)
+    assert row is not None and row.status == "withdrawn"
+    assert row.withdrawn_at == later + timedelta(hours=1) and row.message_id == "42"
+
+
+def test_a_failure_keeps_its_reason(stores: Stores) -> None:
+    claim(stores, "comms:1:1")
+    stores.deliveries.finish(
+        "comms:1:1", target_key(CHANNEL), status="failed", now=START, error="429 – för många"
+    )
+    row = stores.deliveries.get("comms:1:1", target_key(CHANNEL))
+    assert row is not None and (row.status, row.error, row.sent_at) == (
+        "failed",
+        "429 – för många",
+        None,
+    )
+
+
+def test_rows_by_job_item_and_prefix(stores: Stores) -> None:
+    claim(stores, "comms:1:a")
+    claim(stores, "comms:1:a", DAVID)
+    claim(stores, "comms:1:b")
+    claim(stores, "comms:12:a")
+    claim(stores, "milestone:B_5:7")
+    claim(stores, "milestone:BX5:7")
+    assert [r.target for r in stores.deliveries.for_job("comms:1:a")] == [CHANNEL, DAVID]
+    assert [r.job for r in stores.deliveries.for_item("comms:1")] == [
+        "comms:1:a",
+        "comms:1:a",
+        "comms:1:b",
+    ]
+    grouped = stores.deliveries.for_items(["comms:1", "comms:12", "comms:99"])
+    assert {item: len(rows) for item, rows in grouped.items()} == {
+        "comms:1": 3,
+        "comms:12": 1,
+        "comms:99": 0,
+    }
+    assert stores.deliveries.handled_jobs("comms:1:") == {"comms:1:a", "comms:1:b"}
+    # "_" is a wildcard in LIKE; a prefix is a prefix.
+    assert stores.deliveries.handled_jobs("milestone:B_") == {"milestone:B_5:7"}
+    many = [f"comms:{n}" for n in range(1200)]  # more than one batch of parameters
+    assert len(stores.deliveries.for_items(many)["comms:1"]) == 3
+
+
+def test_claims_of_another_run_are_stale(stores: Stores) -> None:
+    claim(stores, "comms:1:a", run="old")
+    claim(stores, "comms:2:a", run="now")
+    claim(stores, "comms:3:a", run="old")
+    stores.deliveries.finish(
+        "comms:3:a", target_key(CHANNEL), status="sent", now=START, message_id="1"
+    )
+    assert [r.job for r in stores.deliveries.stale_claims("now")] == ["comms:1:a"]
+    assert [r.job for r in stores.deliveries.stale_claims("old")] == ["comms:2:a"]
