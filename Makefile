@@ -2,8 +2,12 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+NPM ?= npm
+# The real outside servers the tests run (OpenID Connect provider, Agents Playground), pinned
+# in tests/node/package-lock.json; the stamp is remade whenever the lock file changes.
+NODE_SERVERS := tests/node/node_modules/.installed
 
-.PHONY: run test install install-dev lint bench clean
+.PHONY: run test install install-dev test-servers lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +25,12 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
+$(NODE_SERVERS): tests/node/package.json tests/node/package-lock.json
+	$(NPM) ci --prefix tests/node --no-audit --no-fund --loglevel=error
+	touch $@
+
+test-servers: $(NODE_SERVERS)
+
 run: install
 	$(BIN)/fvis-bot run
 
@@ -30,7 +40,7 @@ lint: install-dev
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: lint
+test: lint $(NODE_SERVERS)
 	$(BIN)/python -m pytest -q
 
 # Every benchmark, each printing its figures against its baseline; not part of `make test`.
@@ -42,4 +52,4 @@ bench: install-dev
 	$(BIN)/python bench/teams.py
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache tests/node/node_modules

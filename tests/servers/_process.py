@@ -3,10 +3,12 @@ stop it whatever happens (a test that fails must not leave a server behind)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import re
 import signal
+import socket
 import subprocess
 import threading
 import time
@@ -15,6 +17,14 @@ from pathlib import Path
 
 NODE_DIR = Path(__file__).resolve().parent.parent / "node"
 NODE_MODULES = NODE_DIR / "node_modules"
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now (for servers that cannot be told to pick one)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
 
 
 class ServerError(RuntimeError):
@@ -118,17 +128,13 @@ class ServerProcess:
 
     def stop(self, timeout: float = 5.0) -> None:
         if self.process.poll() is None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.process.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
             try:
                 self.process.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.killpg(self.process.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
                 self.process.wait(timeout=timeout)
         self._reader.join(timeout=timeout)
         if self.process.stdout is not None:

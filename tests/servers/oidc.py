@@ -74,6 +74,9 @@ class OidcClient:
     redirect_uris: tuple[str, ...] | list[str] = ("http://127.0.0.1:8080/auth/callback",)
     post_logout_redirect_uris: tuple[str, ...] | list[str] = ()
     token_endpoint_auth_method: str = "client_secret_post"
+    # "native": a loopback redirect URI registered without a port matches any port
+    # (RFC 8252, 7.3), so one client serves an app under test on a random port.
+    application_type: str = "web"
 
     def metadata(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -81,10 +84,21 @@ class OidcClient:
             "client_secret": self.client_secret,
             "redirect_uris": list(self.redirect_uris),
             "token_endpoint_auth_method": self.token_endpoint_auth_method,
+            "application_type": self.application_type,
         }
         if self.post_logout_redirect_uris:
             data["post_logout_redirect_uris"] = list(self.post_logout_redirect_uris)
         return data
+
+
+# The client of the session fixture `oidc_provider` (tests/servers/fixtures.py).
+OIDC_CLIENT = OidcClient(
+    client_id="fvis-bot",
+    client_secret="fvis-test-secret",
+    redirect_uris=("http://127.0.0.1/auth/callback", "http://localhost/auth/callback"),
+    post_logout_redirect_uris=("http://127.0.0.1/", "http://localhost/"),
+    application_type="native",
+)
 
 
 def account(
@@ -254,7 +268,7 @@ class OidcProvider:
         params = {
             "response_type": "code",
             "client_id": client.client_id,
-            "redirect_uri": redirect_uri or list(client.redirect_uris)[0],
+            "redirect_uri": redirect_uri or next(iter(client.redirect_uris)),
             "scope": scope,
             "state": state,
             **extra,
@@ -279,7 +293,7 @@ class OidcProvider:
         form = {
             "grant_type": "authorization_code",
             "code": code,
-            "redirect_uri": redirect_uri or list(client.redirect_uris)[0],
+            "redirect_uri": redirect_uri or next(iter(client.redirect_uris)),
             "client_id": client.client_id,
             "client_secret": client.client_secret,
         }
@@ -428,9 +442,7 @@ async def _walk(
                 continue
             page = _parse(body)
             if response.status != 200 or page.error:
-                raise OidcError(
-                    f"{response.status} at {url}: {page.error.strip() or body[:500]}"
-                )
+                raise OidcError(f"{response.status} at {url}: {page.error.strip() or body[:500]}")
             if not page.forms:
                 # A page without a form (e.g. "Sign-out Success" when no redirect is asked).
                 return url
@@ -504,6 +516,7 @@ def http_login_blocking(authorize_url: str, login: str, **options: Any) -> str:
 
 
 __all__ = [
+    "OIDC_CLIENT",
     "OidcClient",
     "OidcError",
     "OidcProvider",
