@@ -174,6 +174,12 @@ ${form}
 provider.on('server_error', (ctx, error) => console.error('server_error', error));
 handler = provider.callback();
 
+// If the test run that started us dies without stopping us, go too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.exit(0);
+}, 1000).unref();
+
 for (const signal of ['SIGTERM', 'SIGINT']) {
   process.on(signal, () => {
     server.close();

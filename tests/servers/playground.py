@@ -63,6 +63,12 @@ How the mock connector works (read from dist/index.js of 0.2.28 and checked agai
   POST /_conversation/v1/invoke and /v1/submit carry Adaptive Card actions; GET
   /_internal/v1/config returns the users, chats and teams; GET /_debug/ping answers "pong".
 
+In Chromium (Playwright, executable_path="/usr/bin/chromium", args=["--no-sandbox"]): every
+page load re-sends installationUpdate and conversationUpdate for the same personal chat; the
+message box is `[data-lexical-editor="true"]` (click, type, Enter); a bot message's text is a
+`<p>` in the chat (`page.locator("p", has_text="...")`; plain get_by_text also matches the
+chat list's preview). Checked with Chromium 156.
+
 Proactive messages from microsoft-agents-hosting-core 1.9 with anonymous auth: in the browser
 page, the bot's message appears in the chat; with `stream()`, as a createMessage event.
 `CloudAdapter.continue_conversation(app_id, ...)` builds `ClaimsIdentity({"aud": app_id,
