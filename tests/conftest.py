@@ -17,6 +17,9 @@ from bot.domain.messages import Action, Form, FormSubmission, Incoming, Reply
 from bot.domain.model import REF_PATTERN
 from tests.helpers import find_choice
 
+# Real servers the tests start on loopback: OpenID Connect provider, Agents Playground, PostgreSQL.
+pytest_plugins = ["tests.servers.fixtures"]
+
 # Wednesday 25 November 2026, 10:00 in Stockholm.
 START = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 

@@ -18,7 +18,6 @@ from tests.servers.playground import BOT_ID, USER_ID, SessionPlayground
 from tests.servers.postgres import PostgresServer
 
 # Until tests/conftest.py names it for every module.
-pytest_plugins = ["tests.servers.fixtures"]
 
 # -- OpenID Connect -------------------------------------------------------------------------
 
