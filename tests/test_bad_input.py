@@ -386,6 +386,28 @@ async def test_personal_number_in_free_text_is_refused(
     assert_not_stored(settings, number)
 
 
+@pytest.mark.parametrize(
+    ("text", "key", "locale"),
+    [
+        ("behov Mötet 20240315-1430 behöver en projektor", "pii_refused.timestamp", "sv"),
+        ("need Call me on 0701234569", "pii_refused.phone", "en"),
+    ],
+)
+async def test_a_number_that_may_be_a_time_or_a_phone_is_refused_with_how_to_write_it(
+    chat: Any, bot: Bot, text: str, key: str, locale: str
+) -> None:
+    person = chat("anna", locale)
+    await person.say(text)
+    assert person.text == t(locale, key)
+    assert "2024-03-15 14:30" in person.text or "070-123 45 67" in person.text
+    assert rows(bot) == [] and rows(bot, "dialogues") == []
+    # Written as the answer says, it passes.
+    await person.say(
+        text.replace("20240315-1430", "2024-03-15 14:30").replace("0701234569", "070-123 45 69")
+    )
+    assert person.last[-1].style != "error"
+
+
 @pytest.mark.parametrize("number", list(PERSONAL_NUMBERS))
 async def test_personal_number_in_a_dialogue_answer_is_refused(
     chat: Any, bot: Bot, settings: Settings, number: str

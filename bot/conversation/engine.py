@@ -19,6 +19,7 @@ from bot.i18n.catalogue import count, normalise_locale, t
 from bot.ports.clock import Clock
 from bot.ports.conversation import Dialogue, DialogueStore, RequestLog
 from bot.text.clean import clean_text
+from bot.text.validation import pii_refusal_key
 
 log = logging.getLogger(__name__)
 
@@ -196,10 +197,12 @@ class Engine:
     async def _dispatch(self, context: Context) -> list[Reply]:
         incoming = context.incoming
         carried = [incoming.action.id, incoming.action.value] if incoming.action else []
-        carried += [incoming.form.id] if incoming.form else []
+        carried += [incoming.form.id, *incoming.form.values] if incoming.form else []
+        carried += [incoming.locale or ""]
         if any(contains_personal_number(value) for value in carried):
-            # Button values and form ids come back from clients and are echoed and stored.
-            return [Reply(context.t("pii_refused"), style="error")]
+            # Button values, form ids and field names come back from clients and are echoed and
+            # stored; form values are checked field by field, so the rest of a form is kept.
+            return [Reply(context.t(pii_refusal_key(*carried)), style="error")]
         if incoming.action is not None and incoming.action.id == "say":
             # A suggestion chip: the same as typing its text.
             return await self._text(context, incoming.action.value)
@@ -232,7 +235,7 @@ class Engine:
             ]
         if contains_personal_number(text):
             # Refused before any handler sees it: nothing of it is stored, not even in a dialogue.
-            return [Reply(context.t("pii_refused"), style="error")]
+            return [Reply(context.t(pii_refusal_key(text)), style="error")]
         word, _, rest = text.partition(" ")
         word = word.casefold().rstrip(":,.!")
         if word in CANCEL_WORDS and not rest.strip():

@@ -261,6 +261,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "coordination number. Patient data must not be stored here. Please rewrite it without "
         "the number – nothing of what you wrote was saved.",
     ),
+    "pii_refused.timestamp": (
+        "Jag kan inte spara det: en siffergrupp i texten ser ut som ett personnummer. Är det ett "
+        "datum med klockslag? Skriv det med bindestreck och kolon, till exempel 2024-03-15 14:30. "
+        "Inget av det du skrev sparades.",
+        "I cannot save that: a group of digits in the text looks like a Swedish personal identity "
+        "number. Is it a date and time? Write it with dashes and a colon, for example "
+        "2024-03-15 14:30. Nothing of what you wrote was saved.",
+    ),
+    "pii_refused.phone": (
+        "Jag kan inte spara det: en siffergrupp i texten ser ut som ett personnummer. Är det ett "
+        "telefonnummer? Skriv det i grupper, till exempel 070-123 45 67. Inget av det du skrev "
+        "sparades.",
+        "I cannot save that: a group of digits in the text looks like a Swedish personal identity "
+        "number. Is it a phone number? Write it in groups, for example 070-123 45 67. Nothing of "
+        "what you wrote was saved.",
+    ),
     "too_long": (
         "Texten är för lång: {length} tecken, högst {limit} går. Korta den eller dela upp den.",
         "The text is too long: {length} characters, at most {limit}. Shorten it or split it up.",

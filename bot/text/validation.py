@@ -7,7 +7,7 @@ from datetime import datetime
 
 from bot.domain.errors import UserError
 from bot.domain.kinds import FieldSpec
-from bot.domain.pii import contains_personal_number
+from bot.domain.pii import contains_personal_number, refusal_hint
 from bot.i18n.catalogue import count, option_label, t
 from bot.text.clean import clean_text
 from bot.text.timeparse import parse_when
@@ -25,12 +25,18 @@ class Checked:
         return not self.error
 
 
+def pii_refusal_key(*texts: str) -> str:
+    """The catalogue key of the refusal: with a hint when the number may be a time or a phone."""
+    hint = next((hint for text in texts if (hint := refusal_hint(text))), None)
+    return f"pii_refused.{hint}" if hint else "pii_refused"
+
+
 def check_free_text(raw: str, *, limit: int, locale: str) -> Checked:
     """Clean, bound and screen any text a person typed (fields, comments)."""
     value = clean_text(raw)
     # The number comes first: a too-long text with one in it must not be echoed back to be fixed.
     if contains_personal_number(value):
-        return Checked(error=t(locale, "pii_refused"))
+        return Checked(error=t(locale, pii_refusal_key(value)))
     if len(value) > limit:
         return Checked(
             error=t(
@@ -46,7 +52,7 @@ def check_free_text(raw: str, *, limit: int, locale: str) -> Checked:
 def refuse_personal_numbers(*texts: str) -> None:
     """For services that take text from more than the chat (forms, list sync): the last guard."""
     if any(contains_personal_number(text) for text in texts):
-        raise UserError("pii_refused")
+        raise UserError(pii_refusal_key(*texts))
 
 
 def option_labels(spec: FieldSpec, locale: str, benefits: dict[int, str]) -> list[tuple[str, str]]:
@@ -71,7 +77,7 @@ def check_field(
         return Checked(error=t(locale, "required")) if spec.required else Checked("")
     if contains_personal_number(text):
         # Also in a select field: a forged or pasted value must not come back in the form.
-        return Checked(error=t(locale, "pii_refused"))
+        return Checked(error=t(locale, pii_refusal_key(text)))
     if spec.type == "select":
         return _check_option(spec, text, locale, benefits)
     checked = check_free_text(text, limit=spec.max_length, locale=locale)
