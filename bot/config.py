@@ -20,6 +20,8 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 3978
     db_path: Path = Path("data/fvis.db")
+    # PostgreSQL, shared by every replica (postgresql://user:pass@host:port/db); "" is SQLite.
+    database_url: str = ""
     programme_file: Path | None = None  # None: the demo programme shipped with the bot
     timezone: str = "Europe/Stockholm"
     webchat_enabled: bool = True
@@ -76,6 +78,7 @@ class Settings:
             host=get("FVIS_HOST", "127.0.0.1"),
             port=integer("FVIS_PORT", 3978, 0, 65535),
             db_path=Path(get("FVIS_DB_PATH", "data/fvis.db")),
+            database_url=_database_url(get("FVIS_DATABASE_URL", "")),
             programme_file=Path(programme) if programme else None,
             timezone=_timezone(get("FVIS_TIMEZONE", "Europe/Stockholm")),
             webchat_enabled=_on_off("FVIS_WEBCHAT", get("FVIS_WEBCHAT", "on")),
@@ -120,6 +123,13 @@ def _timezone(raw: str) -> str:
     except (ZoneInfoNotFoundError, ValueError, OSError):
         # OSError: a folder of the database ("Europe") or an over-long name.
         raise ConfigError(f"FVIS_TIMEZONE is not a known time zone: {raw!r}") from None
+    return raw
+
+
+def _database_url(raw: str) -> str:
+    if raw and not raw.startswith(("postgresql://", "postgres://")):
+        # Never the value itself in the message: it may hold a password.
+        raise ConfigError("FVIS_DATABASE_URL must start with postgresql:// (or be empty: SQLite)")
     return raw
 
 

@@ -16,6 +16,17 @@ from bot.ports.plan import CommsStore, MilestoneStore, ReminderStore
 from bot.ports.reports import ReportStore
 from bot.ports.unit_of_work import UnitOfWork
 from integrations.webchat.server import InboxStore
+from storage.postgres import database as postgres
+from storage.postgres.audit import PostgresAuditLog
+from storage.postgres.conversation import PostgresDialogueStore, PostgresRequestLog
+from storage.postgres.delivery import PostgresDeliveryLog
+from storage.postgres.entries import PostgresEntryRepository
+from storage.postgres.inbox import PostgresWebchatInbox
+from storage.postgres.microsoft import PostgresSharePointState, PostgresTeamsReferences
+from storage.postgres.plan import PostgresCommsStore, PostgresMilestoneStore, PostgresReminderStore
+from storage.postgres.programme import PostgresProgrammeStore
+from storage.postgres.reports import PostgresReportStore
+from storage.postgres.unit_of_work import PostgresUnitOfWork
 from storage.sqlite.audit import SqliteAuditLog
 from storage.sqlite.conversation import SqliteDialogueStore, SqliteRequestLog
 from storage.sqlite.database import open_database, pending_migrations
@@ -79,13 +90,47 @@ def sqlite_stores(path: Path | str, clock: Clock) -> Stores:
     )
 
 
+def postgres_stores(url: str, clock: Clock) -> Stores:
+    """Every store on one PostgreSQL database (migrated first, under an advisory lock)."""
+    return stores_on_postgres(postgres.open_database(url), clock)
+
+
+def stores_on_postgres(db: postgres.PostgresDatabase, clock: Clock) -> Stores:
+    return Stores(
+        uow=PostgresUnitOfWork(db),
+        entries=PostgresEntryRepository(db, clock),
+        audit=PostgresAuditLog(db, clock),
+        dialogues=PostgresDialogueStore(db),
+        requests=PostgresRequestLog(db, clock),
+        programme=PostgresProgrammeStore(db, clock),
+        milestones=PostgresMilestoneStore(db),
+        comms=PostgresCommsStore(db),
+        reminders=PostgresReminderStore(db),
+        deliveries=PostgresDeliveryLog(db),
+        reports=PostgresReportStore(db),
+        inbox=PostgresWebchatInbox(db, clock),
+        teams_references=PostgresTeamsReferences(db, clock),
+        sharepoint=PostgresSharePointState(db, clock),
+        db=db,
+        close=db.close,
+    )
+
+
 def open_stores(settings: Settings, clock: Clock) -> Stores:
-    """The configured backend's stores."""
+    """The configured backend's stores: PostgreSQL when FVIS_DATABASE_URL is set, else SQLite."""
+    if settings.database_url:
+        return postgres_stores(settings.database_url, clock)
     return sqlite_stores(settings.db_path, clock)
 
 
 def migrate_database(settings: Settings) -> list[str]:
     """Apply pending migrations of the configured backend; the names of those applied."""
+    if settings.database_url:
+        pg = postgres.open_database(settings.database_url, migrate_now=False, max_size=1)
+        try:
+            return postgres.migrate(pg)
+        finally:
+            pg.close()
     db = open_database(settings.db_path, migrate=False)
     try:
         pending = pending_migrations(db)

@@ -138,7 +138,9 @@ def cmd_db_migrate(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app.build import migrate
 
     pending = migrate(settings)
-    print(f"{settings.db_path}: {len(pending)} migreringar körda ({', '.join(pending) or 'inga'}).")
+    # Never the URL: it may hold a password.
+    where = "PostgreSQL" if settings.database_url else settings.db_path
+    print(f"{where}: {len(pending)} migreringar körda ({', '.join(pending) or 'inga'}).")
     return 0
 
 

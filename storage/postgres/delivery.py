@@ -1,0 +1,145 @@
+"""The delivery log in PostgreSQL: one row per (job, target), unique whichever replica claims;
+each call commits on its own, so a claim is in the database before the post is attempted."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from bot.domain.messages import Target
+from bot.ports.delivery import DeliveryRecord, target_key
+from storage.postgres.database import PostgresDatabase
+
+
+class PostgresDeliveryLog:
+    def __init__(self, db: PostgresDatabase) -> None:
+        self._db = db
+
+    def _insert(self, row: dict[str, Any]) -> bool:
+        with self._db.connection() as conn:
+            cursor = conn.execute(
+                f"INSERT INTO deliveries ({', '.join(row)}) "
+                f"VALUES ({', '.join('%s' for _ in row)}) ON CONFLICT (job, target) DO NOTHING",
+                list(row.values()),
+            )
+            return cursor.rowcount == 1  # 0: (job, target) exists, someone got there first
+
+    @staticmethod
+    def _base(job: str, item: str, target: Target, status: str, due_at: datetime) -> dict[str, Any]:
+        return {
+            "job": job,
+            "target": target_key(target),
+            "item": item,
+            "platform": target.platform,
+            "channel": target.channel,
+            "user_id": target.user_id,
+            "status": status,
+            "due_at": due_at,
+        }
+
+    def claim(
+        self, *, job: str, item: str, target: Target, due_at: datetime, run_id: str, now: datetime
+    ) -> bool:
+        row = self._base(job, item, target, "claimed", due_at)
+        return self._insert({**row, "run_id": run_id, "claimed_at": now})
+
+    def record(
+        self,
+        *,
+        job: str,
+        item: str,
+        target: Target,
+        status: str,
+        due_at: datetime,
+        now: datetime,
+        error: str = "",
+    ) -> bool:
+        row = self._base(job, item, target, status, due_at)
+        return self._insert({**row, "error": error, "claimed_at": now})
+
+    def reclaim(
+        self, job: str, key: str, *, from_status: Sequence[str], run_id: str, now: datetime
+    ) -> bool:
+        with self._db.connection() as conn:
+            cursor = conn.execute(
+                "UPDATE deliveries SET status = 'claimed', run_id = %s, claimed_at = %s, error = '' "
+                "WHERE job = %s AND target = %s AND status = ANY(%s)",
+                [run_id, now, job, key, list(from_status)],
+            )
+            return cursor.rowcount == 1
+
+    def finish(
+        self,
+        job: str,
+        key: str,
+        *,
+        status: str,
+        now: datetime,
+        message_id: str = "",
+        error: str = "",
+    ) -> None:
+        sets: dict[str, Any] = {"status": status, "error": error}
+        if status == "sent":
+            sets.update(message_id=message_id, sent_at=now)
+        if status == "withdrawn":
+            sets["withdrawn_at"] = now
+        with self._db.connection() as conn:
+            conn.execute(
+                f"UPDATE deliveries SET {', '.join(f'{k} = %s' for k in sets)} "
+                "WHERE job = %s AND target = %s",
+                [*sets.values(), job, key],
+            )
+
+    def get(self, job: str, key: str) -> DeliveryRecord | None:
+        rows = self._rows("job = %s AND target = %s", [job, key])
+        return rows[0] if rows else None
+
+    def for_job(self, job: str) -> list[DeliveryRecord]:
+        return self._rows("job = %s", [job])
+
+    def for_item(self, item: str) -> list[DeliveryRecord]:
+        return self._rows("item = %s", [item])
+
+    def for_items(self, items: Sequence[str]) -> dict[str, list[DeliveryRecord]]:
+        found: dict[str, list[DeliveryRecord]] = {item: [] for item in items}
+        for row in self._rows("item = ANY(%s)", [list(items)]):
+            found[row.item].append(row)
+        return found
+
+    def handled_jobs(self, prefix: str) -> set[str]:
+        # starts_with, not LIKE: "_" in an id is no wildcard.
+        with self._db.connection() as conn:
+            rows = conn.execute(
+                "SELECT DISTINCT job FROM deliveries WHERE starts_with(job, %s)", [prefix]
+            ).fetchall()
+        return {row["job"] for row in rows}
+
+    def stale_claims(self, run_id: str) -> list[DeliveryRecord]:
+        return self._rows("status = 'claimed' AND run_id <> %s", [run_id])
+
+    def waiting(self) -> list[DeliveryRecord]:
+        return self._rows("status = 'waiting'", [])
+
+    def _rows(self, clause: str, params: list[Any]) -> list[DeliveryRecord]:
+        with self._db.connection() as conn:
+            rows = conn.execute(
+                f"SELECT * FROM deliveries WHERE {clause} ORDER BY id", params
+            ).fetchall()
+        return [record(row) for row in rows]
+
+
+def record(row: dict[str, Any]) -> DeliveryRecord:
+    return DeliveryRecord(
+        job=row["job"],
+        item=row["item"],
+        target=Target(row["platform"], channel=row["channel"], user_id=row["user_id"]),
+        status=row["status"],
+        message_id=row["message_id"],
+        error=row["error"],
+        due_at=row["due_at"],
+        claimed_at=row["claimed_at"],
+        sent_at=row["sent_at"],
+        withdrawn_at=row["withdrawn_at"],
+        run_id=row["run_id"],
+    )

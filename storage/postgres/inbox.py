@@ -1,0 +1,67 @@
+"""The web chat's inbox in PostgreSQL: what the bot said on its own, per person and channel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from psycopg.types.json import Jsonb
+
+from bot.ports.clock import Clock
+from storage.postgres.database import PostgresDatabase
+from storage.postgres.times import iso_or_none
+
+
+class PostgresWebchatInbox:
+    def __init__(self, db: PostgresDatabase, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def append(
+        self, *, channel: str, user: str, text: str, file: dict[str, str] | None
+    ) -> dict[str, Any]:
+        with self._db.connection() as conn:
+            row = conn.execute(
+                'INSERT INTO webchat_inbox (channel, "user", text, file, at) '
+                "VALUES (%s, %s, %s, %s, %s) RETURNING *",
+                [channel, user, text, Jsonb(file) if file else None, self._clock.now()],
+            ).fetchone()
+        assert row is not None
+        return self._public(row)
+
+    def after(self, *, user: str, seq: int, limit: int = 200) -> list[dict[str, Any]]:
+        with self._db.connection() as conn:
+            rows = conn.execute(
+                'SELECT * FROM webchat_inbox WHERE seq > %s AND ("user" = \'\' OR "user" = %s) '
+                "ORDER BY seq LIMIT %s",
+                [seq, user, limit],
+            ).fetchall()
+        return [self._public(row) for row in rows]
+
+    def withdraw(self, seq: int) -> bool:
+        with self._db.connection() as conn:
+            cursor = conn.execute(
+                "UPDATE webchat_inbox SET withdrawn_at = %s "
+                "WHERE seq = %s AND withdrawn_at IS NULL",
+                [self._clock.now(), seq],
+            )
+            return cursor.rowcount == 1
+
+    def get(self, seq: int) -> dict[str, Any] | None:
+        with self._db.connection() as conn:
+            row = conn.execute("SELECT * FROM webchat_inbox WHERE seq = %s", [seq]).fetchone()
+        return self._public(row) if row else None
+
+    @staticmethod
+    def _public(row: dict[str, Any]) -> dict[str, Any]:
+        message: dict[str, Any] = {
+            "seq": row["seq"],
+            "channel": row["channel"],
+            "direct": bool(row["user"]),
+            "text": row["text"],
+            "at": iso_or_none(row["at"]),
+        }
+        if row["file"]:
+            message["file"] = row["file"]
+        if row.get("withdrawn_at"):
+            message["withdrawn_at"] = iso_or_none(row["withdrawn_at"])
+        return message
