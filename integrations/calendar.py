@@ -13,6 +13,7 @@ from icalendar import Calendar, Event
 
 from bot.ports.clock import Clock
 from bot.ports.plan import PlanSource
+from bot.text.render import due_label
 
 PATH = "/calendar.ics"
 PRODID = "-//Region Västerbotten//fvis-bot//SV"
@@ -68,9 +69,11 @@ class CalendarFeed:
             event.add("summary", f"{row.id}: {row.title}")
             event.add("dtstart", row.due)
             event.add("dtend", row.due + timedelta(days=1))
+            # A quarter stays a quarter: the event sits on its last working day and says so.
+            when = due_label(row.due, row.due_text, "sv")
             event.add(
                 "description",
-                f"Ägare/owner: {row.owner or '–'}. "
+                f"Datum/date: {when}. Ägare/owner: {row.owner or '–'}. "
                 f"Beslut/decision: {'ja/yes' if row.decided else 'nej/no'}.",
             )
             event.add(

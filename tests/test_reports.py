@@ -61,8 +61,8 @@ def plan() -> FakePlan:
             MilestoneRow("B6", "Slutrapport", "decision", TODAY + timedelta(days=90), "david"),
         ],
         decisions=[
-            DecisionRow("B4", "Godkänna definitionsfasen", "continue", "Allt enligt plan.", "david", week),
-            DecisionRow("B3", "Fortsätta programmet", "change", "Ny tidplan.", "David Berg", week - timedelta(days=14)),
+            DecisionRow("B4", "Godkänna definitionsfasen", "godkänna, starta", "Allt enligt plan.", "david", week, "Programstyrgruppen"),
+            DecisionRow("B3", "Fortsätta programmet", "ändra", "Ny tidplan.", "David Berg", week - timedelta(days=14)),
         ],
         comms=[
             CommsRow(1, "Nyhetsbrev november", "published", week, ("webchat:#fvis-program",), week),
@@ -140,9 +140,10 @@ async def test_weekly_status_report_says_what_the_entries_and_plan_say(
     overdue = table_after(document, "Försenade")
     assert [row[1] for row in overdue[1:]] == ["M1"]
     decisions = table_after(document, "Fattade beslut")
-    assert len(decisions) == 2 and decisions[1][1:4] == [
+    assert len(decisions) == 2 and decisions[1][1:5] == [
         "B4 Godkänna definitionsfasen",
-        "Fortsätta",
+        "godkänna, starta",
+        "Programstyrgruppen",
         "Allt enligt plan.",
     ]
     published = table_after(document, "Publicerat under perioden")
@@ -297,20 +298,30 @@ async def test_entry_record_holds_fields_comments_and_history(
 
 async def test_decision_log_from_the_time_side(bot: Bot, chat: Any) -> None:
     david = chat("david")
-    saved = await david.say("beslut B7 fortsätta Slutrapporten godkänd av styrgruppen")
+    saved = await david.say("beslut B7 avsluta godkänna 2026-11-24 Slutrapporten godkänd")
     assert saved[-1].style == "success", saved[-1].text
     document = document_of(await david.say("rapport beslut"))
     assert ("Title", "Beslutslogg") in headings(document)
-    taken = table_after(document, "Fattade beslut")
-    # The demo programme's earlier decisions come first, oldest first; today's is last.
-    assert taken[1][1].startswith("B1 ")
-    assert taken[-1][0] == "2026-11-25"
-    assert taken[-1][1].startswith("B7 ")
-    assert taken[-1][2:] == ["Fortsätta", "Slutrapporten godkänd av styrgruppen", "David Berg"]
-    points = by_first(table_after(document, "Programmets beslutspunkter"))
-    states = {row[0]: row[3] for row in points.values()}
-    assert states["B7"] == "Fattat"
-    assert "Försenat" in states.values() or "Kommande" in states.values()
+    # The demo invents no past decisions: the one recorded is the only one, with the day the
+    # body decided, the body, and who recorded it when.
+    [header, taken] = table_after(document, "Fattade beslut")
+    assert header == [
+        "Beslutsdag", "Beslutspunkt", "Beslut", "Beslutande", "Motivering", "Registrerat av",
+    ]  # fmt: skip
+    assert taken == [
+        "2026-11-24",
+        "B7 Beslut att avsluta programmet och godkänna slutrapporten",
+        "avsluta, godkänna",
+        "Programstyrgruppen",
+        "Slutrapporten godkänd",
+        "David Berg, 2026-11-25 10:00",
+    ]
+    points = table_after(document, "Programmets beslutspunkter")
+    rows = {row[1]: row for row in points[1:]}
+    assert rows["B7"][4] == "Fattat" and rows["B3"][4] == "inget beslut registrerat"
+    assert rows["B4"][0] == "kvartal 4 2020" and rows["B5-R2"][4] == "Kommande"
+    assert rows["B4"][3] == "Programstyrgruppen"
+    assert "Demodata" in "\n".join(p.text for p in document.paragraphs)
 
 
 async def test_decision_log_states(bot: Bot, chat: Any) -> None:
@@ -318,7 +329,7 @@ async def test_decision_log_states(bot: Bot, chat: Any) -> None:
     bot.reports.plan = plan()
     document = document_of(await chat("eva", locale="en").say("report decisions"))
     taken = table_after(document, "Decisions taken")
-    assert [row[2] for row in taken[1:]] == ["Change", "Continue"]  # oldest first
+    assert [row[2] for row in taken[1:]] == ["change", "approve, start"]  # oldest first
     points = {
         row[1]: row[4] for row in table_after(document, "The programme's decision points")[1:]
     }

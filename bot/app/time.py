@@ -76,7 +76,7 @@ def time_side(
         timezone=settings.timezone,
         **common,  # type: ignore[arg-type]
     )
-    for work in (milestone_service, reminder_service, comms_service):
+    for work in (milestone_service.reminders, reminder_service, comms_service):
         scheduler.add_work(work)
     plan = StoredPlanSource(milestones=stores.milestones, comms=stores.comms)
     return TimeSide(scheduler, milestone_service, comms_service, reminder_service, plan)

@@ -10,3 +10,7 @@ class UserError(Exception):
         super().__init__(key)
         self.key = key
         self.values = values
+
+
+class ProgrammeError(ValueError):
+    """The programme file is malformed; the message says where."""

@@ -9,11 +9,9 @@ from typing import Any
 
 import yaml
 
+from bot.domain.errors import ProgrammeError as ProgrammeError  # re-exported for callers
+from bot.domain.governance import Governance, parse_governance
 from bot.domain.model import Person, Role
-
-
-class ProgrammeError(ValueError):
-    """The programme file is malformed; the message says where."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +53,8 @@ class Programme:
     audiences: tuple[Audience, ...]
     people: tuple[PersonRecord, ...]
     raw: dict[str, Any] = field(default_factory=dict, compare=False)
+    # Deciding bodies, outcomes, change-request levels, units (bot/domain/governance.py).
+    governance: Governance = field(default_factory=Governance)
 
     def person_for(self, platform: str, user_id: str) -> PersonRecord | None:
         for person in self.people:
@@ -168,6 +168,7 @@ def parse_programme(data: dict[str, Any]) -> Programme:
         audiences=audiences,
         people=tuple(people),
         raw=data,
+        governance=parse_governance(data, items("milestones")),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.i18n import home_texts, plan_texts, report_texts
+from bot.i18n import governance_texts, home_texts, plan_texts, report_texts
 
 DEFAULT_LOCALE = "sv"
 LOCALES = ("sv", "en")
@@ -173,7 +173,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Handläggare:\n"
         "  status BEH-12 <status> · tilldela ÄRE-7 <person> · eskalera ÄRE-7\n"
         "Milstolpar och påminnelser:\n"
-        "  milstolpar · milstolpe ny · beslut B5 fortsätta|ändra|avbryta <motivering>\n"
+        "  milstolpar · milstolpe ny · beslut B4 <utfall> <motivering> · uppnådd M-NYTTA\n"
         "  påminn mig nästa fredag kl 9 om … · påminnelser\n"
         "Kommunikation:\n"
         "  kommunikation · kommunikation ny · kommunikation godkänn 3\n"
@@ -193,7 +193,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Handlers:\n"
         "  status BEH-12 <status> · assign ÄRE-7 <person> · escalate ÄRE-7\n"
         "Milestones and reminders:\n"
-        "  milestones · milestone new · decision B5 continue|change|stop <reason>\n"
+        "  milestones · milestone new · decision B4 <outcome> <reason> · reached M-NYTTA\n"
         "  remind me next Friday at 9 to … · reminders\n"
         "Communication:\n"
         "  comms · comms new · comms approve 3\n"
@@ -401,6 +401,7 @@ def register(source: str, texts: Mapping[str, tuple[str, str]]) -> None:
 register(home_texts.__name__, home_texts.TEXTS)
 register(plan_texts.__name__, plan_texts.TEXTS)
 register(report_texts.__name__, report_texts.TEXTS)
+register(governance_texts.__name__, governance_texts.TEXTS)
 
 
 def count(value: int) -> str:

@@ -24,14 +24,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "ms.row_in_days": ("om {days} dagar", "in {days} days"),
     "ms.row_today": ("i dag", "today"),
-    "ms.row_overdue": ("FÖRSENAD, inget beslut", "OVERDUE, no decision"),
+    "ms.row_overdue": ("FÖRSENAD, inget beslut registrerat", "OVERDUE, no decision recorded"),
     "ms.row_decided": (
-        "beslut: {outcome} ({date}, {name})",
-        "decision: {outcome} ({date}, {name})",
+        "beslut: {outcome} ({body} {date}, registrerat av {name})",
+        "decision: {outcome} ({body} {date}, recorded by {name})",
     ),
     "ms.list_hint": (
-        "Registrera ett beslut: beslut B5 fortsätta|ändra|avbryta <motivering>. Alla: milstolpar alla.",
-        "Record a decision: decision B5 continue|change|stop <motivation>. All: milestones all.",
+        "Registrera ett beslut: beslut B5-R2 <utfall> <motivering> (utfallen står vid punkten). "
+        "Markera en milstolpe uppnådd: uppnådd M-NYTTA. Alla: milstolpar alla.",
+        "Record a decision: decision B5-R2 <outcome> <motivation> (the outcomes are listed with "
+        "the point). Mark a milestone reached: reached M-NYTTA. All: milestones all.",
     ),
     "ms.choice.new": ("Ny milstolpe", "New milestone"),
     "ms.choice.all": ("Visa alla", "Show all"),
@@ -84,32 +86,36 @@ TEXTS: dict[str, tuple[str, str]] = {
         "“{text}” could be several: {ids}. Type the whole id.",
     ),
     "ms.decision_usage": (
-        "Skriv: beslut B5 fortsätta|ändra|avbryta <motivering>",
-        "Write: decision B5 continue|change|stop <motivation>",
+        "Skriv: beslut B4 <utfall> [beslutsdag ÅÅÅÅ-MM-DD] <motivering>. Punktens utfall visar "
+        "milstolpe B4.",
+        "Write: decision B4 <outcome> [day of decision YYYY-MM-DD] <motivation>. milestone B4 "
+        "shows the point's outcomes.",
     ),
     "ms.motivation_missing": (
-        "Skriv också en motivering: beslut {id} fortsätta <motivering>",
-        "Add a motivation too: decision {id} continue <motivation>",
+        "Skriv också en motivering: beslut {id} {outcome} <motivering>",
+        "Add a motivation too: decision {id} {outcome} <motivation>",
     ),
     "ms.decision_saved": (
-        "Beslutet vid {id} är registrerat: {outcome}. Registrerat av {name} {at}.",
-        "The decision at {id} is recorded: {outcome}. Recorded by {name} {at}.",
+        "Beslutet vid {id} är registrerat: {outcome}. Beslutat av {body} {day}. Registrerat av "
+        "{name} {at}.",
+        "The decision at {id} is recorded: {outcome}. Decided by {body} {day}. Recorded by "
+        "{name} {at}.",
     ),
     "ms.decision_post": (
-        "Beslut vid {id} ”{title}”: {outcome}. Motivering: {motivation} (registrerat av {name})",
-        "Decision at {id} “{title}”: {outcome}. Motivation: {motivation} (recorded by {name})",
+        "Beslut vid {id} ”{title}”: {outcome}. Beslutat av {body} {day}. Motivering: "
+        "{motivation} (registrerat av {name})",
+        "Decision at {id} “{title}”: {outcome}. Decided by {body} {day}. Motivation: "
+        "{motivation} (recorded by {name})",
     ),
     "ms.reminder": (
-        "Påminnelse: {kind} {id} ”{title}” är {date}, om {days} dagar. Ägare: {owner}. "
-        "Registrera beslutet med: beslut {id} fortsätta|ändra|avbryta <motivering>",
-        "Reminder: {kind} {id} “{title}” is on {date}, in {days} days. Owner: {owner}. "
-        "Record the decision with: decision {id} continue|change|stop <motivation>",
+        "Påminnelse: {kind} {id} ”{title}” är {date}, om {days} dagar. Ägare: {owner}.",
+        "Reminder: {kind} {id} “{title}” is on {date}, in {days} days. Owner: {owner}.",
     ),
     "ms.nudge": (
-        "{id} ”{title}” var {date} ({late} dagar sedan) och saknar beslut. "
-        "Registrera det med: beslut {id} fortsätta|ändra|avbryta <motivering>",
-        "{id} “{title}” was due {date} ({late} days ago) and has no decision. "
-        "Record it with: decision {id} continue|change|stop <motivation>",
+        "{id} ”{title}” var {date} ({late} dagar sedan) och inget beslut är registrerat. Jag "
+        "påminner varje arbetsdag den första veckan, sedan en gång i veckan.",
+        "{id} “{title}” was due {date} ({late} days ago) and no decision is recorded. I remind "
+        "you every working day for the first week, then once a week.",
     ),
     "ms.missed": (
         "Boten var inte igång när den här påminnelsen skulle gå ut; den gick därför inte till kanalen. {reminder}",

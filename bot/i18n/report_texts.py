@@ -173,6 +173,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "reports.label.decision": ("Beslut", "Decision"),
     "reports.label.motivation": ("Motivering", "Reasoning"),
     "reports.label.recorded_by": ("Registrerat av", "Recorded by"),
+    "reports.label.decided_by": ("Beslutande", "Decided by"),
+    "reports.label.decision_day": ("Beslutsdag", "Day of decision"),
     "reports.label.published_at": ("Publicerad", "Published"),
     "reports.label.send_at": ("Planerad", "Planned for"),
     "reports.label.title": ("Rubrik", "Title"),

@@ -1,34 +1,37 @@
-"""Milestones and decision points: the programme's dates, the decision log, reminders, nudges.
+"""Milestones and decision points: the programme's dates, the decision log, milestones reached.
 
-Reminders go out at configured offsets before the date (14, 7, 1 days at 09:00 local time) to
-the owner (direct message) and the programme channel. Only reminders whose instant lies after
-the milestone became known (imported, created, or its date moved) are owed, so importing a plan
-with past dates sends nothing old. If several reminders of one milestone fell due while the bot
-was down, only the latest goes out (the earlier are recorded as superseded). An overdue
-milestone without a decision is nudged to its owner once every Swedish working day, at the
-reminder time or later that day, until a decision is recorded.
+A decision point (programplan 5.4) takes a decision of its deciding body (6.1), with the outcomes
+the plan gives it, recorded from chat by its owner or a project lead; the log keeps who decided
+apart from who recorded it. A milestone is not decided: it is marked reached. Reminders and
+nudges are in bot/plan/milestone_reminders.py.
 """
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
-from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from collections.abc import Callable, Collection
+from dataclasses import replace
+from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import holidays
-
 from bot.delivery.claims import Dispatcher
-from bot.delivery.routing import post_or_audit
 from bot.domain.errors import UserError
-from bot.domain.messages import Outbound, Target
+from bot.domain.governance import Outcomes, parse_outcomes
+from bot.domain.messages import Outbound
 from bot.domain.model import Person, Role
-from bot.domain.programme import PersonRecord, Programme
+from bot.domain.programme import Programme, ProgrammeError
 from bot.i18n.catalogue import t
+from bot.plan.decisions import outcome_of_file, parse_decision
+from bot.plan.milestone_reminders import (
+    MilestoneReminders,
+    ReminderPolicy,
+    channel_targets,
+    dm_target,
+    next_step,
+)
+from bot.plan.workdays import is_working_day, next_working_day
 from bot.ports.clock import Clock
 from bot.ports.entries import AuditLog
 from bot.ports.outbound import Notifier
@@ -36,46 +39,24 @@ from bot.ports.plan import Decision, MilestoneRecord, MilestoneStore
 from bot.ports.scheduling import Wakeups
 from bot.ports.unit_of_work import UnitOfWork
 from bot.text.clean import shorten
+from bot.text.render import due_label, outcome_label
 from bot.text.timeparse import parse_when, quarter_or_date_due
 from bot.text.validation import refuse_personal_numbers
 
 log = logging.getLogger(__name__)
 
-OUTCOMES = ("continue", "change", "stop")
-OUTCOME_WORDS: dict[str, str] = {
-    **dict.fromkeys(("fortsätta", "fortsatta", "fortsätt", "fortsatt", "continue"), "continue"),
-    **dict.fromkeys(("ändra", "andra", "ändring", "change"), "change"),
-    **dict.fromkeys(("avbryta", "avbryt", "avsluta", "stop", "abort", "cancel"), "stop"),
-}
+__all__ = [
+    "MilestoneService",
+    "ReminderPolicy",
+    "is_working_day",
+    "next_working_day",
+    "parse_due",
+]
+
 KINDS = ("decision", "milestone")
 ID_PATTERN = re.compile(r"[A-Za-zÅÄÖåäö0-9][A-Za-zÅÄÖåäö0-9_.-]{0,31}")
 MOTIVATION_LIMIT = 2_000
-_WORKDAY_CATEGORIES = ("public", "de_facto")  # as bot/text/timeparse: julafton etc. are not worked
-
-
-@dataclass(frozen=True, slots=True)
-class ReminderPolicy:
-    offsets_days: tuple[int, ...] = (14, 7, 1)
-    at: time = time(9, 0)
-    grace: timedelta = timedelta(hours=1)
-    timezone: str = "Europe/Stockholm"
-
-
-@functools.lru_cache(maxsize=16)
-def _closed_days(year: int) -> frozenset[date]:
-    days = holidays.country_holidays("SE", years=year, categories=_WORKDAY_CATEGORIES)
-    return frozenset(days)
-
-
-def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in _closed_days(day.year)
-
-
-def next_working_day(day: date) -> date:
-    day += timedelta(days=1)
-    while not is_working_day(day):
-        day += timedelta(days=1)
-    return day
+FROM_FILE = "programme-file"  # recorded_by of a decision the programme file gives
 
 
 def parse_due(text: str, *, now: datetime, timezone: str) -> tuple[date, str] | None:
@@ -89,20 +70,6 @@ def parse_due(text: str, *, now: datetime, timezone: str) -> tuple[date, str] | 
     if when is None:
         return None
     return when.date(), when.date().isoformat()
-
-
-def dm_target(record: PersonRecord | None, available: Collection[str]) -> Target | None:
-    """A person's direct chat on a platform the bot runs on (their first such account)."""
-    if record is None:
-        return None
-    for platform, user_id in record.accounts.items():
-        if platform in available:
-            return Target(platform, user_id=user_id)
-    return None
-
-
-def channel_targets(programme: Programme, available: Collection[str]) -> list[Target]:
-    return [Target(p, channel=c) for p, c in programme.channels.items() if p in available]
 
 
 class MilestoneService:
@@ -123,22 +90,32 @@ class MilestoneService:
         self.store = store
         self.audit = audit
         self.uow = uow
-        self.dispatcher = dispatcher
         self.notifier = notifier
         self.clock = clock
         self.programme = programme
         self.policy = policy
-        self.wakeups = wakeups
         self.platforms = platforms
         self.zone = ZoneInfo(policy.timezone)
+        # The scheduler's work: reminders before the date, nudges after it.
+        self.reminders = MilestoneReminders(
+            store=store,
+            audit=audit,
+            dispatcher=dispatcher,
+            notifier=notifier,
+            programme=programme,
+            policy=policy,
+            wakeups=wakeups,
+            platforms=platforms,
+        )
 
     # -- the programme file ----------------------------------------------------------------
 
     def sync_programme(self) -> None:
-        """Import the programme's milestones (and decisions already taken) not seen before;
-        follow date/title changes of the file unless the milestone was edited in chat."""
+        """Import the programme's milestones (and decisions the file says were taken) not seen
+        before; follow changes of the file unless the milestone was edited in chat."""
         now = self.clock.now()
         decided = self.store.latest_decisions()
+        governance = self.programme.governance
         raw_items = {str(i.get("id")): i for i in self.programme.raw.get("milestones") or []}
         for item in self.programme.milestones:
             try:
@@ -147,62 +124,65 @@ class MilestoneService:
                 log.warning("milestone %s: %s; not imported", item.id, error)
                 continue
             current = self.store.get(item.id)
+            wanted = MilestoneRecord(
+                item.id,
+                item.title,
+                _kind(item.kind),
+                due,
+                item.date,
+                item.owner,
+                "programme",
+                now,
+                now,
+                now,
+                outcomes=governance.outcomes.get(item.id, ()),
+                decided_by=governance.bodies.get(item.id, ""),
+            )
             with self.uow.atomic():
                 if current is None:
-                    self.store.save(
-                        MilestoneRecord(
-                            item.id,
-                            item.title,
-                            _kind(item.kind),
-                            due,
-                            item.date,
-                            item.owner,
-                            "programme",
-                            now,
-                            now,
-                            now,
-                        )
-                    )
-                elif current.source == "programme" and (
-                    current.title,
-                    current.due,
-                    current.owner,
-                ) != (item.title, due, item.owner):
+                    self.store.save(wanted)
+                elif current.source == "programme" and _plan_fields(current) != _plan_fields(
+                    wanted
+                ):
                     moved = current.due != due
                     self.store.save(
                         replace(
-                            current,
-                            title=item.title,
-                            due=due,
-                            due_text=item.date,
-                            owner=item.owner,
+                            wanted,
                             known_since=now if moved else current.known_since,
-                            updated_at=now,
+                            created_at=current.created_at,
+                            reached_at=current.reached_at,
+                            reached_by=current.reached_by,
+                            reached_by_name=current.reached_by_name,
                         )
                     )
                 if item.id not in decided:
-                    self._import_decision(item.id, raw_items.get(item.id, {}), now)
+                    self._import_decision(wanted, raw_items.get(item.id, {}), now)
 
-    def _import_decision(self, milestone_id: str, raw: dict[str, Any], now: datetime) -> None:
+    def _import_decision(self, m: MilestoneRecord, raw: dict[str, Any], now: datetime) -> None:
+        """A decision the programme file records as taken (a region importing its history):
+        its words must be the point's own, and it is shown as taken from the file."""
         given = raw.get("decision")
         if not isinstance(given, dict):
             return
-        outcome = OUTCOME_WORDS.get(str(given.get("outcome", "")).casefold())
+        outcome = outcome_of_file(m.outcomes, str(given.get("outcome", "")))
         if outcome is None:
-            log.warning("milestone %s: unknown decision outcome; not imported", milestone_id)
+            log.warning("milestone %s: decision outcome not among its outcomes; not imported", m.id)
             return
         try:
-            at = datetime.combine(date.fromisoformat(str(given.get("date"))), time(12), self.zone)
+            day = date.fromisoformat(str(given.get("date")))
         except ValueError:
-            at = now
+            log.warning("milestone %s: decision without a valid date; not imported", m.id)
+            return
         self.store.add_decision(
             Decision(
-                milestone_id,
+                m.id,
                 outcome,
                 str(given.get("motivation") or ""),
-                "programme",
-                self.programme.name or "programme",
-                at,
+                FROM_FILE,
+                "",
+                datetime.combine(day, time(12), self.zone),
+                decided_by=self.body_of(m),
+                decided_on=day,
             )
         )
 
@@ -224,18 +204,24 @@ class MilestoneService:
         raise UserError("ms.not_found", text=shorten(text, 20) or "–")
 
     def listing(self, *, include_past: bool) -> list[tuple[MilestoneRecord, Decision | None]]:
-        """Coming ones and overdue undecided ones (or everything), by date."""
+        """Coming ones and late ones (or everything), by date. Late: the bot knew of it before
+        its date, and it is neither decided nor reached."""
         today = self.clock.now().astimezone(self.zone).date()
         decided = self.store.latest_decisions()
         rows = []
         for m in sorted(self.store.all(), key=lambda m: (m.due, m.id)):
             decision = decided.get(m.id)
-            if include_past or m.due >= today or decision is None:
+            late = decision is None and m.reached_at is None and m.due >= m.known_since.date()
+            if include_past or m.due >= today or late:
                 rows.append((m, decision))
         return rows
 
     def decisions_of(self, milestone_id: str) -> list[Decision]:
         return [d for d in self.store.decisions(None, None) if d.milestone_id == milestone_id]
+
+    def body_of(self, m: MilestoneRecord) -> str:
+        """The deciding body of a decision point: its own, else the programme's."""
+        return m.decided_by or self.programme.governance.decision_body
 
     # -- changing --------------------------------------------------------------------------
 
@@ -248,11 +234,13 @@ class MilestoneService:
         kind: str,
         due_text: str,
         owner: str,
+        outcomes: str | None = None,
     ) -> tuple[MilestoneRecord, bool]:
-        """Create or change a milestone from chat; (record, created)."""
+        """Create or change a milestone from chat; (record, created). `outcomes` None keeps
+        a decision point's outcomes as they are."""
         if not person.has(Role.PROJECT_LEAD, Role.ADMIN):
             raise UserError("ms.forbidden_edit")
-        refuse_personal_numbers(milestone_id, title, owner, due_text)
+        refuse_personal_numbers(milestone_id, title, owner, due_text, outcomes or "")
         if not ID_PATTERN.fullmatch(milestone_id):
             raise UserError("ms.bad_id", text=shorten(milestone_id, 20))
         now = self.clock.now()
@@ -263,18 +251,23 @@ class MilestoneService:
         if owner and record is None:
             raise UserError("ms.unknown_owner", name=shorten(owner, 40))
         current = self.store.get(milestone_id)
+        kept = current.outcomes if current else ()
+        given = self._outcomes(outcomes, kept) if _kind(kind) == "decision" else ()
         due, written = parsed
-        milestone = MilestoneRecord(
-            milestone_id,
-            title,
-            _kind(kind),
-            due,
-            written,
-            record.id if record else (current.owner if current else person.key),
-            "chat",
-            now if current is None or current.due != due else current.known_since,
-            current.created_at if current else now,
-            now,
+        base = current or MilestoneRecord(
+            milestone_id, title, _kind(kind), due, written, "", "chat", now, now, now
+        )
+        milestone = replace(
+            base,
+            title=title,
+            kind=_kind(kind),
+            due=due,
+            due_text=written,
+            owner=record.id if record else (current.owner if current else person.key),
+            source="chat",
+            known_since=now if current is None or current.due != due else current.known_since,
+            updated_at=now,
+            outcomes=given,
         )
         with self.uow.atomic():
             self.store.save(milestone)
@@ -282,28 +275,52 @@ class MilestoneService:
                 actor=person.qualified_id,
                 action="milestone-create" if current is None else "milestone-change",
                 ref=f"milestone:{milestone_id}",
-                detail=f"{due.isoformat()} {milestone.owner}",
+                detail=f"{written} {milestone.owner}",
             )
-        self._reschedule(milestone, now)
+        self.reminders.reschedule(milestone, now)
         return milestone, current is None
 
+    @staticmethod
+    def _outcomes(text: str | None, kept: Outcomes) -> Outcomes:
+        if text is None:
+            return kept
+        try:
+            outcomes = parse_outcomes(text, "outcomes")
+        except ProgrammeError:
+            raise UserError("ms.bad_outcomes", text=shorten(text, 60)) from None
+        if not outcomes:
+            raise UserError("ms.outcomes_missing")
+        return outcomes
+
     async def record_decision(
-        self, person: Person, milestone_text: str, outcome_word: str, motivation: str
+        self, person: Person, milestone_text: str, text: str
     ) -> tuple[MilestoneRecord, Decision]:
+        """`beslut B4 godkänna starta [2020-12-15] <motivering>`: the decision of the point's
+        deciding body, recorded by its owner or a project lead."""
         milestone = self.find(milestone_text)
+        if milestone.kind != "decision":
+            raise UserError("ms.not_a_decision_point", id=milestone.id)
         if not (
             person.has(Role.PROJECT_LEAD, Role.ADMIN)
             or (person.key and person.key == milestone.owner)
         ):
             raise UserError("ms.forbidden_decision", id=milestone.id)
-        outcome = OUTCOME_WORDS.get(outcome_word.casefold().strip(" .,:"))
-        if outcome is None:
-            raise UserError("ms.decision_usage")
-        if not motivation.strip():
-            raise UserError("ms.motivation_missing", id=milestone.id)
-        refuse_personal_numbers(motivation)
+        if not milestone.outcomes:
+            raise UserError("ms.next_no_outcomes", id=milestone.id)
+        now = self.clock.now()
+        given = parse_decision(milestone, text, today=now.astimezone(self.zone).date())
+        if not given.motivation.strip():
+            raise UserError("ms.motivation_missing", id=milestone.id, outcome=given.outcome)
+        refuse_personal_numbers(given.motivation)
         decision = Decision(
-            milestone.id, outcome, motivation, person.qualified_id, person.name, self.clock.now()
+            milestone.id,
+            given.outcome,
+            given.motivation,
+            person.qualified_id,
+            person.name,
+            now,
+            decided_by=self.body_of(milestone),
+            decided_on=given.decided_on,
         )
         with self.uow.atomic():
             self.store.add_decision(decision)
@@ -311,172 +328,93 @@ class MilestoneService:
                 actor=person.qualified_id,
                 action="decision",
                 ref=f"milestone:{milestone.id}",
-                detail=outcome,
+                detail=given.outcome,
             )
-        for job_id in self._job_ids(milestone):
-            self.wakeups.unschedule(job_id)
+        self.reminders.unschedule(milestone)
+        await self._announce_decision(person, milestone, decision)
+        return milestone, decision
+
+    async def _announce_decision(
+        self, person: Person, m: MilestoneRecord, decision: Decision
+    ) -> None:
+        """The programme channel hears of it, and the owner when someone else recorded it."""
+        values = {
+            "id": m.id,
+            "title": shorten(m.title, 200),
+            "motivation": shorten(decision.motivation, 500),
+            "name": person.name,
+            "body": decision.decided_by or "–",
+            "day": (decision.decided_on or decision.recorded_at.astimezone(self.zone).date()),
+        }
         for target in channel_targets(self.programme, self.platforms()):
             text = t(
-                "sv",
-                "ms.decision_post",
-                id=milestone.id,
-                title=shorten(milestone.title, 120),
-                outcome=t("sv", f"ms.outcome.{outcome}"),
-                name=person.name,
-                motivation=shorten(motivation, 500),
+                "sv", "ms.decision_post", outcome=outcome_label("sv", decision.outcome), **values
             )
             delivery = await self.notifier.post(target, Outbound(text))
             if not delivery.ok:
                 log.warning("decision post to %s failed: %s", target.channel, delivery.error)
-        return milestone, decision
-
-    # -- Work: what the scheduler drives ----------------------------------------------------
-
-    def _instants(self, m: MilestoneRecord) -> list[tuple[int, datetime]]:
-        return [
-            (days, datetime.combine(m.due - timedelta(days=days), self.policy.at, self.zone))
-            for days in self.policy.offsets_days
-        ]
-
-    @staticmethod
-    def _job(m: MilestoneRecord, days: int) -> str:
-        return f"milestone:{m.id}:{days}:{m.due.isoformat()}"
-
-    def _job_ids(self, m: MilestoneRecord) -> list[str]:
-        return [f"milestone:{m.id}:{days}" for days in self.policy.offsets_days] + [f"nudge:{m.id}"]
-
-    def _next_nudge(self, m: MilestoneRecord, now: datetime) -> datetime:
-        """The first working-day nudge instant after `now` (and after the due date)."""
-        day = next_working_day(m.due)
-        today = now.astimezone(self.zone).date()
-        if day < today:
-            day = today if is_working_day(today) else next_working_day(today)
-        at = datetime.combine(day, self.policy.at, self.zone)
-        if at <= now:
-            at = datetime.combine(next_working_day(day), self.policy.at, self.zone)
-        return at
-
-    def upcoming(self, now: datetime) -> Iterable[tuple[str, datetime]]:
-        decided = self.store.latest_decisions()
-        for m in self.store.all():
-            if m.id not in decided:
-                yield from self._upcoming_of(m, now)
-
-    def _upcoming_of(self, m: MilestoneRecord, now: datetime) -> Iterable[tuple[str, datetime]]:
-        for days, at in self._instants(m):
-            if at > now and at >= m.known_since:
-                yield f"milestone:{m.id}:{days}", at
-        nudge = self._next_nudge(m, now)
-        yield f"nudge:{m.id}", nudge
-
-    def _reschedule(self, m: MilestoneRecord, now: datetime) -> None:
-        for job_id in self._job_ids(m):
-            self.wakeups.unschedule(job_id)
-        for job_id, when in self._upcoming_of(m, now):
-            self.wakeups.schedule(job_id, when)
-
-    async def recover(self, now: datetime) -> None:
-        for prefix in ("milestone:", "nudge:"):
-            for row in self.dispatcher.stale_claims(prefix):
-                log.warning("reminder %s to %s unconfirmed after a restart", row.job, row.key)
-
-    async def run_due(self, now: datetime) -> None:
-        decided = self.store.latest_decisions()
-        handled = self.dispatcher.log.handled_jobs("milestone:")
-        handled |= self.dispatcher.log.handled_jobs("nudge:")
-        today = now.astimezone(self.zone).date()
-        for m in self.store.all():
-            if m.id in decided:
-                continue
-            owed = sorted(
-                (at, days)
-                for days, at in self._instants(m)
-                if m.known_since <= at <= now and self._job(m, days) not in handled
+        owner = self.programme.find_person(m.owner)
+        direct = dm_target(owner, self.platforms())
+        if owner is not None and direct is not None and owner.id != person.key:
+            text = t(
+                owner.locale,
+                "ms.decision_post",
+                outcome=outcome_label(owner.locale, decision.outcome),
+                **values,
             )
-            if owed:
-                *older, (at, days) = owed
-                owner = self._owner_target(m)
-                for _, skipped in older:
-                    self.dispatcher.log.record(
-                        job=self._job(m, skipped),
-                        item=f"milestone:{m.id}",
-                        target=owner or Target("-", channel="-"),
-                        status="superseded",
-                        due_at=at,
-                        now=now,
-                    )
-                await self._remind(m, days, at, now)
-            nudge_at = datetime.combine(today, self.policy.at, self.zone)
-            job = f"nudge:{m.id}:{today.isoformat()}"
-            if (
-                today > m.due
-                and is_working_day(today)
-                and m.known_since <= nudge_at <= now
-                and job not in handled
-            ):
-                # A nudge is about the day, not the minute: sent whenever the bot runs that day.
-                owner = self._owner_target(m)
-                if owner is not None:
-                    text = self._text(m, "ms.nudge", self._owner_locale(m), today)
-                    await self.dispatcher.deliver(
-                        job=job,
-                        item=f"milestone:{m.id}",
-                        target=owner,
-                        message=Outbound(text),
-                        due_at=nudge_at,
-                    )
+            await self.notifier.post(direct, Outbound(text))
 
-    async def _remind(self, m: MilestoneRecord, days: int, at: datetime, now: datetime) -> None:
-        job, item = self._job(m, days), f"milestone:{m.id}"
-        owner = self._owner_target(m)
-        locale = self._owner_locale(m)
-        today = now.astimezone(self.zone).date()
-        targets = ([owner] if owner else []) + channel_targets(self.programme, self.platforms())
-        if now - at > self.policy.grace:
-            recorded = [
-                self.dispatcher.missed(job=job, item=item, target=x, due_at=at) for x in targets
-            ]
-            if any(recorded) and owner is not None:
-                text = t(locale, "ms.missed", reminder=self._text(m, "ms.reminder", locale, today))
-                await self._tell(owner, text)
-            return
-        failures = []
-        for target in targets:
-            personal = target == owner
-            text = self._text(m, "ms.reminder", locale if personal else "sv", today)
-            outcome = await self.dispatcher.deliver(
-                job=job, item=item, target=target, message=Outbound(text), due_at=at
+    async def mark_reached(self, person: Person, milestone_text: str) -> MilestoneRecord:
+        """`uppnådd M-INT-LAB`: a milestone (not a decision point) is reached, by its owner's or
+        a project lead's word."""
+        milestone = self.find(milestone_text)
+        if milestone.kind == "decision":
+            raise UserError(
+                "ms.reach_decision_point",
+                id=milestone.id,
+                next=next_step(milestone, person.locale),
             )
-            if outcome.new and outcome.status == "failed" and not personal:
-                failures.append(f"{target.platform} #{target.channel}: {outcome.error}")
-        if failures and owner is not None:
-            await self._tell(
-                owner, t(locale, "ms.post_failed", id=m.id, errors="; ".join(failures))
+        if not (
+            person.has(Role.PROJECT_LEAD, Role.ADMIN)
+            or (person.key and person.key == milestone.owner)
+        ):
+            raise UserError("ms.forbidden_reached", id=milestone.id)
+        if milestone.reached_at is not None:
+            raise UserError(
+                "ms.already_reached",
+                id=milestone.id,
+                name=milestone.reached_by_name,
+                day=milestone.reached_at.astimezone(self.zone).date().isoformat(),
             )
-
-    def _text(self, m: MilestoneRecord, key: str, locale: str, today: date) -> str:
-        record = self.programme.find_person(m.owner)
-        return t(
-            locale,
-            key,
-            id=m.id,
-            title=shorten(m.title, 200),
-            date=m.due.isoformat(),
-            days=(m.due - today).days,
-            late=(today - m.due).days,
-            kind=t(locale, f"ms.kind.{m.kind}"),
-            owner=record.name if record else m.owner or "–",
+        now = self.clock.now()
+        with self.uow.atomic():
+            self.store.mark_reached(milestone.id, person.qualified_id, person.name, now)
+            self.audit.record(
+                actor=person.qualified_id,
+                action="milestone-reached",
+                ref=f"milestone:{milestone.id}",
+            )
+        self.reminders.unschedule(milestone)
+        reached = replace(
+            milestone, reached_at=now, reached_by=person.qualified_id, reached_by_name=person.name
         )
+        for target in channel_targets(self.programme, self.platforms()):
+            text = t(
+                "sv",
+                "ms.reached_post",
+                id=milestone.id,
+                title=shorten(milestone.title, 200),
+                date=due_label(milestone.due, milestone.due_text, "sv"),
+                name=person.name,
+            )
+            delivery = await self.notifier.post(target, Outbound(text))
+            if not delivery.ok:
+                log.warning("reached post to %s failed: %s", target.channel, delivery.error)
+        return reached
 
-    def _owner_target(self, m: MilestoneRecord) -> Target | None:
-        return dm_target(self.programme.find_person(m.owner), self.platforms())
 
-    def _owner_locale(self, m: MilestoneRecord) -> str:
-        record = self.programme.find_person(m.owner)
-        return record.locale if record else "sv"
-
-    async def _tell(self, target: Target, text: str) -> None:
-        await post_or_audit(self.notifier, self.audit, target, text, ref=target.user_id)
+def _plan_fields(m: MilestoneRecord) -> tuple[object, ...]:
+    return (m.title, m.kind, m.due, m.due_text, m.owner, m.outcomes, m.decided_by)
 
 
 def _kind(value: str) -> str:

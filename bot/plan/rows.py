@@ -21,7 +21,9 @@ class ProgrammePlanSource:
     def milestones(self) -> list[MilestoneRow]:
         return sorted(
             (
-                MilestoneRow(m.id, m.title, m.kind, quarter_or_date_due(m.date), m.owner)
+                MilestoneRow(
+                    m.id, m.title, m.kind, quarter_or_date_due(m.date), m.owner, due_text=m.date
+                )
                 for m in self._programme.milestones
             ),
             key=lambda row: (row.due, row.id),

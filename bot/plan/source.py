@@ -18,7 +18,17 @@ class StoredPlanSource:
         decided = self._milestones.latest_decisions()
         return sorted(
             (
-                MilestoneRow(m.id, m.title, m.kind, m.due, m.owner, decided=m.id in decided)
+                MilestoneRow(
+                    m.id,
+                    m.title,
+                    m.kind,
+                    m.due,
+                    m.owner,
+                    decided=m.id in decided,
+                    due_text=m.due_text,
+                    reached=m.reached_at is not None,
+                    tracked=m.due >= m.known_since.date(),
+                )
                 for m in self._milestones.all()
             ),
             key=lambda row: (row.due, row.id),
@@ -36,6 +46,8 @@ class StoredPlanSource:
                 d.motivation,
                 d.recorded_by_name or d.recorded_by,
                 d.recorded_at,
+                decided_by=d.decided_by,
+                decided_on=d.decided_on,
             )
             for d in self._milestones.decisions(start, end)
         ]

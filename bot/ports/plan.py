@@ -70,22 +70,31 @@ class MilestoneRecord:
     title: str
     kind: str
     due: date
-    due_text: str
+    due_text: str  # as written: "2020-Q4" stays a quarter wherever it is shown
     owner: str  # the programme file's person id
     source: str  # "programme" | "chat"
     known_since: datetime
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    # A decision point's outcomes, in the plan's words: one group per "Beslut att …" sentence.
+    outcomes: tuple[tuple[str, ...], ...] = ()
+    decided_by: str = ""  # the deciding body, when it differs from the programme's
+    # A milestone (not a decision point) is marked reached by its owner or a project lead.
+    reached_at: datetime | None = None
+    reached_by: str = ""  # platform:user_id
+    reached_by_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Decision:
     milestone_id: str
-    outcome: str
+    outcome: str  # the plan's words as given, ", "-separated: "godkänna, fortsätta"
     motivation: str
-    recorded_by: str
+    recorded_by: str  # who recorded it (platform:user_id) …
     recorded_by_name: str
     recorded_at: datetime
+    decided_by: str = ""  # … and the body that decided (Programstyrgruppen)
+    decided_on: date | None = None  # the day it was decided, when not the day it was recorded
 
 
 class MilestoneStore(Protocol):
@@ -100,6 +109,8 @@ class MilestoneStore(Protocol):
     def decisions(self, start: datetime | None, end: datetime | None) -> list[Decision]: ...
 
     def latest_decisions(self) -> dict[str, Decision]: ...
+
+    def mark_reached(self, milestone_id: str, by: str, by_name: str, at: datetime) -> None: ...
 
 
 @dataclass(slots=True)
@@ -137,19 +148,28 @@ class MilestoneRow:
     id: str
     title: str
     kind: str  # "decision" (B1–B7) or "milestone"
-    due: date
+    due: date  # a quarter's last working day …
     owner: str
     decided: bool = False
+    due_text: str = ""  # … and the date as the plan gives it: show this ("2020-Q4")
+    reached: bool = False  # a milestone marked reached
+    # The bot knew of it before its date: undecided after it, it is late (not just unrecorded).
+    tracked: bool = True
 
 
 @dataclass(frozen=True, slots=True)
 class DecisionRow:
-    milestone_id: str
+    """One row of the decision log: a decision point's decision or a change request's."""
+
+    milestone_id: str  # the decision point (B4) or the change request (ÄND-2)
     milestone_title: str
-    outcome: str  # "continue" | "change" | "stop"
+    outcome: str  # the plan's words ("godkänna, starta") or a change request's approved|rejected|postponed
     motivation: str
-    recorded_by: str
+    recorded_by: str  # who recorded it
     recorded_at: datetime
+    decided_by: str = ""  # the deciding body or decision-maker
+    decided_on: date | None = None
+    subject: str = "decision_point"  # "decision_point" | "change_request"
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,10 +26,11 @@ from bot.ports.plan import PlanSource
 from bot.ports.reports import ReportStore
 from bot.ports.unit_of_work import UnitOfWork
 from bot.reports.context import ReportContext
+from bot.reports.decisions import build_decision_log
 from bot.reports.model import ReportDocument, ReportRenderer
 from bot.reports.scope import Period
 from bot.reports.status import build_status_report
-from bot.reports.tables import build_decision_log, build_entry_record, build_register
+from bot.reports.tables import build_entry_record, build_register
 
 
 class ReportService:

@@ -13,6 +13,7 @@ from bot.i18n.catalogue import TEXTS, option_label, t
 from bot.ports.plan import CommsRow, DecisionRow, MilestoneRow
 from bot.ports.reports import EntryScope
 from bot.reports.context import ReportContext
+from bot.reports.decisions import decision_columns, decision_rows
 from bot.reports.model import (
     BarChart,
     Block,
@@ -28,6 +29,7 @@ from bot.reports.model import (
 )
 from bot.reports.scope import DONE_STATUSES, OPEN_STATUSES, Period
 from bot.text.clean import shorten
+from bot.text.render import due_label
 
 CHART_WEEKS_MIN = 8
 CHART_WEEKS_MAX = 26
@@ -119,8 +121,10 @@ def build_status_report(
     )
     today = context.today()
     milestones = context.plan.milestones()
-    coming = [m for m in milestones if not m.decided and today <= m.due <= today + LOOKAHEAD]
-    overdue = [m for m in milestones if not m.decided and m.due < today]
+    open_ = [m for m in milestones if not (m.decided or m.reached)]
+    coming = [m for m in open_ if today <= m.due <= today + LOOKAHEAD]
+    # Late: passed undecided while the bot knew of it (a plan's history is not "late").
+    overdue = [m for m in open_ if m.tracked and m.due < today]
     decisions = context.plan.decisions(start, end)
     comms = context.plan.comms(start, datetime.combine(today + LOOKAHEAD, time(), zone))
     escalated = sorted(
@@ -471,7 +475,7 @@ def _milestone_rows(
 ) -> list[list[str]]:
     return [
         [
-            m.due.isoformat(),
+            due_label(m.due, m.due_text, locale),
             m.id,
             shorten(m.title, 300),
             t(
@@ -514,36 +518,6 @@ def _milestones(
     else:
         blocks.append(Paragraph(t(locale, "reports.status.no_overdue")))
     return blocks
-
-
-def outcome_label(locale: str, outcome: str) -> str:
-    key = f"reports.outcome.{outcome}"
-    return t(locale, key) if key in TEXTS else outcome
-
-
-def decision_rows(
-    locale: str, decisions: Sequence[DecisionRow], context: ReportContext
-) -> list[list[str]]:
-    return [
-        [
-            context.local_day(d.recorded_at),
-            f"{d.milestone_id} {shorten(d.milestone_title, 200)}".strip(),
-            outcome_label(locale, d.outcome),
-            d.motivation or "–",
-            context.person_name(d.recorded_by) or "–",
-        ]
-        for d in sorted(decisions, key=lambda d: (d.recorded_at, d.milestone_id))
-    ]
-
-
-def decision_columns(locale: str) -> tuple[Column, ...]:
-    return (
-        Column(t(locale, "reports.label.date"), 1.6),
-        Column(t(locale, "reports.label.decision_point"), 3.5),
-        Column(t(locale, "reports.label.decision"), 1.3),
-        Column(t(locale, "reports.label.motivation"), 4),
-        Column(t(locale, "reports.label.recorded_by"), 1.6),
-    )
 
 
 def _decisions(

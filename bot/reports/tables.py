@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 from bot.domain.kinds import FIELDS, FieldSpec, risk_value
 from bot.domain.model import Entry, Kind, Person, Status
@@ -21,7 +20,6 @@ from bot.reports.model import (
     period_text,
 )
 from bot.reports.scope import Period
-from bot.reports.status import decision_columns, decision_rows
 from bot.text.clean import shorten
 from bot.text.render import field_value, history_value
 
@@ -242,64 +240,3 @@ def build_entry_record(context: ReportContext, entry: Entry, locale: str) -> Rep
 
 def _field_label(locale: str, field: str) -> str:
     return t(locale, f"field.{field}") if f"field.{field}" in TEXTS else field
-
-
-def build_decision_log(context: ReportContext, person: Person, locale: str) -> ReportDocument:
-    report = context.document(
-        locale,
-        document_type=t(locale, "reports.type.decisions"),
-        title=t(locale, "reports.decisions.title"),
-        subtitle=context.programme.title or context.programme.name,
-        file_stem=t(locale, "reports.file.decisions", date=context.today().isoformat()),
-    )
-    decisions = context.plan.decisions()
-    points = [m for m in context.plan.milestones() if m.kind == "decision"]
-    decided = {d.milestone_id for d in decisions}
-    today = context.today()
-    report.blocks.extend(
-        [
-            Paragraph(context.generated_line(person, locale), "note"),
-            Heading(t(locale, "reports.decisions.taken")),
-        ]
-    )
-    if decisions:
-        report.blocks.append(
-            Table(decision_columns(locale), decision_rows(locale, decisions, context))
-        )
-    else:
-        report.blocks.append(Paragraph(t(locale, "reports.decisions.none")))
-    report.blocks.append(Heading(t(locale, "reports.decisions.points")))
-    if not points:
-        report.blocks.append(Paragraph(t(locale, "reports.decisions.no_points")))
-        return report
-
-    def state(decided_now: bool, due: date) -> str:
-        if decided_now:
-            return t(locale, "reports.decisions.state_decided")
-        late = due < today
-        return t(
-            locale, "reports.decisions.state_overdue" if late else "reports.decisions.state_coming"
-        )
-
-    report.blocks.append(
-        Table(
-            (
-                Column(t(locale, "reports.label.date"), 1.6),
-                Column(t(locale, "reports.label.id"), 1.1),
-                Column(t(locale, "reports.label.description"), 5.5),
-                Column(t(locale, "reports.label.owner"), 1.6),
-                Column(t(locale, "reports.label.state"), 1.4),
-            ),
-            [
-                [
-                    m.due.isoformat(),
-                    m.id,
-                    m.title,
-                    context.person_name(m.owner) or "–",
-                    state(m.decided or m.id in decided, m.due),
-                ]
-                for m in points
-            ],
-        )
-    )
-    return report

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from zoneinfo import ZoneInfo
 
 from bot.domain.kinds import FIELDS, risk_value
 from bot.domain.model import Entry, Kind
-from bot.i18n.catalogue import option_label, t
+from bot.i18n.catalogue import TEXTS, option_label, t
 from bot.text.clean import shorten
+from bot.text.timeparse import quarter_of
 
 
 def local_time(value: datetime | None, timezone: str | tzinfo) -> str:
@@ -17,6 +18,28 @@ def local_time(value: datetime | None, timezone: str | tzinfo) -> str:
         return ""
     zone = ZoneInfo(timezone) if isinstance(timezone, str) else timezone
     return value.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def due_label(due: date, written: str, locale: str) -> str:
+    """A plan date as the plan gives it: "kvartal 4 2020" for "2020-Q4", else the day."""
+    quarter = quarter_of(written) if written else None
+    if quarter is None:
+        return due.isoformat()
+    return t(locale, "ms.quarter", year=quarter[0], quarter=quarter[1])
+
+
+def outcome_label(locale: str, outcome: str) -> str:
+    """A decision's outcome words, each in the reader's language ("approve, continue"); the
+    words themselves are the plan's and are never replaced by others."""
+    words = [word.strip() for word in outcome.split(",") if word.strip()]
+    return ", ".join(verb_label(locale, word) for word in words)
+
+
+def verb_label(locale: str, word: str) -> str:
+    for key in (f"verb.{word.casefold()}", f"ms.outcome.{word}"):
+        if key in TEXTS:
+            return t(locale, key)
+    return word
 
 
 def field_value(

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 import dateparser
 import holidays
 
-__all__ = ["parse_when", "quarter_or_date_due"]
+__all__ = ["parse_when", "quarter_of", "quarter_or_date_due"]
 
 _WEEKDAYS = (
     "måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
@@ -159,6 +159,12 @@ def _fix_year(result: datetime, now: datetime, prefer: Literal["future", "past"]
 _HOLIDAY_CATEGORIES = ("public", "de_facto")
 _QUARTER = re.compile(r"(\d{4})\s*-?\s*Q([1-4])", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def quarter_of(value: str) -> tuple[int, int] | None:
+    """(year, quarter) of a date known only to the quarter ("2020-Q4"), else None."""
+    match = _QUARTER.fullmatch(value.strip())
+    return (int(match.group(1)), int(match.group(2))) if match else None
 
 
 def quarter_or_date_due(value: str) -> date:

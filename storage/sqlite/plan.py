@@ -45,8 +45,20 @@ class SqliteMilestoneStore:
                 "known_since": _iso(milestone.known_since),
                 "created_at": _iso(milestone.created_at),
                 "updated_at": _iso(milestone.updated_at),
+                "outcomes": json.dumps([list(group) for group in milestone.outcomes]),
+                "decided_by": milestone.decided_by,
+                "reached_at": _iso(milestone.reached_at),
+                "reached_by": milestone.reached_by,
+                "reached_by_name": milestone.reached_by_name,
             },
             pk="id",
+        )
+
+    def mark_reached(self, milestone_id: str, by: str, by_name: str, at: datetime) -> None:
+        self._db.execute(
+            "UPDATE milestones SET reached_at = ?, reached_by = ?, reached_by_name = ?, "
+            "updated_at = ? WHERE id = ?",
+            [_iso(at), by, by_name, _iso(at), milestone_id],
         )
 
     def add_decision(self, decision: Decision) -> None:
@@ -58,6 +70,8 @@ class SqliteMilestoneStore:
                 "recorded_by": decision.recorded_by,
                 "recorded_by_name": decision.recorded_by_name,
                 "recorded_at": _iso(decision.recorded_at),
+                "decided_by": decision.decided_by,
+                "decided_on": decision.decided_on.isoformat() if decision.decided_on else None,
             }
         )
 
@@ -82,6 +96,8 @@ class SqliteMilestoneStore:
             row["recorded_by"] or "",
             row["recorded_by_name"] or "",
             _req(row["recorded_at"]),
+            decided_by=row["decided_by"] or "",
+            decided_on=date.fromisoformat(row["decided_on"]) if row["decided_on"] else None,
         )
 
     @staticmethod
@@ -97,6 +113,11 @@ class SqliteMilestoneStore:
             known_since=_req(row["known_since"]),
             created_at=_dt(row["created_at"]),
             updated_at=_dt(row["updated_at"]),
+            outcomes=tuple(tuple(group) for group in json.loads(row["outcomes"] or "[]")),
+            decided_by=row["decided_by"] or "",
+            reached_at=_dt(row["reached_at"]),
+            reached_by=row["reached_by"] or "",
+            reached_by_name=row["reached_by_name"] or "",
         )
 
 

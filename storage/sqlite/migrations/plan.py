@@ -114,3 +114,19 @@ def m001_time(db: Database) -> None:
     db.table("deliveries").create_index(["job", "target"], unique=True)
     db.table("deliveries").create_index(["item"])
     db.table("deliveries").create_index(["status"])
+
+
+@migrations()
+def m002_governance(db: Database) -> None:
+    # Programplan 5.4 and 6.1: a decision point's outcomes in the plan's words and its deciding
+    # body; a milestone marked reached; a decision's deciding body and day apart from who
+    # recorded it.
+    milestones = db.table("milestones")
+    milestones.add_column("outcomes", str)  # JSON: [["godkänna"], ["fortsätta", "ändra", …]]
+    milestones.add_column("decided_by", str)
+    milestones.add_column("reached_at", str)
+    milestones.add_column("reached_by", str)
+    milestones.add_column("reached_by_name", str)
+    decisions = db.table("decisions")
+    decisions.add_column("decided_by", str)
+    decisions.add_column("decided_on", str)  # ISO date
