@@ -475,7 +475,9 @@ async def test_users_lists_the_demo_identities(client: Client) -> None:
     response = await client.get("/api/webchat/users")
     assert response.status == 200
     users = {u["id"]: u for u in (await response.json())["users"]}
-    assert set(users) == {"anna", "omar", "bertil", "cecilia", "karin", "david", "eva"}
+    assert set(users) == {
+        "anna", "omar", "bertil", "cecilia", "karin", "david", "eva", "greta", "maria", "lena",
+    }  # fmt: skip
     assert users["omar"]["locale"] == "en"
     assert users["anna"]["locale"] == "sv"
     assert "handler" in users["bertil"]["roles"]
