@@ -46,6 +46,11 @@ class PostgresMilestoneStore(_Store):
             "known_since": milestone.known_since,
             "created_at": milestone.created_at,
             "updated_at": milestone.updated_at,
+            "outcomes": Jsonb([list(group) for group in milestone.outcomes]),
+            "decided_by": milestone.decided_by,
+            "reached_at": milestone.reached_at,
+            "reached_by": milestone.reached_by,
+            "reached_by_name": milestone.reached_by_name,
         }
         updates = ", ".join(f"{name} = EXCLUDED.{name}" for name in row if name != "id")
         self._run(
@@ -54,10 +59,18 @@ class PostgresMilestoneStore(_Store):
             list(row.values()),
         )
 
+    def mark_reached(self, milestone_id: str, by: str, by_name: str, at: datetime) -> None:
+        self._run(
+            "UPDATE milestones SET reached_at = %s, reached_by = %s, reached_by_name = %s, "
+            "updated_at = %s WHERE id = %s",
+            [at, by, by_name, at, milestone_id],
+        )
+
     def add_decision(self, decision: Decision) -> None:
         self._run(
             "INSERT INTO decisions (milestone_id, outcome, motivation, recorded_by, "
-            "recorded_by_name, recorded_at) VALUES (%s, %s, %s, %s, %s, %s)",
+            "recorded_by_name, recorded_at, decided_by, decided_on) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
             [
                 decision.milestone_id,
                 decision.outcome,
@@ -65,6 +78,8 @@ class PostgresMilestoneStore(_Store):
                 decision.recorded_by,
                 decision.recorded_by_name,
                 decision.recorded_at,
+                decision.decided_by,
+                decision.decided_on,
             ],
         )
 
@@ -90,6 +105,8 @@ class PostgresMilestoneStore(_Store):
             row["recorded_by"],
             row["recorded_by_name"],
             row["recorded_at"],
+            decided_by=row["decided_by"],
+            decided_on=row["decided_on"],
         )
 
     @staticmethod
@@ -105,6 +122,11 @@ class PostgresMilestoneStore(_Store):
             known_since=row["known_since"],
             created_at=row["created_at"],
             updated_at=row["updated_at"],
+            outcomes=tuple(tuple(group) for group in row["outcomes"] or []),
+            decided_by=row["decided_by"],
+            reached_at=row["reached_at"],
+            reached_by=row["reached_by"],
+            reached_by_name=row["reached_by_name"],
         )
 
 

@@ -65,6 +65,33 @@ def test_decisions_by_period_and_the_latest_per_milestone(stores: Stores) -> Non
     assert stores.milestones.latest_decisions() == {"B5": second, "B6": other}
 
 
+def test_outcomes_bodies_and_reached_milestones_round_trip(stores: Stores) -> None:
+    """Programplan 5.4: a point's outcomes in the plan's words and its deciding body; a
+    milestone reached; a decision's body and day apart from who recorded it."""
+    point = milestone(
+        "B5-L2",
+        outcomes=(("godkänna",), ("godkänna",), ("fortsätta", "ändra", "avbryta")),
+        decided_by="Programstyrgruppen",
+    )
+    stores.milestones.save(point)
+    assert stores.milestones.get("B5-L2") == point
+    stores.milestones.save(milestone("M1", kind="milestone"))
+    stores.milestones.mark_reached("M1", "webchat:bertil", "Bertil Nordin", START)
+    reached = stores.milestones.get("M1")
+    assert reached is not None
+    assert (reached.reached_at, reached.reached_by, reached.reached_by_name) == (
+        START,
+        "webchat:bertil",
+        "Bertil Nordin",
+    )
+    decision = Decision(
+        "B5-L2", "godkänna, godkänna, fortsätta", "Leverans 2 godkänd", "webchat:david",
+        "David Berg", START, decided_by="Programstyrgruppen", decided_on=date(2022, 9, 27),
+    )  # fmt: skip
+    stores.milestones.add_decision(decision)
+    assert stores.milestones.decisions(None, None) == [decision]
+
+
 def comms(send_at_days: float = 1, **changes: object) -> CommsItem:
     item = CommsItem(
         "Nyhetsbrev", "Vi byter journalsystem i maj.", ("all-staff",), ("webchat", "slack"),

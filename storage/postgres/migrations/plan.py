@@ -114,3 +114,26 @@ def m001_time(conn: Conn) -> None:
     )
     conn.execute("CREATE INDEX deliveries_item ON deliveries (item)")
     conn.execute("CREATE INDEX deliveries_status ON deliveries (status)")
+
+
+@migrations()
+def m002_governance(conn: Conn) -> None:
+    # As SQLite's m002_governance: a decision point's outcomes and deciding body, a milestone
+    # reached, a decision's deciding body and day apart from who recorded it.
+    conn.execute(
+        """
+        ALTER TABLE milestones
+            ADD COLUMN outcomes jsonb NOT NULL DEFAULT '[]',
+            ADD COLUMN decided_by text NOT NULL DEFAULT '',
+            ADD COLUMN reached_at timestamptz,
+            ADD COLUMN reached_by text NOT NULL DEFAULT '',
+            ADD COLUMN reached_by_name text NOT NULL DEFAULT ''
+        """
+    )
+    conn.execute(
+        """
+        ALTER TABLE decisions
+            ADD COLUMN decided_by text NOT NULL DEFAULT '',
+            ADD COLUMN decided_on date
+        """
+    )
