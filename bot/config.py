@@ -38,6 +38,9 @@ class Settings:
     reminder_time: str = "09:00"  # HH:MM, local time
     grace_minutes: int = 60
     calendar_token: str = ""
+    # Key for the keyed hashes of client ids (bot.domain.keys); empty: a file beside the database.
+    installation_secret: str = ""
+    request_retention_days: int = 7  # answers kept for retried requests
 
     @property
     def files_folder(self) -> Path:
@@ -97,6 +100,10 @@ class Settings:
             reminder_time=_clock_time(get("FVIS_REMINDER_TIME", "09:00")),
             grace_minutes=integer("FVIS_GRACE_MINUTES", 60, 0, 7 * 24 * 60),
             calendar_token=get("FVIS_CALENDAR_TOKEN", ""),
+            installation_secret=_secret(
+                "FVIS_INSTALLATION_SECRET", get("FVIS_INSTALLATION_SECRET", "")
+            ),
+            request_retention_days=integer("FVIS_REQUEST_RETENTION_DAYS", 7, 1, 365),
         )
         if (
             settings.webchat_enabled
@@ -108,6 +115,12 @@ class Settings:
                 "(or set FVIS_WEBCHAT=off)"
             )
         return settings
+
+
+def _secret(name: str, raw: str) -> str:
+    if raw and len(raw) < 32:
+        raise ConfigError(f"{name} must be at least 32 characters (e.g. `openssl rand -hex 32`)")
+    return raw
 
 
 def _on_off(name: str, raw: str) -> bool:

@@ -13,6 +13,8 @@ from typing import Any, Protocol
 
 from aiohttp import web
 
+from bot.app.keys import installation_keys, request_log
+from bot.app.logs import AccessLog
 from bot.app.settings import microsoft_of
 from bot.app.stores import Stores, migrate_database, open_stores
 from bot.app.time import TimeSide, time_side
@@ -218,6 +220,7 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
         for platform, channel in programme.channels.items()
         if platform in notifier.platforms
     ]
+    keys = installation_keys(settings)
     entries = EntryService(
         entries=stores.entries,
         audit=stores.audit,
@@ -226,11 +229,13 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
         clock=clock,
         programme=programme,
         programme_targets=targets,
+        keys=keys,
     )
+    time = time_side(settings, programme, clock, notifier, stores)
     engine = Engine(
         entries=entries,
         dialogues=stores.dialogues,
-        requests=stores.requests,
+        requests=request_log(settings, stores.requests, keys, clock, time.scheduler),
         clock=clock,
         programme=programme,
         timezone=settings.timezone,
@@ -238,7 +243,6 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
     )
     for module in (intake, browse, triage, help, home):
         module.register(engine)
-    time = time_side(settings, programme, clock, notifier, stores)
     milestone_handlers.register(engine, time.milestones)
     comms_handlers.register(engine, time.comms)
     reminder_handlers.register(engine, time.reminders)
@@ -385,7 +389,7 @@ def web_app(bot: Bot) -> web.Application:
 
 async def serve(settings: Settings) -> None:
     bot = build(settings)
-    runner = web.AppRunner(web_app(bot), shutdown_timeout=2.0)
+    runner = web.AppRunner(web_app(bot), shutdown_timeout=2.0, access_log_class=AccessLog)
     await runner.setup()
     site = web.TCPSite(runner, settings.host, settings.port)
     await site.start()

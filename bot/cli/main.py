@@ -6,12 +6,12 @@ import argparse
 import asyncio
 import contextlib
 import json
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from bot.app.logs import configure_logging
 from bot.app.settings import AppSettings
 from bot.cli.operator import operator
 from bot.cli.reports import add_report_commands
@@ -222,12 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as error:
         print(f"Konfigurationsfel / configuration error: {error}", file=sys.stderr)
         return 2
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    if settings.log_level != "DEBUG":
-        # APScheduler logs every job it adds; our own scheduler logs what matters.
-        logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    configure_logging(settings.log_level)
     try:
         return int(args.func(settings, args))
     except ProgrammeError as error:

@@ -152,6 +152,7 @@ class Engine:
             if seen is not None:
                 return [reply_from_dict(item) for item in seen]
         context = self._context(incoming)
+        failed = False
         try:
             replies = await self._dispatch(context)
         except UserError as error:
@@ -160,8 +161,10 @@ class Engine:
             # Never the text itself in the log: it may hold what must not be stored.
             log.exception("handling a message from %s failed", incoming.platform)
             replies = [Reply(context.t("error"), style="error")]
+            failed = True
         replies = context.notices + replies
-        if incoming.idempotency_key:
+        # A failure is not the answer to this request: its retry is handled anew.
+        if incoming.idempotency_key and not failed:
             self.requests.put(
                 f"request:{incoming.idempotency_key}", [reply_to_dict(r) for r in replies]
             )

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.delivery.routing import post_or_audit
 from bot.domain.errors import UserError
+from bot.domain.keys import KeyHasher
 from bot.domain.kinds import RISK_FLAG_THRESHOLD, is_care_related, risk_value, title_of
 from bot.domain.messages import Outbound, Target
 from bot.domain.model import (
@@ -63,8 +63,11 @@ class EntryService:
         clock: Clock,
         programme: Programme,
         programme_targets: Sequence[Target] = (),
+        keys: KeyHasher | None = None,
     ) -> None:
         self.entries = entries
+        # Dedupe keys outlive a restart: the composition root passes the installation's hasher.
+        self.keys = keys or KeyHasher.ephemeral()
         self.audit = audit
         self.uow = uow
         self.notifier = notifier
@@ -125,11 +128,9 @@ class EntryService:
         entry = self.entries.by_dedupe_key(self._dedupe(person, dedupe_key))
         return entry.ref if entry else None
 
-    @staticmethod
-    def _dedupe(person: Person, key: str) -> str:
-        # Hashed: a key comes from a client and is stored, so whatever it holds must not be.
-        digest = hashlib.sha256(key.encode()).hexdigest()[:32]
-        return f"{person.qualified_id}:{digest}" if key else ""
+    def _dedupe(self, person: Person, key: str) -> str:
+        # A keyed hash: a key comes from a client and is stored, so whatever it holds must not be.
+        return f"{person.qualified_id}:{self.keys(key)[:32]}" if key else ""
 
     # -- reading --------------------------------------------------------------------------
 

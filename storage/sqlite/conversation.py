@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -45,6 +46,10 @@ class SqliteDialogueStore:
             pk="key",
         )
 
+    def prune(self, before: datetime) -> int:
+        cursor = self._db.execute("DELETE FROM handled_requests WHERE at < ?", [_iso(before)])
+        return int(cursor.rowcount or 0)
+
     def delete(self, key: str) -> None:
         self._db.execute("DELETE FROM dialogues WHERE key = ?", [key])
 
@@ -67,3 +72,7 @@ class SqliteRequestLog:
             },
             pk="key",
         )
+
+    def prune(self, before: datetime) -> int:
+        cursor = self._db.execute("DELETE FROM handled_requests WHERE at < ?", [_iso(before)])
+        return int(cursor.rowcount or 0)

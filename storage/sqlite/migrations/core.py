@@ -88,3 +88,11 @@ def m003_webchat_inbox(db: Database) -> None:
 @migrations()
 def m004_webchat_withdrawn(db: Database) -> None:
     db.table("webchat_inbox").add_column("withdrawn_at", str)
+
+
+@migrations()
+def m005_handled_requests_hashed(db: Database) -> None:
+    # Keys were raw client strings (message ids, Slack action values) before they became keyed
+    # hashes: the rows are a cache of answers, so they go, with whatever a client put in them.
+    db.execute("DELETE FROM handled_requests")
+    db.table("handled_requests").create_index(["at"])
