@@ -41,6 +41,7 @@ class Settings:
     # Key for the keyed hashes of client ids (bot.domain.keys); empty: a file beside the database.
     installation_secret: str = ""
     request_retention_days: int = 7  # answers kept for retried requests
+    public_hosts: tuple[str, ...] = ()  # host names the bot is reached by (behind a proxy)
 
     @property
     def files_folder(self) -> Path:
@@ -104,6 +105,7 @@ class Settings:
                 "FVIS_INSTALLATION_SECRET", get("FVIS_INSTALLATION_SECRET", "")
             ),
             request_retention_days=integer("FVIS_REQUEST_RETENTION_DAYS", 7, 1, 365),
+            public_hosts=_hosts(get("FVIS_PUBLIC_HOSTS", "")),
         )
         if (
             settings.webchat_enabled
@@ -115,6 +117,17 @@ class Settings:
                 "(or set FVIS_WEBCHAT=off)"
             )
         return settings
+
+
+def _hosts(raw: str) -> tuple[str, ...]:
+    """Comma-separated host names, e.g. `fvis.region.se, fvis-bot.intern.region.se`."""
+    hosts = tuple(part.strip().lower().rstrip(".") for part in raw.split(",") if part.strip())
+    for host in hosts:
+        if "/" in host or " " in host or host.startswith("http"):
+            raise ConfigError(
+                f"FVIS_PUBLIC_HOSTS must list host names such as fvis.region.se, not {host!r}"
+            )
+    return hosts
 
 
 def _secret(name: str, raw: str) -> str:

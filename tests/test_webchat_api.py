@@ -186,7 +186,9 @@ async def test_unknown_charset_is_400(client: Client) -> None:
 
 @pytest.mark.parametrize("body", ["[]", '["anna", "hej"]', '"hej"', "42", "null", "true"])
 async def test_non_object_body_is_400(client: Client, body: str) -> None:
-    response = await client.post(MESSAGES, data=body.encode())
+    response = await client.post(
+        MESSAGES, data=body.encode(), headers={"Content-Type": "application/json"}
+    )
     assert response.status == 400
     assert (await response.json())["error"] == "Meddelandet ska vara ett JSON-objekt."
 

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from aiohttp import web
 
+from bot.app.guards import host_check
 from bot.app.keys import installation_keys, request_log
 from bot.app.logs import AccessLog
 from bot.app.settings import microsoft_of
@@ -151,6 +152,7 @@ def configured_adapters(settings: Settings, stores: Stores, programme: Programme
                 programme=programme,
                 token=settings.webchat_token,
                 files=DiskFileStore(settings.files_folder),
+                public_hosts=frozenset(settings.public_hosts),
             )
         )
     if os.environ.get("SLACK_BOT_TOKEN", "").strip():
@@ -350,7 +352,7 @@ def report_service(
 
 
 def web_app(bot: Bot) -> web.Application:
-    app = web.Application(client_max_size=4 * 1024 * 1024)
+    app = web.Application(client_max_size=4 * 1024 * 1024, middlewares=[host_check(bot.settings)])
 
     async def health(request: web.Request) -> web.Response:
         return web.json_response({"status": "ok", "platforms": bot.notifier.platforms})

@@ -27,6 +27,12 @@ from bot.domain.messages import (
     Target,
 )
 from bot.domain.programme import Programme
+from integrations.webchat.guards import (
+    STREAM_IDLE_SECONDS,
+    StreamLimits,
+    guard_api,
+    has_lone_surrogate,
+)
 
 log = logging.getLogger(__name__)
 
@@ -145,8 +151,14 @@ class WebchatAdapter:
         programme: Programme,
         token: str,
         files: GeneratedFiles | None = None,
+        public_hosts: frozenset[str] = frozenset(),
+        streams: StreamLimits | None = None,
+        stream_idle_seconds: float = STREAM_IDLE_SECONDS,
     ) -> None:
         self.programme = programme
+        self.public_hosts = public_hosts
+        self.streams = streams or StreamLimits()
+        self.stream_idle_seconds = stream_idle_seconds
         self.files = files
         self.notifier = WebchatNotifier(inbox, files)
         self.token = token
@@ -171,6 +183,7 @@ class WebchatAdapter:
         app.router.add_get("/api/webchat/events", self.events)
         app.router.add_get(FILES_ROUTE + "{file_id}", self.download)
         app.middlewares.append(self._require_token)
+        app.middlewares.append(guard_api(self.public_hosts))
 
     @web.middleware
     async def _require_token(
@@ -222,6 +235,12 @@ class WebchatAdapter:
         if not isinstance(body, dict):
             return _error(
                 400, "Meddelandet ska vara ett JSON-objekt.", "The message must be a JSON object."
+            )
+        if has_lone_surrogate(body):
+            return _error(
+                400,
+                "Meddelandet innehåller ogiltiga tecken (ensamma surrogattecken).",
+                "The message holds invalid characters (lone surrogates).",
             )
         user = body.get("user")
         known = self._known_users()
@@ -289,27 +308,53 @@ class WebchatAdapter:
         user = request.query.get("user", "")
         if user not in self._known_users():
             return _error(400, "Okänd användare.", "Unknown user.")
+        queue = self.notifier.listen(user)
+
+        def end() -> None:
+            queue.put_nowait(_CLOSED)
+
+        if not self.streams.admit(user, end):
+            self.notifier.unlisten(user, queue)
+            response = _error(
+                503,
+                "För många öppna anslutningar just nu; sidan hämtar meddelanden ändå.",
+                "Too many open connections right now; the page fetches messages anyway.",
+            )
+            response.headers["Retry-After"] = "60"
+            return response
+        try:
+            return await self._stream(request, queue)
+        finally:
+            self.streams.release(user, end)
+            self.notifier.unlisten(user, queue)
+
+    async def _stream(
+        self, request: web.Request, queue: asyncio.Queue[dict[str, Any]]
+    ) -> web.StreamResponse:
         response = web.StreamResponse(
             headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store"}
         )
         await response.prepare(request)
-        queue = self.notifier.listen(user)
+        loop = asyncio.get_running_loop()
+        quiet_since = loop.time()
+        keepalive = min(KEEPALIVE_SECONDS, self.stream_idle_seconds)
         try:
             await response.write(b": connected\n\n")
             while True:
                 try:
-                    message = await asyncio.wait_for(queue.get(), KEEPALIVE_SECONDS)
+                    message = await asyncio.wait_for(queue.get(), keepalive)
                 except TimeoutError:
+                    if loop.time() - quiet_since >= self.stream_idle_seconds:
+                        break  # idle: the page reconnects and catches up from the inbox
                     await response.write(b": keep-alive\n\n")
                     continue
                 if message is _CLOSED:
                     break
+                quiet_since = loop.time()
                 data = json.dumps(message, ensure_ascii=False)
                 await response.write(f"id: {message['seq']}\ndata: {data}\n\n".encode())
         except ConnectionResetError:
             pass  # the browser left
-        finally:
-            self.notifier.unlisten(user, queue)
         return response
 
     def _public_reply(self, reply: dict[str, Any]) -> dict[str, Any]:
