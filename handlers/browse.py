@@ -61,7 +61,7 @@ async def list_entries(context: Context, args: str) -> list[Reply]:
     if not mine and not sees_all(context.person):
         notices.append(Reply(context.t("list_own_only")))
         mine = True
-    entries, total = context.entries.find(
+    entries, total = await context.entries.search(
         context.person, EntryQuery(kinds=kinds, statuses=statuses, limit=LIST_LIMIT), mine=mine
     )
     if not entries:
@@ -82,7 +82,7 @@ async def show_entry(context: Context, args: str) -> list[Reply]:
 async def search_entries(context: Context, args: str) -> list[Reply]:
     if not args.strip():
         return [Reply(context.t("search_usage"))]
-    entries, total = context.entries.find(
+    entries, total = await context.entries.search(
         context.person, EntryQuery(text=args, limit=LIST_LIMIT), mine=not sees_all(context.person)
     )
     if not entries:

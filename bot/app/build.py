@@ -203,9 +203,11 @@ def teams_package(
         raise ConfigError(str(error)) from None
 
 
-def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
+def build(settings: Settings, *, clock: Clock | None = None, serving: bool = False) -> Bot:
+    """Everything wired; `serving`: for the running server (its event loop never waits long for
+    another writer's database lock)."""
     clock = clock or SystemClock()
-    stores = open_stores(settings, clock)
+    stores = open_stores(settings, clock, serving=serving)
     programme = load_programme(settings, stores.programme)
     adapters = configured_adapters(settings, stores, programme)
     for adapter in adapters:
@@ -232,6 +234,7 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
         programme=programme,
         programme_targets=targets,
         keys=keys,
+        search=stores.search,
     )
     time = time_side(settings, programme, clock, notifier, stores)
     engine = Engine(
@@ -242,6 +245,7 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Bot:
         programme=programme,
         timezone=settings.timezone,
         dialogue_timeout=timedelta(minutes=settings.dialogue_timeout_minutes),
+        storage=stores.status,
     )
     for module in (intake, browse, triage, help, home):
         module.register(engine)
@@ -355,7 +359,16 @@ def web_app(bot: Bot) -> web.Application:
     app = web.Application(client_max_size=4 * 1024 * 1024, middlewares=[host_check(bot.settings)])
 
     async def health(request: web.Request) -> web.Response:
-        return web.json_response({"status": "ok", "platforms": bot.notifier.platforms})
+        # 503 when the database cannot be written, so an orchestrator notices.
+        database = bot.stores.status.health()
+        return web.json_response(
+            {
+                "status": "ok" if database.writable else "unavailable",
+                "database": database.detail,
+                "platforms": bot.notifier.platforms,
+            },
+            status=200 if database.writable else 503,
+        )
 
     app.router.add_get("/health", health)
     for adapter in bot.adapters:
@@ -390,7 +403,7 @@ def web_app(bot: Bot) -> web.Application:
 
 
 async def serve(settings: Settings) -> None:
-    bot = build(settings)
+    bot = build(settings, serving=True)
     runner = web.AppRunner(web_app(bot), shutdown_timeout=2.0, access_log_class=AccessLog)
     await runner.setup()
     site = web.TCPSite(runner, settings.host, settings.port)

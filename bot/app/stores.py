@@ -11,9 +11,10 @@ from bot.config import Settings
 from bot.ports.clock import Clock
 from bot.ports.conversation import DialogueStore, RequestLog
 from bot.ports.delivery import DeliveryLog
-from bot.ports.entries import AuditLog, EntryRepository, ProgrammeStore
+from bot.ports.entries import AuditLog, EntryRepository, EntrySearch, ProgrammeStore
 from bot.ports.plan import CommsStore, MilestoneStore, ReminderStore
 from bot.ports.reports import ReportStore
+from bot.ports.storage import StorageStatus
 from bot.ports.unit_of_work import UnitOfWork
 from integrations.webchat.server import InboxStore
 from storage.postgres import database as postgres
@@ -26,10 +27,17 @@ from storage.postgres.microsoft import PostgresSharePointState, PostgresTeamsRef
 from storage.postgres.plan import PostgresCommsStore, PostgresMilestoneStore, PostgresReminderStore
 from storage.postgres.programme import PostgresProgrammeStore
 from storage.postgres.reports import PostgresReportStore
+from storage.postgres.search import PostgresEntrySearch
+from storage.postgres.status import PostgresStorageStatus
 from storage.postgres.unit_of_work import PostgresUnitOfWork
 from storage.sqlite.audit import SqliteAuditLog
 from storage.sqlite.conversation import SqliteDialogueStore, SqliteRequestLog
-from storage.sqlite.database import open_database, pending_migrations
+from storage.sqlite.database import (
+    BUSY_TIMEOUT_MS,
+    SERVING_BUSY_TIMEOUT_MS,
+    open_database,
+    pending_migrations,
+)
 from storage.sqlite.delivery import SqliteDeliveryLog
 from storage.sqlite.entries import SqliteEntryRepository
 from storage.sqlite.inbox import SqliteWebchatInbox
@@ -37,6 +45,8 @@ from storage.sqlite.microsoft import SqliteSharePointState, SqliteTeamsReference
 from storage.sqlite.plan import SqliteCommsStore, SqliteMilestoneStore, SqliteReminderStore
 from storage.sqlite.programme import SqliteProgrammeStore
 from storage.sqlite.reports import SqliteReportStore
+from storage.sqlite.search import SqliteEntrySearch
+from storage.sqlite.status import SqliteStorageStatus
 from storage.sqlite.unit_of_work import SqliteUnitOfWork
 
 if TYPE_CHECKING:
@@ -51,6 +61,7 @@ class Stores:
 
     uow: UnitOfWork
     entries: EntryRepository
+    search: EntrySearch  # searches and lists, off the event loop and capped in time
     audit: AuditLog
     dialogues: DialogueStore
     requests: RequestLog
@@ -63,16 +74,27 @@ class Stores:
     inbox: InboxStore
     teams_references: ReferenceStore
     sharepoint: SharePointState
+    status: StorageStatus  # busy or unwritable database, /health
     db: Any  # the backend's own handle (tests and benches read rows through it)
     close: Callable[[], None]
 
 
-def sqlite_stores(path: Path | str, clock: Clock) -> Stores:
+def sqlite_stores(
+    path: Path | str, clock: Clock, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> Stores:
     """Every store on one SQLite file (migrated first); `":memory:"` for a private one."""
-    db = open_database(path)
+    db = open_database(path, busy_timeout_ms=busy_timeout_ms)
+    entries = SqliteEntryRepository(db, clock)
+    search = SqliteEntrySearch(path, clock, fallback=entries)
+
+    def close() -> None:
+        search.close()
+        db.conn.close()
+
     return Stores(
         uow=SqliteUnitOfWork(db),
-        entries=SqliteEntryRepository(db, clock),
+        entries=entries,
+        search=search,
         audit=SqliteAuditLog(db, clock),
         dialogues=SqliteDialogueStore(db),
         requests=SqliteRequestLog(db, clock),
@@ -85,8 +107,9 @@ def sqlite_stores(path: Path | str, clock: Clock) -> Stores:
         inbox=SqliteWebchatInbox(db, clock),
         teams_references=SqliteTeamsReferences(db, clock),
         sharepoint=SqliteSharePointState(db, clock),
+        status=SqliteStorageStatus(db, path),
         db=db,
-        close=db.conn.close,
+        close=close,
     )
 
 
@@ -96,9 +119,17 @@ def postgres_stores(url: str, clock: Clock) -> Stores:
 
 
 def stores_on_postgres(db: postgres.PostgresDatabase, clock: Clock) -> Stores:
+    entries = PostgresEntryRepository(db, clock)
+    search = PostgresEntrySearch(db, entries)
+
+    def close() -> None:
+        search.close()
+        db.close()
+
     return Stores(
         uow=PostgresUnitOfWork(db),
-        entries=PostgresEntryRepository(db, clock),
+        entries=entries,
+        search=search,
         audit=PostgresAuditLog(db, clock),
         dialogues=PostgresDialogueStore(db),
         requests=PostgresRequestLog(db, clock),
@@ -111,16 +142,20 @@ def stores_on_postgres(db: postgres.PostgresDatabase, clock: Clock) -> Stores:
         inbox=PostgresWebchatInbox(db, clock),
         teams_references=PostgresTeamsReferences(db, clock),
         sharepoint=PostgresSharePointState(db, clock),
+        status=PostgresStorageStatus(db),
         db=db,
-        close=db.close,
+        close=close,
     )
 
 
-def open_stores(settings: Settings, clock: Clock) -> Stores:
-    """The configured backend's stores: PostgreSQL when FVIS_DATABASE_URL is set, else SQLite."""
+def open_stores(settings: Settings, clock: Clock, *, serving: bool = False) -> Stores:
+    """The configured backend's stores: PostgreSQL when FVIS_DATABASE_URL is set, else SQLite.
+    `serving`: for the running bot, whose event loop must not wait for another writer's SQLite
+    lock (it retries asynchronously instead)."""
     if settings.database_url:
         return postgres_stores(settings.database_url, clock)
-    return sqlite_stores(settings.db_path, clock)
+    timeout = SERVING_BUSY_TIMEOUT_MS if serving else BUSY_TIMEOUT_MS
+    return sqlite_stores(settings.db_path, clock, busy_timeout_ms=timeout)
 
 
 def migrate_database(settings: Settings) -> list[str]:

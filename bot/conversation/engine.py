@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass, field
@@ -18,6 +19,7 @@ from bot.entries.service import EntryService
 from bot.i18n.catalogue import count, normalise_locale, t
 from bot.ports.clock import Clock
 from bot.ports.conversation import Dialogue, DialogueStore, RequestLog
+from bot.ports.storage import StorageStatus
 from bot.text.clean import clean_text
 from bot.text.validation import pii_refusal_key
 
@@ -32,6 +34,11 @@ TextHandler = Callable[["Context", str], Awaitable[Replies]]
 CANCEL_WORDS = frozenset({"avbryt", "cancel", "stopp", "stop", "abort"})
 HELP_WORDS = frozenset({"hjälp", "hjalp", "help", "?"})
 MAX_MESSAGE_LENGTH = 20_000
+# A busy database (another writer holds it) is retried this long, with backoff, before the
+# person is asked to try again; the event loop never waits for the lock meanwhile.
+BUSY_PATIENCE_SECONDS = 2.0
+BUSY_FIRST_DELAY = 0.05
+BUSY_MAX_DELAY = 0.5
 
 
 @dataclass(slots=True)
@@ -87,7 +94,12 @@ class Engine:
         programme: Programme,
         timezone: str = "Europe/Stockholm",
         dialogue_timeout: timedelta = timedelta(minutes=30),
+        storage: StorageStatus | None = None,
+        busy_patience: float = BUSY_PATIENCE_SECONDS,
     ) -> None:
+        self.storage = storage
+        self.busy_patience = busy_patience
+        self._logged: set[str] = set()
         self.entries = entries
         self.dialogues = dialogues
         self.requests = requests
@@ -147,28 +159,71 @@ class Engine:
         return f"{incoming.platform}:{incoming.conversation_id or '-'}:{incoming.user_id}"
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
-        if incoming.idempotency_key:
-            seen = self.requests.get(f"request:{incoming.idempotency_key}")
+        key = f"request:{incoming.idempotency_key}" if incoming.idempotency_key else ""
+        if key:
+            seen = self.requests.get(key)
             if seen is not None:
                 return [reply_from_dict(item) for item in seen]
-        context = self._context(incoming)
-        failed = False
-        try:
-            replies = await self._dispatch(context)
-        except UserError as error:
-            replies = [Reply(context.t(error.key, **error.values), style="error")]
-        except Exception:
-            # Never the text itself in the log: it may hold what must not be stored.
-            log.exception("handling a message from %s failed", incoming.platform)
-            replies = [Reply(context.t("error"), style="error")]
-            failed = True
-        replies = context.notices + replies
+        replies, answered = await self._answer(incoming)
         # A failure is not the answer to this request: its retry is handled anew.
-        if incoming.idempotency_key and not failed:
-            self.requests.put(
-                f"request:{incoming.idempotency_key}", [reply_to_dict(r) for r in replies]
-            )
+        if key and answered:
+            self._remember(key, replies)
         return replies
+
+    async def _answer(self, incoming: Incoming) -> tuple[list[Reply], bool]:
+        """The replies, and whether they are the request's answer (not a failure)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.busy_patience
+        delay = BUSY_FIRST_DELAY
+        while True:
+            mark = self.storage.changes() if self.storage else 0
+            context: Context | None = None
+            try:
+                context = self._context(incoming)
+                return context.notices + await self._dispatch(context), True
+            except UserError as error:
+                assert context is not None, "only handlers raise UserError"
+                reply = Reply(context.t(error.key, **error.values), style="error")
+                return [*context.notices, reply], True
+            except Exception as error:
+                failure = self.storage.failure(error) if self.storage else None
+                wrote = self.storage is not None and self.storage.changes() != mark
+                if failure == "busy" and not wrote and loop.time() + delay < deadline:
+                    # Another writer holds the database: wait without holding up anyone else.
+                    await asyncio.sleep(delay)
+                    delay = min(delay * 2, BUSY_MAX_DELAY)
+                    continue
+                return [self._failure_reply(incoming, error, failure, wrote)], False
+
+    def _failure_reply(
+        self, incoming: Incoming, error: Exception, failure: str | None, wrote: bool
+    ) -> Reply:
+        locale = self._locale(incoming)
+        if failure is None:
+            # Never the text itself in the log: it may hold what must not be stored.
+            log.error("handling a message from %s failed", incoming.platform, exc_info=error)
+        elif (cause := f"{failure}: {error}") not in self._logged:
+            # A busy or unwritable database is logged once per cause, not once per message.
+            self._logged.add(cause)
+            log.error("the database could not be written (%s)", cause)
+        if failure == "busy" and not wrote:
+            return Reply(t(locale, "storage_busy"), style="error")
+        if failure == "unavailable":
+            return Reply(t(locale, "storage_unavailable"), style="error")
+        return Reply(t(locale, "error"), style="error")
+
+    def _remember(self, key: str, replies: list[Reply]) -> None:
+        try:
+            self.requests.put(key, [reply_to_dict(r) for r in replies])
+        except Exception as error:
+            if self.storage is None or self.storage.failure(error) is None:
+                raise
+            # Busy or unwritable: the answer stands; a retry of this request is answered anew.
+            log.debug("answer not remembered: %s", type(error).__name__)
+
+    def _locale(self, incoming: Incoming) -> str:
+        person = person_from(self.programme, incoming.platform, incoming.user_id)
+        return normalise_locale(incoming.locale or person.locale)
 
     def _context(self, incoming: Incoming) -> Context:
         person = person_from(

@@ -14,3 +14,7 @@ class UserError(Exception):
 
 class ProgrammeError(ValueError):
     """The programme file is malformed; the message says where."""
+
+
+class QueryTooLarge(Exception):
+    """A search too big to answer in time (too many words, or it ran past its time cap)."""

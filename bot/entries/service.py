@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.delivery.routing import post_or_audit
-from bot.domain.errors import UserError
+from bot.domain.errors import QueryTooLarge, UserError
 from bot.domain.keys import KeyHasher
 from bot.domain.kinds import RISK_FLAG_THRESHOLD, is_care_related, risk_value, title_of
 from bot.domain.messages import Outbound, Target
@@ -34,7 +34,7 @@ from bot.domain.permissions import (
 from bot.domain.programme import Programme
 from bot.i18n.catalogue import t
 from bot.ports.clock import Clock
-from bot.ports.entries import AuditLog, EntryQuery, EntryRepository
+from bot.ports.entries import AuditLog, EntryQuery, EntryRepository, EntrySearch
 from bot.ports.outbound import Notifier
 from bot.ports.unit_of_work import UnitOfWork
 from bot.text.clean import shorten
@@ -64,7 +64,9 @@ class EntryService:
         programme: Programme,
         programme_targets: Sequence[Target] = (),
         keys: KeyHasher | None = None,
+        search: EntrySearch | None = None,
     ) -> None:
+        self.search_port = search
         self.entries = entries
         # Dedupe keys outlive a restart: the composition root passes the installation's hasher.
         self.keys = keys or KeyHasher.ephemeral()
@@ -144,15 +146,40 @@ class EntryService:
         return entry
 
     def find(self, person: Person, query: EntryQuery, *, mine: bool) -> tuple[list[Entry], int]:
+        query = self._scoped(person, query, mine)
+        try:
+            entries, total = self.entries.find(query)
+        except QueryTooLarge:
+            raise UserError("search_too_big") from None
+        self._audit_listed(person, entries)
+        return entries, total
+
+    async def search(
+        self, person: Person, query: EntryQuery, *, mine: bool
+    ) -> tuple[list[Entry], int]:
+        """As find, off the event loop and capped in time (a full-text search can be heavy)."""
+        if self.search_port is None:
+            return self.find(person, query, mine=mine)
+        query = self._scoped(person, query, mine)
+        try:
+            entries, total = await self.search_port.find(query)
+        except QueryTooLarge:
+            raise UserError("search_too_big") from None
+        self._audit_listed(person, entries)
+        return entries, total
+
+    @staticmethod
+    def _scoped(person: Person, query: EntryQuery, mine: bool) -> EntryQuery:
         if mine or not sees_all(person):
             query = dataclasses.replace(
                 query, reporter=person.qualified_id, include_deviations=True
             )
-        entries, total = self.entries.find(query)
+        return query
+
+    def _audit_listed(self, person: Person, entries: list[Entry]) -> None:
         for entry in entries:
             if audited_read(entry):
                 self.audit.record(actor=person.qualified_id, action="list", ref=entry.ref)
-        return entries, total
 
     # -- triage ---------------------------------------------------------------------------
 

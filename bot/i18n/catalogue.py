@@ -261,6 +261,23 @@ TEXTS: dict[str, tuple[str, str]] = {
         "coordination number. Patient data must not be stored here. Please rewrite it without "
         "the number – nothing of what you wrote was saved.",
     ),
+    "search_too_big": (
+        "Sökningen blev för stor – förfina den: färre ord, eller längre, till exempel "
+        "”sök skrivare avd 5”.",
+        "The search was too big – refine it: fewer words, or longer ones, for example "
+        "“search printer ward 5”.",
+    ),
+    "storage_busy": (
+        "Försök igen om en stund – inget sparades. Databasen är upptagen av något annat just nu.",
+        "Please try again in a moment – nothing was saved. The database is busy with something "
+        "else right now.",
+    ),
+    "storage_unavailable": (
+        "Det går inte att spara just nu: databasen kan inte skrivas till (full disk eller "
+        "skrivskydd). Inget sparades.",
+        "Nothing can be saved right now: the database cannot be written (disk full or "
+        "read-only). Nothing was saved.",
+    ),
     "pii_refused.timestamp": (
         "Jag kan inte spara det: en siffergrupp i texten ser ut som ett personnummer. Är det ett "
         "datum med klockslag? Skriv det med bindestreck och kolon, till exempel 2024-03-15 14:30. "

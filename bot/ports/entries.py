@@ -41,6 +41,12 @@ class EntryRepository(Protocol):
     def add_comment(self, entry: Entry, comment: Comment) -> None: ...
 
 
+class EntrySearch(Protocol):
+    async def find(self, query: EntryQuery) -> tuple[list[Entry], int]:
+        """As EntryRepository.find, but off the event loop and capped in time: a query that
+        would take longer raises bot.domain.errors.QueryTooLarge."""
+
+
 class AuditLog(Protocol):
     def record(self, *, actor: str, action: str, ref: str = "", detail: str = "") -> None: ...
 

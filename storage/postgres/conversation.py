@@ -70,3 +70,8 @@ class PostgresRequestLog:
                 "ON CONFLICT (key) DO UPDATE SET replies = EXCLUDED.replies, at = EXCLUDED.at",
                 [key, Jsonb(replies), self._clock.now()],
             )
+
+    def prune(self, before: datetime) -> int:
+        with self._db.connection() as conn:
+            cursor = conn.execute("DELETE FROM handled_requests WHERE at < %s", [before])
+            return int(cursor.rowcount or 0)

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from bot.domain.errors import QueryTooLarge
 from bot.domain.kinds import FIELDS
 from bot.domain.model import Change, Comment, Entry, EscalationLevel, Kind, Status
 from bot.ports.clock import Clock
@@ -16,11 +17,17 @@ from bot.ports.entries import EntryQuery
 from storage.sqlite.times import iso as _iso
 from storage.sqlite.times import parse as _dt
 
+# At most this many words in one search; a one-letter word matches only itself, not every word
+# it begins (its prefix expansion is most of the index).
+MAX_SEARCH_TERMS = 12
+
 
 def fts_query(words: str) -> str:
     """Every word must match, as a prefix; quoting keeps FTS5 syntax out of users' hands."""
     tokens = [token for token in words.replace('"', " ").split() if token]
-    return " ".join(f'"{token}"*' for token in tokens)
+    if len(tokens) > MAX_SEARCH_TERMS:
+        raise QueryTooLarge(f"{len(tokens)} words")
+    return " ".join(f'"{token}"*' if len(token) > 1 else f'"{token}"' for token in tokens)
 
 
 def entry_conditions(

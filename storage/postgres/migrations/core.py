@@ -132,3 +132,11 @@ def m003_webchat_inbox(conn: Conn) -> None:
 @migrations()
 def m004_webchat_withdrawn(conn: Conn) -> None:
     conn.execute("ALTER TABLE webchat_inbox ADD COLUMN withdrawn_at timestamptz")
+
+
+@migrations()
+def m005_handled_requests_hashed(conn: Conn) -> None:
+    # Keys were raw client strings before they became keyed hashes: the rows are a cache of
+    # answers, so they go, with whatever a client put in them.
+    conn.execute("DELETE FROM handled_requests")
+    conn.execute("CREATE INDEX handled_requests_at ON handled_requests (at)")
