@@ -134,6 +134,17 @@ def test_other_tz() -> None:
         "31/12 99999",
         "9999-12-31 23:59",
         "kl 25",
+        # impossible dates and times: never wrapped or swapped into another moment
+        "2025-13-02",
+        "2020-13-01",
+        "2025-02-30",
+        "2025-02-29",
+        "igår kl 25",
+        "kl 24:00",
+        "idag 10:61",
+        "2025-12-02 25:00",
+        "32.12.2025",
+        "31/4 2026-04-31",
         "\x00",
         "🙂",
         "x" * 5000,
@@ -185,3 +196,16 @@ def test_quarter_or_date_due(value: str, expected: date) -> None:
 def test_quarter_or_date_due_garbage(value: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         quarter_or_date_due(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-02-29", at(2024, 2, 29)),
+        ("2025-12-31 23:59", at(2025, 12, 31, 23, 59)),
+        ("31.12.2025", at(2025, 12, 31)),
+        ("igår kl 23:59", at(2026, 11, 24, 23, 59)),
+    ],
+)
+def test_the_last_possible_dates_and_times_pass(text: str, expected: datetime) -> None:
+    assert parse_when(text, now=WED, prefer="past") == expected

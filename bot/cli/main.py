@@ -6,10 +6,11 @@ import argparse
 import asyncio
 import contextlib
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from bot.app.logs import configure_logging
 from bot.app.settings import AppSettings
@@ -18,11 +19,14 @@ from bot.cli.reports import add_report_commands
 from bot.config import ConfigError, Settings
 from bot.domain.errors import UserError
 from bot.domain.model import Entry
+from bot.domain.pii import redact
 from bot.domain.programme import ProgrammeError, read_programme_file
 from bot.i18n.catalogue import t
 from bot.ports.entries import EntryQuery
 from bot.text.render import full_record, list_row
 from bot.text.words import KIND_WORDS, STATUS_WORDS
+
+log = logging.getLogger(__name__)
 
 
 def _load_dotenv() -> None:
@@ -158,8 +162,28 @@ def cmd_teams_package(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+MAX_LIMIT = 10_000
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line (and exit 2), with where to read more."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (--help)\n")
+
+
+def _limit(raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {raw[:40]!r}") from None
+    if not 1 <= value <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_LIMIT}, not {raw[:40]}")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(prog="fvis-bot", description="FVIS-boten / the FVIS bot")
+    root = _Parser(prog="fvis-bot", description="FVIS-boten / the FVIS bot")
     sub = root.add_subparsers(dest="command", required=True)
     sub.add_parser(
         "run", help="start the bot (web chat and every configured platform)"
@@ -181,7 +205,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="STATUS",
         help="new|in_progress|escalated|resolved|closed|rejected (or Swedish)",
     )
-    listing.add_argument("--limit", type=int, default=100)
+    listing.add_argument("--limit", type=_limit, default=100, help=f"1–{MAX_LIMIT}")
     listing.add_argument("--json", action="store_true")
     listing.add_argument("--locale", default="sv", choices=["sv", "en"])
     listing.set_defaults(func=cmd_entries_list)
@@ -228,6 +252,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ProgrammeError as error:
         print(f"Programfilen / programme file: {error}", file=sys.stderr)
         return 2
+    except OSError as error:
+        # A file that cannot be read or written (--out /proc/self/mem, a full disk): one line.
+        where = f" {error.filename}:" if error.filename else ""
+        print(f"fvis-bot:{where} {error.strerror or type(error).__name__}", file=sys.stderr)
+        return 1
+    except Exception as error:
+        # Anything else is one line too; the traceback only with FVIS_LOG_LEVEL=DEBUG.
+        log.debug("fvis-bot %s failed", args.command, exc_info=error)
+        print(f"fvis-bot: {type(error).__name__}: {redact(str(error))[:200]}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -72,8 +72,13 @@ def _run(settings: Settings, args: argparse.Namespace, make: Any) -> int:
     finally:
         bot.close()
     out = Path(args.out) if args.out else Path(document.file_name)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        print(f"Kunde inte skriva {out} / could not write {out}: {reason}", file=sys.stderr)
+        return 1
     print(f"{out} ({len(data):,} byte)".replace(",", " "))
     return 0
 

@@ -67,6 +67,9 @@ _PAST_HINT = re.compile(r"\b(?:förra|last)\s+(?:" + _WEEKDAYS + r")|\bi (?:" + 
 _DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})\b")
 _THIS_MORNING = re.compile(r"\bi ?morse\b|\bthis morning\b")
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBERS) + r")\s+(?=" + _UNITS + ")")
+_YMD = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_DMY = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
+_CLOCK = re.compile(r"(?<![\d:])(\d{1,2})[:](\d{2})(?![\d:])")
 _BARE_HOUR = re.compile(r"(?<![\d:/.-])(\d):(\d{2})\b")
 
 
@@ -112,10 +115,8 @@ def _parse(
     # A lone number ("5", "99", "två") is an answer or a ticket number in chat, not a date.
     if not normalised or normalised.isdigit() or normalised in _NUMBERS:
         return None
-    # dateparser turns impossible day/month pairs like "13/13" into some date; refuse them.
-    for day, month in _DAY_MONTH.findall(normalised):
-        if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
-            return None
+    if _impossible(normalised):
+        return None
     settings: dict[str, Any] = {
         "DATE_ORDER": "DMY",  # "3/12" is 3 December in Sweden
         "PREFER_DATES_FROM": prefer,
@@ -136,6 +137,22 @@ def _parse(
     if _THIS_MORNING.search(lowered) and result > now:
         result = now  # "i morse" said before 07:00 cannot be later than now
     return result
+
+
+def _impossible(normalised: str) -> bool:
+    """A date or time no calendar or clock has: dateparser swaps or wraps the parts of
+    "2025-13-02" (13 February), "13/13" or "kl 25" (the current time) into some moment."""
+    for day, month in _DAY_MONTH.findall(normalised):
+        if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+            return True
+    dates = [(int(y), int(m), int(d)) for y, m, d in _YMD.findall(normalised)]
+    dates += [(int(y), int(m), int(d)) for d, m, y in _DMY.findall(normalised)]
+    for year, month, day in dates:
+        try:
+            date(year, month, day)
+        except ValueError:
+            return True
+    return any(int(h) > 23 or int(m) > 59 for h, m in _CLOCK.findall(normalised))
 
 
 def _fix_year(result: datetime, now: datetime, prefer: Literal["future", "past"]) -> datetime:
