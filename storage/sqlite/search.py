@@ -45,6 +45,7 @@ class SqliteEntrySearch:
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fvis-search")
+        self._closed = False
 
     async def find(self, query: EntryQuery) -> tuple[list[Entry], int]:
         if self._uri is None:
@@ -76,6 +77,10 @@ class SqliteEntrySearch:
             conn.set_progress_handler(None, 0)
 
     def close(self) -> None:
+        if self._closed:
+            return  # closing twice (a test's restart, then its fixture) is harmless
+        self._closed = True
+
         def close_all() -> None:
             for conn in self._connections:
                 conn.close()
