@@ -207,6 +207,35 @@ async def test_a_stale_request_is_refused_with_401_even_when_correctly_signed(
     assert not slack.fake.responses and not slack.rows("handled_requests")
 
 
+@pytest.mark.parametrize("stamp", ["abc", "", "1e9", "١٢٣"])
+async def test_a_timestamp_that_is_not_a_number_is_401_even_when_correctly_signed(
+    slack: SlackHarness, stamp: str
+) -> None:
+    body = urlencode(
+        slash_command("hjälp", trigger="trig-t", response_url=slack.fake.response_url("odd"))
+    )
+    status, _ = await slack.send(body, "application/x-www-form-urlencoded", timestamp=stamp)
+    assert status == 401
+    await slack.settle()
+    assert not slack.fake.responses and not slack.rows("handled_requests")
+
+
+async def test_a_replayed_slash_command_happens_once(slack: SlackHarness) -> None:
+    body = urlencode(
+        slash_command(
+            "påminn mig imorgon kl 9 om rapporten",
+            trigger="trig-replayed",
+            response_url=slack.fake.response_url("replayed"),
+        )
+    )
+    for _ in range(3):  # the same signed request, replayed within Slack's five minutes
+        status, _ = await slack.send(body, "application/x-www-form-urlencoded")
+        assert status == 200
+        await slack.settle()
+    assert len(slack.rows("reminders")) == 1
+    assert len(slack.fake.responses) == 1
+
+
 async def test_a_forged_view_submission_stores_nothing(slack: SlackHarness) -> None:
     await slack.command("behov Skrivare")
     view = slack.opened_view()

@@ -27,7 +27,17 @@ async def test_valid_token_is_accepted(
 
 @pytest.mark.parametrize(
     "case",
-    ["missing", "wrong_audience", "expired", "unsigned", "other_key", "wrong_issuer", "not_bearer"],
+    [
+        "missing",
+        "wrong_audience",
+        "expired",
+        "unsigned",
+        "other_key",
+        "wrong_issuer",
+        "not_bearer",
+        "no_expiry",
+        "string_expiry",
+    ],
 )
 async def test_bad_tokens_get_401_and_nothing_happens(
     case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
@@ -56,6 +66,10 @@ async def test_bad_tokens_get_401_and_nothing_happens(
             token = world.token(key=private_key())  # same key id, forged signature
         elif case == "wrong_issuer":
             token = world.token(issuer="https://evil.example.com")
+        elif case == "no_expiry":
+            token = world.token(without=("exp",))
+        elif case == "string_expiry":
+            token = world.token(exp=str(int(time.time()) + 600))
         else:
             token = None
             headers = {"Authorization": f"Basic {world.token()}"}

@@ -146,7 +146,11 @@ class SlackAdapter:
             await asyncio.wait(set(self._tasks), timeout=max(0.0, deadline - time.monotonic()))
 
     async def handle_http(self, request: web.Request) -> web.Response:
-        # Bolt's middleware checks the signature and the 5-minute timestamp before any listener.
+        # Bolt's middleware checks the signature and the 5-minute timestamp before any listener;
+        # a timestamp that is not a number makes slack_sdk raise there, so it is refused here.
+        stamp = request.headers.get("X-Slack-Request-Timestamp", "")
+        if not (stamp.isascii() and stamp.isdigit()):
+            return web.json_response({"error": "invalid request"}, status=401)
         response = await self.bolt.async_dispatch(await to_bolt_request(request))
         return await to_aiohttp_response(response)
 
@@ -186,10 +190,11 @@ class SlackAdapter:
             trigger_id=str(body.get("trigger_id") or ""),
         )
         # Slash commands are commands: intake answers with its form (a modal), never a dialogue.
-        # Slack never retries a slash command: no idempotency key, so a read costs no write.
-        self._later(
-            self._converse(where, "", text=slack_text(str(body.get("text") or "")), wants_form=True)
-        )
+        # Slack never retries one, but a replayed request (within the signature's 5 minutes)
+        # carries the same trigger_id: it is handled once.
+        key = f"command:{where.trigger_id}" if where.trigger_id else ""
+        text = slack_text(str(body.get("text") or ""))
+        self._later(self._converse(where, key, text=text, wants_form=True))
 
     async def _on_shortcut(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         await ack()
@@ -218,10 +223,10 @@ class SlackAdapter:
             trigger_id=str(body.get("trigger_id") or ""),
             link=link,
         )
-        # Like slash commands, shortcuts are not retried: no key.
-        await self._converse(
-            where, "", text=slack_text(str(message.get("text") or "")), wants_form=True
-        )
+        # Like slash commands, shortcuts are handled once per trigger_id.
+        key = f"shortcut:{where.trigger_id}" if where.trigger_id else ""
+        text = slack_text(str(message.get("text") or ""))
+        await self._converse(where, key, text=text, wants_form=True)
 
     async def _on_submit(self, ack: AsyncAck, body: dict[str, Any], view: dict[str, Any]) -> None:
         engine = self._engine()

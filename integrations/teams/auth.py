@@ -79,9 +79,15 @@ class RequestAuthenticator:
             return None
         validator = await self._get_validator()
         try:
-            return await validator.validate_token(token)
+            claims = await validator.validate_token(token)
         except Exception:  # PyJWTError, ValueError, a key id not in the set: all mean "no"
             return None
+        # PyJWT checks an expiry only when there is one, and reads "exp": "9999999999" as a
+        # number: a token that never expires, or says so in a string, is not one we accept.
+        expiry = (claims.claims or {}).get("exp")
+        if not isinstance(expiry, int) or isinstance(expiry, bool):
+            return None
+        return claims
 
 
 def service_url_matches(claims: ClaimsIdentity, activity: dict[str, Any]) -> bool:

@@ -136,9 +136,10 @@ class OpenIdFake:
         issued: float | None = None,
         key: rsa.RSAPrivateKey | None = None,
         kid: str | None = None,
+        without: tuple[str, ...] = (),
         **claims: Any,
     ) -> str:
-        """A token as the Bot Connector signs it for a bot."""
+        """A token as the Bot Connector signs it for a bot (`without`: claims left out)."""
         now = int(issued if issued is not None else time.time())
         payload = {
             "iss": issuer,
@@ -149,6 +150,8 @@ class OpenIdFake:
             "exp": now + lifetime,
             **claims,
         }
+        for name in without:
+            payload.pop(name, None)
         pem = (key or self.key).private_bytes(
             serialization.Encoding.PEM,
             serialization.PrivateFormat.PKCS8,

@@ -54,7 +54,7 @@ people:
 
 
 def signed_headers(
-    body: str, content_type: str, *, timestamp: int | None = None, secret: str = SECRET
+    body: str, content_type: str, *, timestamp: int | str | None = None, secret: str = SECRET
 ) -> dict[str, str]:
     stamp = str(int(time.time()) if timestamp is None else timestamp)
     signature = SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body)
