@@ -52,6 +52,7 @@ _CANDIDATE = re.compile(
     r")(?![0-9])(?![-./][0-9])"
 )
 _RUNS = re.compile(r"[0-9]+")
+_FIRST_GROUPS = frozenset({2, 4, 6, 8, 10, 12})  # lengths a layout's first group can have
 _GAPS = re.compile(r"[^0-9]+")
 
 # Centuries Skatteverket has issued numbers in; rejects 12-digit order or reference numbers
@@ -165,11 +166,17 @@ def scan(text: str) -> list[Found]:
         return []
     found: list[Found] = []
     position = 0
-    while (match := _CANDIDATE.search(normalised, position)) is not None:
+    # Digit runs are found in C; the layouts are tried only where one starts (trying them at
+    # every position of a long text costs more than all the rest).
+    for run in _RUNS.finditer(normalised):
+        if run.start() < position or run.end() - run.start() not in _FIRST_GROUPS:
+            continue
+        match = _CANDIDATE.match(normalised, run.start())
+        if match is None:
+            continue
         groups = tuple(_RUNS.findall(match.group()))
         separators = tuple(_GAPS.findall(match.group()))
         if not _candidate(groups, separators):
-            position = match.start() + 1
             continue
         start, end = match.span()
         if normalised is not text and normalised != text:

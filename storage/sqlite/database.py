@@ -18,7 +18,7 @@ MIGRATION_SETS = (core.migrations, plan.migrations, microsoft.migrations)
 # How long a statement waits for another writer's lock. The command line waits; the running
 # bot waits only a moment on its event loop and retries asynchronously (bot.conversation).
 BUSY_TIMEOUT_MS = 5000
-SERVING_BUSY_TIMEOUT_MS = 20
+SERVING_BUSY_TIMEOUT_MS = 0
 
 
 def open_database(
