@@ -50,6 +50,8 @@ bench: install-dev
 	$(BIN)/python bench/slack_ack.py
 	$(BIN)/python bench/word.py
 	$(BIN)/python bench/teams.py
+	$(BIN)/python bench/hardening.py
+	$(BIN)/python bench/pii_rates.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache tests/node/node_modules
