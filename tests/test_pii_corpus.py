@@ -201,3 +201,50 @@ async def _rotating(api: Api, number: str, index: int) -> None:
         await api.post("david", text=f"rapport {number}")
         await api.post("david", text=f"rapport register behov {number}")
         await api.post("david", text=f"rapport period {number} 2026-11-20")
+
+
+async def test_no_format_through_slack_is_kept_anywhere(
+    tmp_path: Path, clock: Any, monkeypatch: pytest.MonkeyPatch, logged: Path
+) -> None:
+    """Slack's own entry points, correctly signed: slash command (its trigger_id too), direct
+    message (its event id too), message shortcut, a button's value, and a modal's fields."""
+    from tests.fakes.slack_payloads import ANNA, GENERAL, im_message, message_shortcut, slack_bot
+    from tests.fakes.slack_payloads import view_submission as submission
+
+    async with slack_bot(tmp_path, clock, monkeypatch) as slack:
+        for index, (_, number) in enumerate(FORMATS[::4]):
+            await slack.command(f"behov Patienten {number} föll", trigger=number)
+            await slack.event(im_message(f"behov {number}", ts=f"17800{index}.1"), number)
+            shortcut = message_shortcut(
+                f"Ring {number}",
+                user=ANNA,
+                channel=GENERAL,
+                message_ts=f"17801{index}.1",
+                trigger=f"s {number}",
+                response_url=slack.fake.response_url(f"s{index}"),
+            )
+            await slack.interact(shortcut)
+            button = {
+                "type": "block_actions",
+                "user": {"id": ANNA, "username": "anna", "team_id": "T0FVIS"},
+                "trigger_id": f"b {number}",
+                "container": {"type": "message", "message_ts": number, "channel_id": "D0ANNA"},
+                "channel": {"id": "D0ANNA"},
+                "actions": [
+                    {
+                        "action_id": "fvis:choice",
+                        "block_id": number,
+                        "type": "button",
+                        "value": json.dumps(["say", f"behov {number}"], ensure_ascii=False),
+                        "action_ts": "1780000000.1",
+                    }
+                ],
+            }
+            await slack.interact(button)
+            await slack.command("behov Skrivare saknas", trigger=f"form-{index}")
+            values = {"description": number, "unit": f"Avd {number}", "benefit": "2"}
+            await slack.interact(submission(slack.opened_view(), values, user=ANNA))
+        assert slack.fake.count("views.open") >= len(FORMATS[::4])  # the modals did open
+        texts = kept_files(slack.bot.settings, logged)
+    found = {name: leaks(text) for name, text in texts.items()}
+    assert {name: cores for name, cores in found.items() if cores} == {}
