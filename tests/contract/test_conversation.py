@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from bot.app.stores import Stores
 from bot.ports.conversation import Dialogue
-from tests.conftest import START
+from tests.conftest import START, FakeClock
 
 
 def test_a_dialogue_round_trips_as_plain_data(stores: Stores) -> None:
@@ -60,3 +60,12 @@ def test_the_programme_is_kept_whole(stores: Stores) -> None:
     assert stores.programme.load_programme() == data
     stores.programme.save_programme({"name": "FVIS 2"})
     assert stores.programme.load_programme() == {"name": "FVIS 2"}
+
+
+def test_answers_older_than_a_moment_are_pruned(stores: Stores, clock: FakeClock) -> None:
+    stores.requests.put("old", [{"text": "först"}])
+    clock.advance(days=8)
+    stores.requests.put("new", [{"text": "sedan"}])
+    assert stores.requests.prune(clock.now() - timedelta(days=7)) == 1
+    assert stores.requests.get("old") is None
+    assert stores.requests.get("new") == [{"text": "sedan"}]

@@ -154,3 +154,17 @@ def test_the_audit_log_keeps_who_did_what_when(stores: Stores, clock: FakeClock)
         ("webchat:bertil", "read", "AVV-2", "från lista"),
     ]
     assert [moment(r["at"]) for r in rows] == [START, START + timedelta(minutes=5)]
+
+
+async def test_the_search_port_answers_as_find_does_off_the_loop(stores: Stores) -> None:
+    for title in ("Skrivare saknas", "Ärende om skrivaren", "Headset behövs"):
+        stores.entries.create(entry(title=title))
+    query = EntryQuery(text="skrivare", limit=10)
+    found, total = await stores.search.find(query)
+    assert [e.ref for e in found] == [e.ref for e in stores.entries.find(query)[0]]
+    assert total == 2 and {e.title for e in found} == {"Skrivare saknas", "Ärende om skrivaren"}
+
+
+def test_a_writable_database_says_so(stores: Stores) -> None:
+    health = stores.status.health()
+    assert health.writable and health.detail == "ok"
