@@ -115,7 +115,7 @@ async def test_transient_statuses_are_retried(
 ) -> None:
     async with teams_world(tmp_path, monkeypatch, clock) as world:
         await world.post(world.activities.installed("anna"))
-        world.bot.adapter("teams").retry = RetryPolicy(attempts=3, base_delay=0.01)
+        world.bot.adapter("teams").connection.retry = RetryPolicy(attempts=3, base_delay=0.01)
         world.connector.fail(status)
         delivery = await world.bot.notifier.post(
             Target("teams", user_id="aad-anna"), Outbound("Igen")
@@ -129,7 +129,7 @@ async def test_what_finally_fails_is_reported(
 ) -> None:
     async with teams_world(tmp_path, monkeypatch, clock) as world:
         await world.post(world.activities.installed("anna"))
-        world.bot.adapter("teams").retry = RetryPolicy(attempts=3, base_delay=0.01)
+        world.bot.adapter("teams").connection.retry = RetryPolicy(attempts=3, base_delay=0.01)
         world.connector.fail(429, times=3)
         delivery = await world.bot.notifier.post(
             Target("teams", user_id="aad-anna"), Outbound("Går inte fram")

@@ -5,20 +5,17 @@ conversation references (integrations/teams/notifier.py).
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import warnings
-from collections.abc import Awaitable, Callable
-from typing import Any, Protocol
+from typing import Any
 
-from aiohttp import ClientResponseError, web
+from aiohttp import web
 from microsoft_agents.activity import (
     Activity,
     ChannelAccount,
     ConversationReference,
     InvokeResponse,
 )
-from microsoft_agents.hosting.aiohttp import CloudAdapter
 from microsoft_agents.hosting.core import ActivityHandler, TurnContext
 
 from bot.conversation.engine import Engine
@@ -27,50 +24,15 @@ from bot.domain.programme import Programme
 from bot.i18n.catalogue import normalise_locale, t
 from integrations.microsoft.settings import TeamsSettings
 from integrations.teams import cards
-from integrations.teams.auth import ConnectorTokens, RequestAuthenticator, service_url_matches
+from integrations.teams.auth import RequestAuthenticator, service_url_matches
+from integrations.teams.connection import ReferenceStore, TeamsConnection
 from integrations.teams.files import FileConsent, FileUploader
-from integrations.teams.ratelimit import (
-    DEFAULT_RETRY,
-    RateLimiter,
-    RetryPolicy,
-    send_with_limits,
-)
+from integrations.teams.notifier import TeamsNotifier
+from integrations.teams.ratelimit import DEFAULT_RETRY, RetryPolicy
 
 log = logging.getLogger(__name__)
 
 PLATFORM = "teams"
-
-
-class ReferenceStore(Protocol):
-    def save(
-        self,
-        *,
-        key: str,
-        kind: str,
-        name: str,
-        conversation_id: str,
-        service_url: str,
-        tenant_id: str,
-        reference: str,
-    ) -> None: ...
-
-    def get(self, key: str) -> dict[str, Any] | None: ...
-
-    def by_name(self, kind: str, name: str) -> dict[str, Any] | None: ...
-
-
-def http_status(error: BaseException) -> tuple[int, float | None] | None:
-    """The connector's HTTP answer in an SDK error: (status, Retry-After seconds)."""
-    if not isinstance(error, ClientResponseError):
-        return None
-    retry_after: float | None = None
-    raw = error.headers.get("Retry-After") if error.headers else None
-    if raw:
-        try:
-            retry_after = max(0.0, float(raw))
-        except ValueError:
-            retry_after = None
-    return error.status, retry_after
 
 
 def user_key(account: ChannelAccount | None) -> str:
@@ -106,29 +68,22 @@ class TeamsAdapter:
         uploader: FileUploader | None = None,
         retry: RetryPolicy = DEFAULT_RETRY,
     ) -> None:
-        from integrations.teams.notifier import TeamsNotifier
-
         self.settings = settings
-        self.references = references
         self.programme = programme
         self.uploader = uploader
-        self.retry = retry
         self.engine: Engine | None = None
-        self.limiter = RateLimiter(app_rate_per_second=settings.app_rate_per_second)
-        # Proactive turns open a connection each: a burst waits here, not with a socket open.
-        self.turns = asyncio.Semaphore(max(8, round(settings.app_rate_per_second * 2)))
         self.auth = RequestAuthenticator(settings)
-        self.connections = ConnectorTokens(settings, self.auth.configuration)
-        self.cloud = CloudAdapter(connection_manager=self.connections)
-        # The SDK's default turn error handler tells the person the exception text.
-        self.cloud.on_turn_error = _turn_error
+        self.connection = TeamsConnection(
+            settings=settings,
+            references=references,
+            configuration=self.auth.configuration,
+            retry=retry,
+        )
         self.agent = _TeamsAgent(self)
-        self.consent = FileConsent()
-        self.notifier = TeamsNotifier(self)
-
-    @property
-    def app_id(self) -> str:
-        return self.settings.app_id
+        self.consent = FileConsent(self.connection)
+        self.notifier = TeamsNotifier(
+            connection=self.connection, programme=programme, uploader=uploader
+        )
 
     # -- the Adapter protocol ---------------------------------------------------------------
 
@@ -162,7 +117,7 @@ class TeamsAdapter:
             warnings.simplefilter("ignore", web.NotAppKeyWarning)
             request["claims_identity"] = claims
         try:
-            response = await self.cloud.process(request, self.agent)
+            response = await self.connection.cloud.process(request, self.agent)
         except ValueError:  # pydantic: not an activity
             return web.json_response({"error": "The body is not a valid activity"}, status=400)
         return response or web.Response(status=202)
@@ -203,7 +158,7 @@ class TeamsAdapter:
     def _save(
         self, key: str, kind: str, name: str, reference: ConversationReference, tenant: str
     ) -> None:
-        self.references.save(
+        self.connection.references.save(
             key=key,
             kind=kind,
             name=name,
@@ -238,18 +193,7 @@ class TeamsAdapter:
         return normalise_locale(record.locale if record else None)
 
     async def send(self, context: TurnContext, fields: dict[str, Any]) -> str:
-        """Send one message in the turn's conversation, within the limits; its activity id."""
-        activity = Activity.model_validate(fields)
-        conversation = context.activity.conversation.id
-
-        async def once(slot: Callable[[], Awaitable[None]]) -> Any:
-            await slot()
-            return await context.send_activity(activity)
-
-        response = await send_with_limits(
-            self.limiter, conversation, once, status_of=http_status, policy=self.retry
-        )
-        return str(getattr(response, "id", "") or "")
+        return await self.connection.send(context, fields)
 
     async def answer(self, context: TurnContext, replies: list[Reply]) -> None:
         locale = self.locale_of(context.activity)
@@ -349,11 +293,6 @@ class TeamsAdapter:
             self.remember(activity)
 
 
-async def _turn_error(context: TurnContext, error: Exception) -> None:
-    log.error("a Teams turn failed: %s", type(error).__name__, exc_info=error)
-    raise error
-
-
 class _TeamsAgent(ActivityHandler):  # type: ignore[misc]
     """The SDK's activity router, handing each kind of activity to the adapter."""
 
@@ -376,5 +315,6 @@ class _TeamsAgent(ActivityHandler):  # type: ignore[misc]
         if name == "adaptiveCard/action":
             return await self._adapter.on_card_action(turn_context)
         if name == "fileConsent/invoke":
-            return await self._adapter.consent.on_invoke(self._adapter, turn_context)
+            locale = self._adapter.locale_of(turn_context.activity)
+            return await self._adapter.consent.on_invoke(turn_context, locale)
         return InvokeResponse(status=501)

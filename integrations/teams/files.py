@@ -7,7 +7,7 @@ import logging
 import secrets
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 import aiohttp
 from microsoft_agents.activity import Activity, InvokeResponse
@@ -16,9 +16,7 @@ from microsoft_agents.hosting.core import TurnContext
 from bot.domain.messages import FileRef, Reply
 from bot.i18n.catalogue import t
 from integrations.teams import cards
-
-if TYPE_CHECKING:
-    from integrations.teams.adapter import TeamsAdapter
+from integrations.teams.connection import TeamsConnection
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +35,8 @@ class FileUploader(Protocol):
 class FileConsent:
     """Offers waiting for the person's answer: a random token each, never a path from outside."""
 
-    def __init__(self) -> None:
+    def __init__(self, connection: TeamsConnection) -> None:
+        self._connection = connection
         self._offers: dict[str, tuple[FileRef, float]] = {}
 
     def card(self, file: FileRef, locale: str) -> dict[str, Any]:
@@ -62,27 +61,28 @@ class FileConsent:
             ],
         }
 
-    async def on_invoke(self, adapter: TeamsAdapter, context: TurnContext) -> InvokeResponse:
+    async def on_invoke(self, context: TurnContext, locale: str) -> InvokeResponse:
+        """The person's answer to an offer (`locale`: theirs, which the adapter knows)."""
         activity: Activity = context.activity
-        locale = adapter.locale_of(activity)
+        send = self._connection.send
         value = activity.value if isinstance(activity.value, dict) else {}
         token = str((value.get("context") or {}).get("token") or "")
         offer = self._offers.pop(token, None)
         if value.get("action") != "accept":
-            await adapter.send(
+            await send(
                 context, cards.reply_activity(Reply(t(locale, "teams.file_declined")), locale)
             )
             return InvokeResponse(status=200)
         info = value.get("uploadInfo") or {}
         if offer is None or not isinstance(info, dict) or not info.get("uploadUrl"):
-            await adapter.send(
+            await send(
                 context,
                 cards.reply_activity(Reply(t(locale, "teams.file_gone"), style="error"), locale),
             )
             return InvokeResponse(status=200)
         file = offer[0]
         await upload(str(info["uploadUrl"]), Path(file.path).read_bytes())
-        await adapter.send(
+        await send(
             context,
             {
                 "type": "message",

@@ -5,20 +5,17 @@ will not delete it, replaces its text)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from microsoft_agents.activity import Activity, ConversationReference
-from microsoft_agents.hosting.core import TurnContext
-from microsoft_agents.hosting.core.connector import ConnectorClientBase
 
 from bot.domain.messages import Delivery, Outbound, Reply, Target
+from bot.domain.programme import Programme
 from bot.i18n.catalogue import t
 from integrations.teams import cards
-from integrations.teams.ratelimit import SendFailed, send_with_limits
-
-if TYPE_CHECKING:
-    from integrations.teams.adapter import TeamsAdapter
+from integrations.teams.connection import TeamsConnection
+from integrations.teams.files import FileUploader
+from integrations.teams.ratelimit import SendFailed
 
 log = logging.getLogger(__name__)
 SEPARATOR = "|"  # message ids are "<conversation id>|<activity id>"
@@ -30,11 +27,19 @@ def both(key: str, **values: str) -> str:
 
 
 class TeamsNotifier:
-    def __init__(self, adapter: TeamsAdapter) -> None:
-        self._adapter = adapter
+    def __init__(
+        self,
+        *,
+        connection: TeamsConnection,
+        programme: Programme,
+        uploader: FileUploader | None = None,
+    ) -> None:
+        self._connection = connection
+        self._programme = programme
+        self._uploader = uploader
 
     def _reference(self, target: Target) -> tuple[ConversationReference | None, str]:
-        references = self._adapter.references
+        references = self._connection.references
         if target.user_id:
             row = references.get(f"user:{target.user_id}")
             who = self._name_of(target.user_id)
@@ -46,7 +51,7 @@ class TeamsNotifier:
         return self._parse(row), ""
 
     def _name_of(self, user_id: str) -> str:
-        record = self._adapter.programme.person_for("teams", user_id)
+        record = self._programme.person_for("teams", user_id)
         return record.name if record else user_id
 
     @staticmethod
@@ -54,29 +59,7 @@ class TeamsNotifier:
         return ConversationReference.model_validate_json(row["reference"])
 
     async def _run(self, reference: ConversationReference, work: Any, conversation: str) -> Any:
-        """Run `work(connector)` in a proactive turn, once a slot is free, with retries."""
-        adapter = self._adapter
-        result: list[Any] = []
-
-        async def once(slot: Callable[[], Awaitable[None]]) -> Any:
-            result.clear()
-
-            async def callback(context: TurnContext) -> None:
-                connector = context.services.get(ConnectorClientBase)
-                await slot()  # the token and the connection are ready: now the request
-                result.append(await work(connector))
-
-            async with adapter.turns:
-                await adapter.cloud.continue_conversation(
-                    adapter.app_id, reference.get_continuation_activity(), callback
-                )
-            return result[0] if result else None
-
-        from integrations.teams.adapter import http_status
-
-        return await send_with_limits(
-            adapter.limiter, conversation, once, status_of=http_status, policy=adapter.retry
-        )
+        return await self._connection.proactive(reference, work, conversation)
 
     def _activity(self, reference: ConversationReference, fields: dict[str, Any]) -> Activity:
         activity = Activity.model_validate(fields)
@@ -93,7 +76,7 @@ class TeamsNotifier:
         conversation = reference.conversation.id
         text = message.text
         if message.file is not None:
-            uploader = self._adapter.uploader
+            uploader = self._uploader
             if uploader is not None and message.file.path:
                 text = f"{text}\n{await uploader.link(message.file, locale)}"
             elif message.file.url:
