@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -231,6 +232,27 @@ async def test_entries_show_unknown_is_exit_1(three_entries: list[str], cli: Any
     assert code == 1
     assert "BEH-12" in err  # the message shows what a number looks like
     assert out == ""
+
+
+def test_read_only_commands_build_nothing_and_write_no_programme(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Any
+) -> None:
+    path = tmp_path / "read-only" / "fvis.db"
+    monkeypatch.setenv("FVIS_DB_PATH", str(path))
+    # A bad report template fails the bot's start (the reports are built there), not a read.
+    broken = tmp_path / "broken.dotx"
+    broken.write_bytes(b"not a Word file")
+    monkeypatch.setenv("FVIS_WORD_TEMPLATE", str(broken))
+    assert cli("entries", "list", "--json")[0] == 0
+    assert cli("entries", "show", "BEH-1")[0] == 1
+    # Starting the bot imports the demo programme and syncs its milestones; reading does not.
+    db = sqlite3.connect(path)
+    try:
+        assert db.execute("SELECT count(*) FROM programme").fetchone() == (0,)
+        assert db.execute("SELECT count(*) FROM milestones").fetchone() == (0,)
+    finally:
+        db.close()
+    assert cli("report", "decisions")[0] == 2  # the whole bot is built for a report: refused
 
 
 def test_entries_list_on_an_empty_database(cli: Any) -> None:

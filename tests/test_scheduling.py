@@ -89,6 +89,49 @@ async def test_web_app_start_catches_up_and_serves_the_calendar(
     assert not time_side(bot).scheduler.running
 
 
+class _Platform:
+    """A platform that records its start and stop, and can refuse to start (a port, not a mock:
+    the composition root knows adapters only through this protocol)."""
+
+    def __init__(self, name: str, events: list[str], *, fails: bool = False) -> None:
+        self.platform = name
+        self.notifier: Any = None
+        self._events = events
+        self._fails = fails
+
+    def install(self, app: Any, engine: Any) -> None:
+        return None
+
+    async def start(self, engine: Any) -> None:
+        if self._fails:
+            raise RuntimeError(f"{self.platform} cannot start")
+        self._events.append(f"start {self.platform}")
+
+    async def stop(self) -> None:
+        self._events.append(f"stop {self.platform}")
+
+
+async def test_one_lifespan_stops_in_reverse_and_undoes_a_half_start(bot: Bot) -> None:
+    events: list[str] = []
+    bot.adapters = [_Platform("one", events), _Platform("two", events)]
+    client = TestClient(TestServer(web_app(bot)))
+    await client.start_server()
+    assert time_side(bot).scheduler.running
+    await client.close()
+    assert events == ["start one", "start two", "stop two", "stop one"]
+    assert not time_side(bot).scheduler.running
+
+    # A platform that cannot start: those started before it are stopped, the scheduler never runs.
+    events.clear()
+    bot.adapters = [_Platform("one", events), _Platform("two", events, fails=True)]
+    client = TestClient(TestServer(web_app(bot)))
+    with pytest.raises(RuntimeError, match="two cannot start"):
+        await client.start_server()
+    await client.close()
+    assert events == ["start one", "stop one"]
+    assert not time_side(bot).scheduler.running
+
+
 async def test_add_cron_for_a_weekly_report() -> None:
     clock = FakeClock(local(2026, 11, 25, 10))
     scheduler = Scheduler(clock=clock, timezone="Europe/Stockholm")

@@ -6,6 +6,7 @@ import asyncio
 import dataclasses
 import logging
 import os
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -108,8 +109,9 @@ class Bot:
         self.stores.close()
 
 
-def load_programme(settings: Settings, store: ProgrammeStore) -> Programme:
-    """The database holds the programme once imported; the first start imports the file or the demo."""
+def load_programme(settings: Settings, store: ProgrammeStore, *, save: bool = True) -> Programme:
+    """The database holds the programme once imported; the first start imports the file or the
+    demo (`save=False`: read it the same way, but leave the database as it is)."""
     data = store.load_programme()
     if data is None:
         data = (
@@ -117,7 +119,8 @@ def load_programme(settings: Settings, store: ProgrammeStore) -> Programme:
             if settings.programme_file
             else demo_programme_data()
         )
-        store.save_programme(data)
+        if save:
+            store.save_programme(data)
     programme = parse_programme(data)
     if settings.deviation_system_url:
         programme = dataclasses.replace(
@@ -378,28 +381,33 @@ def web_app(bot: Bot) -> web.Application:
         open_without_token=bot.settings.bound_to_loopback, name=bot.programme.title or "FVIS",
     ).install(app)  # fmt: skip
 
-    async def start_adapters(app: web.Application) -> None:
-        for adapter in bot.adapters:
-            await adapter.start(bot.engine)
-
-    async def stop_adapters(app: web.Application) -> None:
-        for adapter in bot.adapters:
-            await adapter.stop()
-
-    async def start_scheduler(app: web.Application) -> None:
-        # After the adapters: posts due while the bot was down go out on the platforms now up.
-        if bot.scheduler is not None:
-            await bot.scheduler.start()
-
-    async def stop_scheduler(app: web.Application) -> None:
-        if bot.scheduler is not None:
-            await bot.scheduler.stop()
-
-    app.on_startup.append(start_adapters)
-    app.on_startup.append(start_scheduler)
-    app.on_shutdown.append(stop_scheduler)
-    app.on_shutdown.append(stop_adapters)
+    app.cleanup_ctx.append(lifespan(bot))
     return app
+
+
+def lifespan(bot: Bot) -> Any:
+    """The adapters and the scheduler, started and stopped in one place (aiohttp cleanup_ctx):
+    whatever started is stopped, in reverse order, even when a later start fails."""
+
+    async def context(app: web.Application) -> AsyncIterator[None]:
+        started: list[Adapter] = []
+        scheduling = False
+        try:
+            for adapter in bot.adapters:
+                await adapter.start(bot.engine)
+                started.append(adapter)
+            # After the adapters: posts due while the bot was down go out on the platforms now up.
+            if bot.scheduler is not None:
+                await bot.scheduler.start()
+                scheduling = True
+            yield
+        finally:
+            if scheduling and bot.scheduler is not None:
+                await bot.scheduler.stop()
+            for adapter in reversed(started):
+                await adapter.stop()
+
+    return context
 
 
 async def serve(settings: Settings) -> None:

@@ -52,7 +52,7 @@ from storage.sqlite.unit_of_work import SqliteUnitOfWork
 if TYPE_CHECKING:
     # Only for their types: the Microsoft adapters (an optional extra) are imported when used.
     from integrations.sharepoint.adapter import SharePointState
-    from integrations.teams.adapter import ReferenceStore
+    from integrations.teams.connection import ReferenceStore
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,12 +92,11 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_entries_list(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.app.build import build
+    from bot.app.reading import reading
 
     kinds = [KIND_WORDS[args.kind.casefold()]] if args.kind else []
     statuses = [STATUS_WORDS[args.status.casefold()]] if args.status else []
-    bot = build(settings)
-    try:
+    with reading(settings) as bot:
         entries, total = bot.entries.find(
             operator(), EntryQuery(kinds=kinds, statuses=statuses, limit=args.limit), mine=False
         )
@@ -107,26 +106,22 @@ def cmd_entries_list(settings: Settings, args: argparse.Namespace) -> int:
             for entry in entries:
                 print(list_row(entry, args.locale, settings.timezone))
             print(f"({len(entries)} / {total})")
-    finally:
-        bot.close()
     return 0
 
 
 def cmd_entries_show(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.app.build import build
+    from bot.app.reading import reading
 
-    bot = build(settings)
-    try:
-        entry = bot.entries.read(operator(), args.number)
+    with reading(settings) as bot:
+        try:
+            entry = bot.entries.read(operator(), args.number)
+        except UserError as error:
+            print(t(args.locale, error.key, **error.values), file=sys.stderr)
+            return 1
         if args.json:
             _print_json(_entry_json(entry))
         else:
             print(full_record(entry, args.locale, bot.programme.benefits, settings.timezone))
-    except UserError as error:
-        print(t(args.locale, error.key, **error.values), file=sys.stderr)
-        return 1
-    finally:
-        bot.close()
     return 0
 
 
