@@ -13,6 +13,7 @@ Tests drive it without waiting: move the clock, then `await scheduler.run_due()`
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
@@ -79,6 +80,9 @@ class Scheduler:
     async def stop(self) -> None:
         if self._aps.running:
             self._aps.shutdown(wait=False)
+            # AsyncIOScheduler shuts down in a call_soon callback: one turn of the loop, and the
+            # scheduler is stopped when stop() returns (not at some later await of the caller's).
+            await asyncio.sleep(0)
 
     async def recover(self) -> int:
         """Recovery and catch-up, then the jobs rebuilt from the database; the number of jobs."""
