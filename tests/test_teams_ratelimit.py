@@ -35,7 +35,7 @@ async def test_one_conversation_keeps_every_window_and_waits_no_longer() -> None
     limiter = _limiter(time)
     sent = []
     for _ in range(70):
-        await limiter.acquire("a:1")
+        limiter.release(await limiter.acquire("a:1"))  # answered at once
         sent.append(time.now)
     assert _most_in(sent, 1.0) <= 7 and _most_in(sent, 2.0) <= 8 and _most_in(sent, 30.0) <= 60
     assert sent[:7] == [0.0] * 7
@@ -50,7 +50,7 @@ async def test_the_app_limit_holds_across_conversations() -> None:
     sent: list[float] = []
 
     async def one(conversation: str) -> None:
-        await limiter.acquire(conversation)
+        limiter.release(await limiter.acquire(conversation))
         sent.append(time.now)
 
     await asyncio.gather(*(one(f"c{i}") for i in range(95)))
@@ -100,3 +100,21 @@ async def test_retries_take_a_slot_each_and_honour_retry_after() -> None:
             status_of=lambda e: (e.status, None) if isinstance(e, Refused) else None,
             sleep=sleep,
         )
+
+
+async def test_a_request_in_flight_holds_its_place_until_it_is_answered() -> None:
+    # Arrival, not departure, is what Microsoft counts: a slow request must not let the next
+    # window's requests arrive within one period of it.
+    time = Time()
+    limiter = _limiter(time, app_rate_per_second=2)
+    first = await limiter.acquire("c1")
+    second = await limiter.acquire("c2")
+    third = asyncio.ensure_future(limiter.acquire("c3"))
+    await asyncio.sleep(0.05)
+    assert not third.done()  # both places held by requests still in flight
+    time.now = 5.0
+    limiter.release(first)  # answered at 5.0: its place frees at 6.0, not at 1.0
+    await third  # the fake clock's sleep moves time on to when the place frees
+    assert time.now == pytest.approx(6.0)
+    limiter.release(second)
+    limiter.release(third.result())

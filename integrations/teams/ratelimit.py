@@ -1,16 +1,17 @@
 """Teams' rate limits for bots, kept before a request is made rather than learnt from 429s.
 
 Per conversation: 7 a second, 8 in 2 seconds, 60 in 30 seconds, 1 800 an hour; per app across
-the tenant: 30 a second (Microsoft's current documentation; configurable). Every window is a
-sliding one. Waiting senders queue in arrival order: one lock per conversation, one for the app.
+the tenant Microsoft's "rate limiting in Teams" page gives 50 a second, of which we take
+TEAMS_APP_RATE_PER_SECOND (30 by default: replicas and roster fetches share the 50). Every window
+is a sliding one. Waiting senders queue in arrival order: one lock per conversation, one for the app.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
-from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -25,30 +26,41 @@ CONVERSATION_LIMITS: tuple[tuple[int, float], ...] = (
     (60, 30.0),
     (1800, 3600.0),
 )
-# Requests leave here and reach Microsoft a little later, not always equally late: a margin
-# on every window keeps two sends that were just far enough apart from arriving closer. Measured
-# (bench/teams.py): most arrive within 20 ms of their slot, stragglers up to 150 ms under a burst.
-MARGIN_SECONDS = 0.1
-APP_MARGIN_SECONDS = 0.2
+# A request reaches Microsoft some time after it leaves here, and not always equally late: two
+# sends just far enough apart can arrive closer. So a window counts each request from when its
+# answer came back (it had arrived by then) rather than from when it left; a request still in
+# flight holds its place. The margin covers only the clocks' granularity.
+MARGIN_SECONDS = 0.01
+APP_MARGIN_SECONDS = 0.01
 RETRY_STATUSES = frozenset({412, 429, 502, 504})
+
+
+@dataclass(slots=True, eq=False)
+class Ticket:
+    """One request's place in its windows: in flight until `done` (the time it was answered)."""
+
+    done: float | None = None
 
 
 @dataclass(slots=True)
 class _Window:
     limit: int
     period: float
-    sent: deque[float] = field(default_factory=deque)
+    sent: list[Ticket] = field(default_factory=list)
 
-    def wait(self, now: float) -> float:
-        while self.sent and now - self.sent[0] >= self.period:
-            self.sent.popleft()
+    def wait(self, now: float) -> float | None:
+        """0 when one more may go now; else seconds until a place frees, or None when every
+        place is held by a request in flight (wait for one to be answered)."""
+        self.sent = [t for t in self.sent if t.done is None or now - t.done < self.period]
         if len(self.sent) < self.limit:
             return 0.0
-        return self.sent[0] + self.period - now
+        frees = [t.done + self.period - now for t in self.sent if t.done is not None]
+        return min(frees) if frees else None
 
 
 class RateLimiter:
-    """`await limiter.acquire(conversation)` returns when one more request may go out."""
+    """`ticket = await limiter.acquire(conversation)` returns when one more request may go out;
+    `limiter.release(ticket)` when it has been answered (or failed)."""
 
     def __init__(
         self,
@@ -73,27 +85,43 @@ class RateLimiter:
         self._app_lock = asyncio.Lock()
         self._clock = clock or (lambda: asyncio.get_running_loop().time())
         self._sleep = sleep
+        self._answered = asyncio.Event()
 
-    @staticmethod
-    def _wait(windows: list[_Window], now: float) -> float:
-        return max((w.wait(now) for w in windows), default=0.0)
+    async def _until_free(self, windows: list[_Window]) -> None:
+        while True:
+            waits = [w.wait(self._clock()) for w in windows]
+            timed = [wait for wait in waits if wait is not None]
+            if len(timed) == len(waits):
+                if max(timed) <= 0.0:
+                    return
+                await self._sleep(max(timed))  # every full window frees at a known time
+                continue
+            # A window full of requests in flight: the next answer may free it.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._answered.wait(), max(timed) if timed else None)
 
-    async def acquire(self, conversation: str) -> None:
+    async def acquire(self, conversation: str) -> Ticket:
         windows = self._conversations.get(conversation)
         if windows is None:
             windows = [_Window(n, p) for n, p in self._conversation_limits]
             self._conversations[conversation] = windows
         lock = self._locks.setdefault(conversation, asyncio.Lock())
         async with lock:
-            while (delay := self._wait(windows, self._clock())) > 0:
-                await self._sleep(delay)
+            await self._until_free(windows)
             # Holding the conversation's lock, nobody else can use its windows meanwhile.
             async with self._app_lock:
-                while (delay := self._wait(self._app, self._clock())) > 0:
-                    await self._sleep(delay)
-                now = self._clock()
+                await self._until_free(self._app)
+                ticket = Ticket()
                 for window in (*windows, *self._app):
-                    window.sent.append(now)
+                    window.sent.append(ticket)
+                return ticket
+
+    def release(self, ticket: Ticket) -> None:
+        """The request was answered: its place frees one period from now."""
+        if ticket.done is None:
+            ticket.done = self._clock()
+            answered, self._answered = self._answered, asyncio.Event()
+            answered.set()
 
 
 class SendFailed(Exception):
@@ -133,13 +161,17 @@ async def send_with_limits(
     not HTTP answers (those are raised at once).
     """
 
-    async def slot() -> None:
-        await limiter.acquire(conversation)
-
     for attempt in range(1, policy.attempts + 1):
+        tickets: list[Ticket] = []
+
+        async def slot(tickets: list[Ticket] = tickets) -> None:
+            tickets.append(await limiter.acquire(conversation))
+
         try:
             return await send(slot)
         except Exception as error:
+            for ticket in tickets:
+                limiter.release(ticket)  # answered, if with an error: before any backoff
             answer = status_of(error)
             if answer is None:
                 raise
@@ -156,4 +188,7 @@ async def send_with_limits(
                 delay = max(delay, min(retry_after, policy.max_delay))
             log.info("Teams answered %s; retrying in %.2f s", status, delay)
             await sleep(delay)
+        finally:
+            for ticket in tickets:
+                limiter.release(ticket)
     raise AssertionError("unreachable")  # pragma: no cover
