@@ -1,5 +1,9 @@
 """Slack as a platform: Bolt (AsyncApp) receives, the engine answers, Block Kit shows.
 
+This module is the wiring: Bolt's listeners, the acknowledgement, the work after it, and the
+once-only answer to each request. Payloads become neutral requests in inbound.py, names come
+from people.py, and replies are shown by replies.py.
+
 Every listener acknowledges first and does the rest in a task (Slack's 3-second rule); only a
 modal submission waits for the engine, because its answer (field errors or close) is the ack.
 """
@@ -7,13 +11,13 @@ modal submission waits for the engine, because its answer (field errors or close
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import json
 import logging
 import re
 import time
 from collections.abc import Awaitable
-from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
@@ -26,54 +30,31 @@ from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncRateLimitErrorRetryHandler,
 )
 from slack_sdk.web.async_client import AsyncWebClient
-from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.conversation.engine import Engine, reply_from_dict, reply_to_dict
-from bot.domain.messages import Action, Form, FormSubmission, Incoming, Outbound, Reply, Target
-from bot.i18n.catalogue import normalise_locale, t
+from bot.conversation.engine import Engine
+from bot.domain.messages import Action, FormSubmission, Incoming, Reply
+from bot.i18n.catalogue import normalise_locale
 from integrations.slack.blocks import (
     CHOICE_ACTION,
     FORM_CALLBACK,
     MENU_ACTION,
     OPEN_FORM_ACTION,
-    decode_choice,
     field_errors,
-    home_view,
-    messages_for,
     metadata_of,
-    modal,
     submitted_values,
 )
+from integrations.slack.inbound import PLATFORM, Request, Where, translate, where_clicked
+from integrations.slack.logs import quiet_sdk_loggers
 from integrations.slack.notifier import SEND_ERRORS, SlackNotifier, describe
+from integrations.slack.people import Directory
+from integrations.slack.replies import SlackReplies
 from integrations.slack.settings import SlackSettings
 
 log = logging.getLogger(__name__)
 
-PLATFORM = "slack"
 SHORTCUT_CALLBACK = "fvis_register"
-PERSON_TTL_SECONDS = 3_600.0
 PERMALINK_TIMEOUT = 1.0
-MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 ANY_FVIS_ACTION = re.compile(rf"^({re.escape(CHOICE_ACTION)}|{re.escape(MENU_ACTION)})(:\d+)?$")
-
-
-def slack_text(text: str) -> str:
-    """Slack escapes &, < and > in message text; the engine gets what the person typed."""
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-
-
-@dataclass(frozen=True, slots=True)
-class Where:
-    """Where answers go: a response_url (ephemeral), a channel and thread, or the home tab."""
-
-    user: str
-    conversation: str
-    channel: str = ""
-    thread: str = ""
-    response_url: str = ""
-    trigger_id: str = ""
-    link: str = ""
-    home: bool = False
 
 
 class SlackAdapter:
@@ -87,6 +68,8 @@ class SlackAdapter:
             signing_secret=settings.signing_secret,
             process_before_response=False,
             name="fvis-bot",
+            # Bolt's and the SDK's DEBUG lines carry message and form text: never below INFO.
+            logger=quiet_sdk_loggers(),
         )
         # Bolt's own client, pointed at SLACK_API_URL, with retries for 429 and lost connections.
         # (Passing a client instead makes Bolt warn that SLACK_BOT_TOKEN is unused.)
@@ -97,12 +80,18 @@ class SlackAdapter:
             AsyncRateLimitErrorRetryHandler(max_retry_count=3),
         ]
         self.notifier = SlackNotifier(self.client)
+        self.directory = Directory(self.client)
+        self.replies = SlackReplies(
+            client=self.client,
+            notifier=self.notifier,
+            session=lambda: self._session,
+            requests=lambda: self._engine().requests,
+        )
         self.programme_channel = settings.programme_channel
         self.engine: Engine | None = None
         # One HTTP session for every call to Slack (the SDK opens one per call otherwise).
         self._session: aiohttp.ClientSession | None = None
         self._socket: AsyncSocketModeHandler | None = None
-        self._people: dict[str, tuple[str, str | None, float]] = {}
         self._inflight: set[str] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._register()
@@ -125,6 +114,7 @@ class SlackAdapter:
             try:
                 await self._socket.connect_async()  # type: ignore[no-untyped-call]
             except SEND_ERRORS as error:
+                await self.stop()  # a start that fails leaves nothing open
                 raise RuntimeError(
                     f"Slack Socket Mode could not connect (check SLACK_APP_TOKEN): {describe(error)}"
                 ) from None
@@ -157,14 +147,15 @@ class SlackAdapter:
     # -- listeners --------------------------------------------------------------------------
 
     def _register(self) -> None:
-        self.bolt.command(self.settings.command)(self._on_command)
+        # Bolt matches what is ours; inbound.translate turns each kind of payload into a request.
+        self.bolt.command(self.settings.command)(self._on_request)
+        self.bolt.action(ANY_FVIS_ACTION)(self._on_request)
+        self.bolt.shortcut(SHORTCUT_CALLBACK)(self._on_request)
+        self.bolt.event("app_mention")(self._on_event)
+        self.bolt.event("message")(self._on_event)
         self.bolt.view_submission(FORM_CALLBACK)(self._on_submit)
         self.bolt.view_closed(FORM_CALLBACK)(self._on_closed)
-        self.bolt.action(ANY_FVIS_ACTION)(self._on_action)
         self.bolt.action(OPEN_FORM_ACTION)(self._on_open_form)
-        self.bolt.shortcut(SHORTCUT_CALLBACK)(self._on_shortcut)
-        self.bolt.event("app_mention")(self._on_mention)
-        self.bolt.event("message")(self._on_message)
         self.bolt.event("app_home_opened")(self._on_home_opened)
 
     def _later(self, work: Awaitable[None]) -> None:
@@ -179,54 +170,17 @@ class SlackAdapter:
             # Never the payload in the log: it may hold what must not be stored.
             log.exception("Slack work after the acknowledgement failed")
 
-    async def _on_command(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+    async def _on_request(self, ack: AsyncAck, body: dict[str, Any], context: Any) -> None:
         await ack()
-        channel = str(body.get("channel_id") or "")
-        where = Where(
-            user=str(body.get("user_id") or ""),
-            conversation=channel,
-            channel=channel,
-            response_url=str(body.get("response_url") or ""),
-            trigger_id=str(body.get("trigger_id") or ""),
-        )
-        # Slash commands are commands: intake answers with its form (a modal), never a dialogue.
-        # Slack never retries one, but a replayed request (within the signature's 5 minutes)
-        # carries the same trigger_id: it is handled once.
-        key = f"command:{where.trigger_id}" if where.trigger_id else ""
-        text = slack_text(str(body.get("text") or ""))
-        self._later(self._converse(where, key, text=text, wants_form=True))
+        self._take(body, context)
 
-    async def _on_shortcut(self, ack: AsyncAck, body: dict[str, Any]) -> None:
-        await ack()
-        message = body.get("message") or {}
-        channel = str((body.get("channel") or {}).get("id") or "")
-        self._later(self._shortcut(body, message, channel))
+    async def _on_event(self, body: dict[str, Any], context: Any) -> None:
+        self._take(body, context)  # Bolt acknowledges events itself
 
-    async def _shortcut(self, body: dict[str, Any], message: dict[str, Any], channel: str) -> None:
-        link = ""
-        try:
-            response = await asyncio.wait_for(
-                self.client.chat_getPermalink(
-                    channel=channel, message_ts=str(message.get("ts") or "")
-                ),
-                PERMALINK_TIMEOUT,
-            )
-            link = str(response.get("permalink") or "")
-        except SEND_ERRORS as error:  # TimeoutError is among them
-            # The trigger expires in 3 seconds: the form opens without the link rather than not.
-            log.warning("chat.getPermalink failed: %s", describe(error))
-        where = Where(
-            user=str((body.get("user") or {}).get("id") or ""),
-            conversation=channel,
-            channel=channel,
-            response_url=str(body.get("response_url") or ""),
-            trigger_id=str(body.get("trigger_id") or ""),
-            link=link,
-        )
-        # Like slash commands, shortcuts are handled once per trigger_id.
-        key = f"shortcut:{where.trigger_id}" if where.trigger_id else ""
-        text = slack_text(str(message.get("text") or ""))
-        await self._converse(where, key, text=text, wants_form=True)
+    def _take(self, body: dict[str, Any], context: Any) -> None:
+        request = translate(body, str(context.get("bot_user_id") or ""))
+        if request is not None:
+            self._later(self._converse(request))
 
     async def _on_submit(self, ack: AsyncAck, body: dict[str, Any], view: dict[str, Any]) -> None:
         engine = self._engine()
@@ -239,11 +193,9 @@ class SlackAdapter:
         ).hexdigest()[:32]
         key = f"view:{view.get('id', '')}:{digest}"
         incoming = await self._incoming(
-            user,
-            meta.get("channel", ""),
+            Where(user=user, conversation=meta.get("channel", ""), link=meta.get("link", "")),
             key,
             form=FormSubmission(meta.get("form", ""), values),
-            link=meta.get("link", ""),
         )
         replies = await engine.handle(incoming)
         errors = next(
@@ -255,64 +207,17 @@ class SlackAdapter:
             return
         await ack()
         locale = normalise_locale(incoming.locale)
-        self._later(self._once(key, self._post_direct(user, replies, locale)))
+        self._later(self._once(key, self.replies.post_direct(user, replies, locale)))
 
     async def _on_closed(self, ack: AsyncAck) -> None:
         await ack()
-
-    async def _on_action(self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any]) -> None:
-        await ack()
-        raw = action.get("value") or (action.get("selected_option") or {}).get("value") or ""
-        decoded = decode_choice(str(raw))
-        if decoded is None:
-            return  # not one of ours
-        where, place = self._where_clicked(body)
-        choice_id, value = decoded
-        key = f"action:{where.user}:{place}:{choice_id}:{value}"
-        self._later(self._converse(where, key, action=Action(choice_id, value)))
 
     async def _on_open_form(
         self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any]
     ) -> None:
         await ack()
-        where, _ = self._where_clicked(body)
-        self._later(self._open_stored_form(where, str(action.get("value") or "")))
-
-    async def _on_mention(self, body: dict[str, Any], event: dict[str, Any]) -> None:
-        channel = str(event.get("channel") or "")
-        root = str(event.get("thread_ts") or event.get("ts") or "")
-        where = Where(
-            user=str(event.get("user") or ""),
-            conversation=f"{channel}:{root}",
-            channel=channel,
-            thread=root,
-        )
-        text = MENTION.sub("", slack_text(str(event.get("text") or ""))).strip()
-        self._later(self._converse(where, f"event:{body.get('event_id', '')}", text=text))
-
-    async def _on_message(
-        self, body: dict[str, Any], event: dict[str, Any], context: dict[str, Any]
-    ) -> None:
-        if event.get("subtype") or event.get("bot_id") or not event.get("user"):
-            return  # edits, joins, other bots: not someone talking to the bot
-        channel = str(event.get("channel") or "")
-        user = str(event["user"])
-        text = slack_text(str(event.get("text") or ""))
-        key = f"event:{body.get('event_id', '')}"
-        if event.get("channel_type") == "im":
-            where = Where(user=user, conversation=channel, channel=channel)
-            self._later(self._converse(where, key, text=text))
-            return
-        thread = str(event.get("thread_ts") or "")
-        bot_user = str(context.get("bot_user_id") or "")
-        if not thread or (bot_user and f"<@{bot_user}" in text):
-            return  # the channel's own talk, or a mention (app_mention handles those)
-        where = Where(user=user, conversation=f"{channel}:{thread}", channel=channel, thread=thread)
-        engine = self._engine()
-        probe = Incoming(platform=PLATFORM, user_id=user, conversation_id=where.conversation)
-        # A reply in a thread is for the bot only while its dialogue there is open.
-        if engine.dialogues.load(engine.dialogue_key(probe)) is not None:
-            self._later(self._converse(where, key, text=text))
+        where, _ = where_clicked(body)
+        self._later(self._open_kept_form(where, str(action.get("value") or "")))
 
     async def _on_home_opened(self, body: dict[str, Any], event: dict[str, Any]) -> None:
         if event.get("tab", "home") != "home":
@@ -326,70 +231,28 @@ class SlackAdapter:
         assert self.engine is not None, "install() or start() binds the engine"
         return self.engine
 
-    def _where_clicked(self, body: dict[str, Any]) -> tuple[Where, str]:
-        """Where a click came from, and what identifies that place (for repeated clicks)."""
-        user = str((body.get("user") or {}).get("id") or "")
-        container = body.get("container") or {}
-        view = body.get("view") or {}
-        trigger = str(body.get("trigger_id") or "")
-        if container.get("type") == "view":
-            place = f"{view.get('id', '')}:{view.get('hash', '')}"
-            home = view.get("type") == "home"
-            return Where(user=user, conversation="", trigger_id=trigger, home=home), place
-        channel = str(container.get("channel_id") or (body.get("channel") or {}).get("id") or "")
-        message = body.get("message") or {}
-        thread = str(message.get("thread_ts") or "")
-        ephemeral = bool(container.get("is_ephemeral"))
-        where = Where(
-            user=user,
-            conversation=f"{channel}:{thread}" if thread else channel,
-            channel=channel,
-            thread=thread,
-            response_url=str(body.get("response_url") or "") if ephemeral else "",
-            trigger_id=trigger,
-        )
-        return where, str(container.get("message_ts") or message.get("ts") or "")
-
-    async def _person(self, user_id: str) -> tuple[str, str | None]:
-        """The person's name and Slack locale (users.info), remembered for an hour."""
-        cached = self._people.get(user_id)
-        if cached is not None and time.monotonic() - cached[2] < PERSON_TTL_SECONDS:
-            return cached[0], cached[1]
-        try:
-            response = await self.client.users_info(user=user_id, include_locale=True)
-        except SEND_ERRORS as error:
-            log.warning("users.info failed: %s", describe(error))
-            return "", None
-        user = response.get("user") or {}
-        profile = user.get("profile") or {}
-        name = str(user.get("real_name") or profile.get("real_name") or user.get("name") or "")
-        locale = user.get("locale")
-        self._people[user_id] = (name, str(locale) if locale else None, time.monotonic())
-        return name, str(locale) if locale else None
-
     async def _incoming(
         self,
-        user: str,
-        conversation: str,
+        where: Where,
         key: str,
         *,
         text: str = "",
         action: Action | None = None,
         form: FormSubmission | None = None,
         wants_form: bool = False,
-        link: str = "",
     ) -> Incoming:
-        name, locale = await self._person(user)
+        name, locale = await self.directory.person(where.user)
         return Incoming(
             platform=PLATFORM,
-            user_id=user,
+            user_id=where.user,
             user_name=name,
-            conversation_id=conversation,
-            text=text,
+            conversation_id=where.conversation,
+            # Mentions, channels and links as the person reads them: the entry stores names.
+            text=await self.directory.readable(text) if text else "",
             action=action,
             form=form,
             locale=locale,
-            message_link=link,
+            message_link=where.link,
             idempotency_key=f"{PLATFORM}:{key}" if key else "",
             wants_form=wants_form,
         )
@@ -413,119 +276,54 @@ class SlackAdapter:
         finally:
             self._inflight.discard(key)
 
-    async def _converse(
-        self,
-        where: Where,
-        key: str,
-        *,
-        text: str = "",
-        action: Action | None = None,
-        wants_form: bool = False,
-    ) -> None:
+    def _dialogue_open(self, where: Where) -> bool:
+        engine = self._engine()
+        probe = Incoming(platform=PLATFORM, user_id=where.user, conversation_id=where.conversation)
+        return engine.dialogues.load(engine.dialogue_key(probe)) is not None
+
+    async def _converse(self, request: Request) -> None:
+        if request.only_in_dialogue and not self._dialogue_open(request.where):
+            return
+        where = request.where
+        if request.message_ts:
+            where = await self._with_permalink(where, request.message_ts)
+
         async def work() -> None:
             incoming = await self._incoming(
-                where.user,
-                where.conversation,
-                key,
-                text=text,
-                action=action,
-                wants_form=wants_form,
-                link=where.link,
+                where,
+                request.key,
+                text=request.text,
+                action=request.action,
+                wants_form=request.wants_form,
             )
             replies = await self._engine().handle(incoming)
-            await self._answer(where, replies, normalise_locale(incoming.locale))
+            locale = normalise_locale(incoming.locale)
+            notices = await self.replies.answer(where, replies, locale)
+            if where.home:
+                await self._publish_home(where.user, notices)
 
-        await self._once(key, work())
+        await self._once(request.key, work())
 
-    async def _answer(self, where: Where, replies: list[Reply], locale: str) -> None:
-        rest: list[Reply] = []
-        for reply in replies:
-            if (
-                reply.form is not None
-                and where.trigger_id
-                and await self._open_modal(where, reply.form, locale)
-            ):
-                continue
-            if reply.form is not None:
-                self._keep_form(reply)
-            rest.append(reply)
-        if where.home:
-            await self._publish_home(where.user, rest)
-            return
-        if rest:
-            await self._post(where, rest, locale)
-
-    async def _open_modal(self, where: Where, form: Form, locale: str) -> bool:
-        metadata = {"channel": where.conversation}
-        if where.link:
-            metadata["link"] = where.link
+    async def _with_permalink(self, where: Where, message_ts: str) -> Where:
         try:
-            await self.client.views_open(
-                trigger_id=where.trigger_id, view=modal(form, locale, metadata)
+            response = await asyncio.wait_for(
+                self.client.chat_getPermalink(channel=where.channel, message_ts=message_ts),
+                PERMALINK_TIMEOUT,
             )
-        except SEND_ERRORS as error:
-            # An expired trigger: the form is offered as a button in the conversation instead.
-            log.warning("views.open failed: %s", describe(error))
-            return False
-        return True
+        except SEND_ERRORS as error:  # TimeoutError is among them
+            # The trigger expires in 3 seconds: the form opens without the link rather than not.
+            log.warning("chat.getPermalink failed: %s", describe(error))
+            return where
+        return dataclasses.replace(where, link=str(response.get("permalink") or ""))
 
-    def _keep_form(self, reply: Reply) -> None:
-        """A form shown as a button is kept, so a later click can open it as a modal."""
-        assert reply.form is not None
-        self._engine().requests.put(f"{PLATFORM}:form:{reply.form.id}", [reply_to_dict(reply)])
-
-    async def _open_stored_form(self, where: Where, form_id: str) -> None:
-        kept = self._engine().requests.get(f"{PLATFORM}:form:{form_id}") if form_id else None
-        _, locale = await self._person(where.user)
-        if not kept:
-            gone = Reply(t(normalise_locale(locale), "slack.form_gone"), style="error")
-            await self._post(where, [gone], normalise_locale(locale))
-            return
-        form = reply_from_dict(kept[0]).form
-        assert form is not None
-        if not await self._open_modal(where, form, normalise_locale(locale)):
-            log.warning("a kept form could not be opened")
-
-    async def _post(self, where: Where, replies: list[Reply], locale: str) -> None:
-        files = [(r, r.file) for r in replies if r.file is not None and r.file.path]
-        replies = [r for r in replies if r.file is None or not r.file.path]
-        messages = [message for reply in replies for message in messages_for(reply, locale)]
-        for reply, file in files:
-            # A file cannot be ephemeral: it goes to the person's DM, or the thread it was asked in.
-            target = (
-                Target(PLATFORM, user_id=where.user)
-                if where.response_url or not where.channel
-                else Target(PLATFORM, channel=f"{where.channel}:{where.thread}".rstrip(":"))
-            )
-            delivery = await self.notifier.post(
-                target, Outbound(reply.text, file=file, meta={"locale": locale})
-            )
-            if not delivery.ok:
-                failed = Reply(t(locale, "slack.file_failed", name=file.name), style="error")
-                messages += messages_for(failed, locale)
-        if where.response_url:
-            hook = AsyncWebhookClient(where.response_url, session=self._session)
-            for message in messages:
-                sent = await hook.send(
-                    text=message.text,
-                    blocks=message.blocks,
-                    response_type="ephemeral",
-                    replace_original=False,
-                )
-                if sent.status_code != 200:
-                    log.warning("response_url answered HTTP %s", sent.status_code)
-            return
-        channel = where.channel or await self.notifier.direct_channel(where.user)
-        await self.notifier.send(channel, messages, where.thread)
-
-    async def _post_direct(self, user: str, replies: list[Reply], locale: str) -> None:
-        channel = await self.notifier.direct_channel(user)
-        await self.notifier.send(
-            channel, [m for reply in replies for m in messages_for(reply, locale)]
-        )
+    async def _open_kept_form(self, where: Where, form_id: str) -> None:
+        _, locale = await self.directory.person(where.user)
+        await self.replies.open_kept_form(where, form_id, normalise_locale(locale))
 
     async def _publish_home(self, user: str, notices: list[Reply]) -> None:
-        incoming = await self._incoming(user, "", "", action=Action("home:open"))
+        incoming = await self._incoming(
+            Where(user=user, conversation=""), "", action=Action("home:open")
+        )
         overview = await self._engine().handle(incoming)
         locale = normalise_locale(incoming.locale)
-        await self.client.views_publish(user_id=user, view=home_view(overview, locale, notices))
+        await self.replies.publish_home(user, overview, locale, notices)

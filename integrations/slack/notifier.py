@@ -71,6 +71,18 @@ class SlackNotifier:
         return split_channel(target.channel)
 
     async def post(self, target: Target, message: Outbound) -> Delivery:
+        _, thread = split_channel(target.channel)
+        if target.user_id and thread:
+            # Feedback on an entry logged in a thread goes back to that thread, where the
+            # reporter follows it; their DM only when the thread cannot be written to.
+            delivery = await self._post(Target(target.platform, channel=target.channel), message)
+            if delivery.ok:
+                return delivery
+            log.info("Slack thread unreachable (%s); the person's DM instead", delivery.error)
+            return await self._post(Target(target.platform, user_id=target.user_id), message)
+        return await self._post(target, message)
+
+    async def _post(self, target: Target, message: Outbound) -> Delivery:
         locale = message.meta.get("locale", "sv")
         try:
             channel, thread = await self._where(target)

@@ -43,6 +43,7 @@ class FakeSlack:
         self.responses: list[dict[str, Any]] = []  # what came to response_url webhooks
         self.uploads: dict[str, bytes] = {}
         self.users: dict[str, SlackUser] = {}
+        self.channels: dict[str, str] = {"C0GENERAL": "allmänt", "C0PROGRAM": "fvis-program"}
         self._rate_limited: dict[str, int] = {}
         self._errors: dict[str, list[str]] = {}
         self._ts = itertools.count(1)
@@ -231,6 +232,12 @@ class FakeSlack:
         if not users:
             return {"ok": False, "error": "users_list_not_supplied"}
         return {"ok": True, "channel": {"id": "D" + users.split(",")[0].removeprefix("U")}}
+
+    def m_conversations_info(self, params: dict[str, Any], token: str) -> dict[str, Any]:
+        channel = str(params.get("channel") or "")
+        if channel not in self.channels:
+            return {"ok": False, "error": "channel_not_found"}
+        return {"ok": True, "channel": {"id": channel, "name": self.channels[channel]}}
 
     def m_users_info(self, params: dict[str, Any], token: str) -> dict[str, Any]:
         user = self.users.get(str(params.get("user") or ""))
