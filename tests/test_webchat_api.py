@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from aiohttp import web
-from aiohttp.test_utils import TestClient
+from aiohttp.test_utils import TestClient, TestServer
 
 from bot.app.build import Bot, build, web_app
 from bot.config import Settings
@@ -534,3 +534,19 @@ async def test_index_and_static_files(client: Client) -> None:
     assert "/api/webchat/messages" in await script.text()
     assert (await client.get("/static/no-such-file.js")).status == 404
     assert (await client.get("/static/")).status in (403, 404)
+
+
+async def test_an_open_event_stream_ends_when_the_server_shuts_down(bot: Bot) -> None:
+    # Streams end before the server waits for its requests (on_shutdown); a browser tab left
+    # open must not hold a restart for the whole shutdown timeout.
+    client = TestClient(TestServer(web_app(bot)))
+    await client.start_server()
+    stream = await client.get("/api/webchat/events", params={"user": "anna"})
+    assert (await stream.content.readline()).startswith(b": connected")
+    rest = asyncio.ensure_future(stream.content.read())
+    try:
+        async with asyncio.timeout(20):  # aiohttp's default shutdown timeout is 60 s
+            await client.server.close()
+            assert b"data:" not in await rest  # the stream ended, nothing more was sent
+    finally:
+        await client.close()

@@ -184,6 +184,12 @@ class WebchatAdapter:
         app.router.add_get(FILES_ROUTE + "{file_id}", self.download)
         app.middlewares.append(self._require_token)
         app.middlewares.append(guard_api(self.public_hosts))
+        # Open event streams end before the server waits for its requests to finish (aiohttp
+        # runs on_shutdown first, the lifespan's stop after that wait).
+        app.on_shutdown.append(self._end_streams)
+
+    async def _end_streams(self, app: web.Application) -> None:
+        self.notifier.close_streams()
 
     @web.middleware
     async def _require_token(
