@@ -62,10 +62,12 @@ class TeamsNotifier:
         return await self._connection.proactive(reference, work, conversation)
 
     def _activity(self, reference: ConversationReference, fields: dict[str, Any]) -> Activity:
-        activity = Activity.model_validate(fields)
-        activity.apply_conversation_reference(reference)
-        activity.reply_to_id = None  # a new message, not a reply to the one stored with it
-        return activity
+        # A new message, not a reply to the activity the reference was stored from.
+        fresh = reference.model_copy(update={"activity_id": None})
+        activity = Activity.model_validate(fields).apply_conversation_reference(fresh)
+        # Only fields with a value are sent: connectors refuse `"replyToId": null` and the like
+        # (the Agents Playground answers 400); the SDK sends every field that was set, None too.
+        return Activity.model_validate(activity.model_dump(by_alias=True, exclude_none=True))
 
     async def post(self, target: Target, message: Outbound) -> Delivery:
         reference, problem = self._reference(target)

@@ -21,6 +21,52 @@ from aiohttp.test_utils import TestClient, TestServer
 from tests.fakes.openid import OpenIdFake, Served
 
 CONVERSATION_LIMITS = ((7, 1.0), (8, 2.0), (60, 30.0), (1800, 3600.0))
+# The activity fields the Agents Playground 0.2.28 (dist/index.js, activityZodSchema) declares
+# `.optional()`: absent is fine, null is not. (`locale: null` was seen to pass; channelData
+# and value are z.any()/z.unknown().)
+NOT_NULL = frozenset(
+    [
+        "type",
+        "text",
+        "id",
+        "channelId",
+        "from",
+        "timestamp",
+        "localTimestamp",
+        "localTimezone",
+        "callerId",
+        "serviceUrl",
+        "conversation",
+        "recipient",
+        "textFormat",
+        "attachmentLayout",
+        "membersAdded",
+        "membersRemoved",
+        "reactionsAdded",
+        "reactionsRemoved",
+        "topicName",
+        "historyDisclosed",
+        "speak",
+        "inputHint",
+        "summary",
+        "suggestedActions",
+        "attachments",
+        "entities",
+        "action",
+        "replyToId",
+        "label",
+        "valueType",
+        "name",
+        "relatesTo",
+        "code",
+        "expiration",
+        "importance",
+        "deliveryMode",
+        "listenFor",
+        "textHighlights",
+        "semanticAction",
+    ]
+)
 
 
 @dataclass
@@ -99,6 +145,22 @@ class FakeConnector:
             )
         return None
 
+    @staticmethod
+    def _invalid(body: Any) -> web.Response | None:
+        """The Agents Playground's connector checks bodies with the activity's zod schema, whose
+        optional fields may be absent but not null (`"replyToId": null` is refused, 400
+        BadArgument); fields outside the schema are dropped. This fake refuses the same."""
+        if not isinstance(body, dict):
+            nulls = ["(not an object)"]
+        else:
+            nulls = [k for k, v in body.items() if v is None and k in NOT_NULL]
+        if nulls:
+            return web.json_response(
+                {"error": {"code": "BadArgument", "message": f"Invalid input: {nulls}"}},
+                status=400,
+            )
+        return None
+
     def _record(self, request: web.Request, method: str, body: dict[str, Any], at: float) -> None:
         self.received.append(
             Received(
@@ -117,6 +179,10 @@ class FakeConnector:
         if refused is not None:
             return refused
         body = await request.json()
+        invalid = self._invalid(body)
+        if invalid is not None:
+            self.refused.append((400, request.path))
+            return invalid
         self._record(request, "POST", body, at)
         return web.json_response({"id": f"1:{next(self._ids)}"}, status=201)
 
@@ -125,7 +191,12 @@ class FakeConnector:
         refused = self._refuse(request)
         if refused is not None:
             return refused
-        self._record(request, "PUT", await request.json(), at)
+        body = await request.json()
+        invalid = self._invalid(body)
+        if invalid is not None:
+            self.refused.append((400, request.path))
+            return invalid
+        self._record(request, "PUT", body, at)
         return web.json_response({"id": request.match_info["activity"]})
 
     async def _delete(self, request: web.Request) -> web.Response:
