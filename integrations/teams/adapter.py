@@ -72,6 +72,7 @@ class TeamsAdapter:
         self.programme = programme
         self.uploader = uploader
         self.engine: Engine | None = None
+        self._inflight: set[str] = set()
         self.auth = RequestAuthenticator(settings)
         self.connection = TeamsConnection(
             settings=settings,
@@ -220,9 +221,25 @@ class TeamsAdapter:
             )
 
     async def handle(self, context: TurnContext, incoming: Incoming) -> None:
-        assert self.engine is not None, "install() binds the engine"
-        replies = await self.engine.handle(incoming)
-        await self.answer(context, replies)
+        """The engine's answer, posted once: Teams retries an activity (and an invoke) with the
+        same id when it did not hear back in time; the engine does not redo the work, and the
+        answer it gives again is not posted again."""
+        engine = self.engine
+        assert engine is not None, "install() binds the engine"
+        key = incoming.idempotency_key
+        marker = f"{PLATFORM}:answered:{key}"
+        if key and (key in self._inflight or engine.requests.get(marker) is not None):
+            log.info("Teams activity already answered; not posted again")
+            return
+        if key:
+            self._inflight.add(key)
+        try:
+            replies = await engine.handle(incoming)
+            await self.answer(context, replies)
+            if key:
+                engine.requests.put(marker, [])
+        finally:
+            self._inflight.discard(key)
 
     async def on_message(self, context: TurnContext) -> None:
         activity = context.activity

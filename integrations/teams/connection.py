@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from aiohttp import ClientResponseError
 from microsoft_agents.activity import Activity, ConversationReference
 from microsoft_agents.hosting.aiohttp import CloudAdapter
-from microsoft_agents.hosting.core import AgentAuthConfiguration, TurnContext
+from microsoft_agents.hosting.core import AgentAuthConfiguration, ClaimsIdentity, TurnContext
 from microsoft_agents.hosting.core.connector import ConnectorClientBase
 
 from integrations.microsoft.settings import TeamsSettings
@@ -100,6 +100,21 @@ class TeamsConnection:
         )
         return str(getattr(response, "id", "") or "")
 
+    async def _continue(
+        self, reference: ConversationReference, callback: Callable[[TurnContext], Awaitable[None]]
+    ) -> None:
+        continuation = reference.get_continuation_activity()
+        if self.settings.credentials is None:
+            # Anonymous (TEAMS_ANONYMOUS=on, the Agents Playground): the SDK's
+            # continue_conversation(app_id) makes claims naming an app, which are then not
+            # anonymous, and asks for a token it cannot have ("Failed to obtain token for user
+            # token client"). Empty claims are anonymous for both of the turn's clients.
+            await self.cloud.continue_conversation_with_claims(
+                ClaimsIdentity(), continuation, callback
+            )
+            return
+        await self.cloud.continue_conversation(self.app_id, continuation, callback)
+
     async def proactive(
         self,
         reference: ConversationReference,
@@ -118,9 +133,7 @@ class TeamsConnection:
                 result.append(await work(connector))
 
             async with self.turns:
-                await self.cloud.continue_conversation(
-                    self.app_id, reference.get_continuation_activity(), callback
-                )
+                await self._continue(reference, callback)
             return result[0] if result else None
 
         return await send_with_limits(
