@@ -59,3 +59,24 @@ async def test_a_retried_invoke_gets_its_card_and_posts_nothing_more(
         assert again.status == 200
         assert (await again.json()) == (await first.json())  # the same answered card
         assert len(world.connector.posts()) == posts
+
+
+@pytest.mark.parametrize(
+    "activity",
+    [
+        {"type": "conversationUpdate"},
+        {"type": "conversationUpdate", "channelId": "msteams", "membersAdded": []},
+    ],
+)
+async def test_a_minimal_conversation_update_is_answered_200_and_ignored(
+    activity: dict[str, object],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    clock: FakeClock,
+) -> None:
+    async with teams_world(tmp_path, monkeypatch, clock) as world:
+        sent = {**activity, "serviceUrl": world.connector.url, "id": "1700000000999"}
+        response = await world.post(sent)
+        assert response.status == 200, await response.text()
+        assert world.connector.received == []
+        assert world.bot.db.execute("SELECT count(*) FROM teams_references").fetchone() == (0,)

@@ -42,6 +42,14 @@ def user_key(account: ChannelAccount | None) -> str:
     return str(getattr(account, "aad_object_id", None) or account.id or "")
 
 
+def _nothing_to_do(body: dict[str, Any]) -> bool:
+    """An update without a conversation (Teams can send a bare conversationUpdate): nobody to
+    remember or answer. The SDK would refuse it with 400; Teams is owed a 200."""
+    conversation = body.get("conversation")
+    has_conversation = isinstance(conversation, dict) and bool(conversation.get("id"))
+    return not has_conversation and body.get("type") in ("conversationUpdate", "installationUpdate")
+
+
 def _channel_data(activity: Activity) -> dict[str, Any]:
     data = activity.channel_data
     if isinstance(data, dict):
@@ -110,6 +118,8 @@ class TeamsAdapter:
             return web.json_response({"error": "The body is not valid JSON"}, status=400)
         if not isinstance(body, dict):
             return web.json_response({"error": "The body must be an activity"}, status=400)
+        if _nothing_to_do(body):
+            return web.Response(status=200)
         if not service_url_matches(claims, body):
             log.warning("Teams request refused: serviceUrl differs from the token's")
             return web.json_response({"error": "Unauthorized"}, status=401)
