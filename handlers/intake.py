@@ -426,6 +426,7 @@ def _form(
                 value=values.get(field_spec.name, ""),
                 error=errors.get(field_spec.name, ""),
                 help=context.t("when_hint") if field_spec.type == "date" else "",
+                max_length=field_spec.max_length,
             )
         )
     return Form(

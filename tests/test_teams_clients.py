@@ -3,13 +3,28 @@ Playground), retried activities answered once, sizes in bytes, and the odd shape
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from bot.domain.messages import Outbound, Target
+from bot.domain.messages import Action, FormSubmission, Incoming, Outbound, Target
 from tests.conftest import FakeClock
 from tests.fakes.botframework import card_actions, teams_world
+
+
+def _incoming(
+    user: str,
+    action: tuple[str, str] | None = None,
+    form: tuple[str, dict[str, str]] | None = None,
+) -> Incoming:
+    return Incoming(
+        platform="teams",
+        user_id=f"aad-{user}",
+        conversation_id=f"a:1personal-{user}",
+        action=Action(*action) if action else None,
+        form=FormSubmission(*form) if form else None,
+    )
 
 
 async def test_anonymous_proactive_posts_arrive(
@@ -80,3 +95,74 @@ async def test_a_minimal_conversation_update_is_answered_200_and_ignored(
         assert response.status == 200, await response.text()
         assert world.connector.received == []
         assert world.bot.db.execute("SELECT count(*) FROM teams_references").fetchone() == (0,)
+
+
+LONG = ("Ändringen påverkar vårdflödet på akuten och kräver ny utbildning för all personal. " * 60)[
+    :4_900
+]
+CHANGE_FIELDS = ("what", "why", "impact_scope", "impact_time", "impact_budget")
+
+
+async def test_a_long_entry_is_shown_in_parts_each_within_28_kb(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
+) -> None:
+    async with teams_world(tmp_path, monkeypatch, clock) as world:
+        await world.post(world.activities.installed("anna"))
+        [reply] = await world.bot.engine.handle(_incoming("anna", ("intake:form", "change")))
+        assert reply.form is not None
+        submitted = await world.bot.engine.handle(
+            _incoming("anna", form=(reply.form.id, dict.fromkeys(CHANGE_FIELDS, LONG)))
+        )
+        assert any("ÄND-1" in r.text for r in submitted), submitted
+        before = len(world.connector.posts())
+        await world.say("anna", "visa ÄND-1")
+        parts = world.connector.posts()[before:]
+        assert world.connector.refused == []  # no 413 for a message over 28 KB
+        assert len(parts) >= 2
+        for part in parts:
+            assert len(json.dumps(part.body)) <= 28_000
+        assert "(del 1 av" in parts[0].text and f"av {len(parts)})" in parts[-1].text
+        # Every field arrived whole, across the parts.
+        shown = "".join(p.text for p in parts).replace("\\", "")
+        # (the title repeats the start of the first field once more)
+        assert shown.count("kräver ny utbildning") == 5 * LONG.count("kräver ny utbildning") + 1
+
+
+async def test_many_choices_become_one_drop_down_and_still_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
+) -> None:
+    from bot.domain.messages import Choice, Reply
+    from integrations.teams.cards import MAX_BUTTONS, card_input, reply_activity
+
+    choices = tuple(Choice("pick:x", f"Alternativ {n}", str(n)) for n in range(25))
+    card = reply_activity(Reply("Vilken?", choices=choices), "sv")["attachments"][0]["content"]
+    actions = card_actions(card)
+    assert len(actions) == 1 <= MAX_BUTTONS
+    [menu] = [b for b in card["body"] if b["type"] == "Input.ChoiceSet"]
+    assert len(menu["choices"]) == 25
+    picked = {**actions[0]["data"], menu["id"]: menu["choices"][17]["value"]}
+    action = card_input(picked)
+    assert action is not None and (action.id, action.value) == ("pick:x", "17")
+    few = reply_activity(Reply("Vilken?", choices=choices[:3]), "sv")["attachments"][0]
+    assert len(card_actions(few["content"])) == 3  # a few choices stay buttons
+
+
+def test_text_inputs_take_what_the_core_takes() -> None:
+    from bot.domain.kinds import FIELDS
+    from bot.domain.messages import Form, FormField, Reply
+    from integrations.teams.cards import reply_activity
+
+    for kind, specs in FIELDS.items():
+        fields = tuple(
+            FormField(s.name, s.name, s.type, max_length=s.max_length)
+            for s in specs
+            if s.type in ("text", "textarea")
+        )
+        card = reply_activity(Reply("", form=Form(f"f:{kind.value}", "F", fields)), "sv")
+        inputs = {
+            b["id"]: b["maxLength"]
+            for b in card["attachments"][0]["content"]["body"]
+            if b.get("type") == "Input.Text"
+        }
+        expected = {f"f_{s.name}": s.max_length for s in specs if s.type in ("text", "textarea")}
+        assert inputs == expected, kind

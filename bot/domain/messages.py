@@ -63,6 +63,9 @@ class FormField:
     value: str = ""
     error: str = ""
     help: str = ""
+    # The longest value the core accepts for this field (0: it sets no limit of its own), so
+    # that a platform's input can say the same.
+    max_length: int = 0
 
 
 @dataclass(frozen=True, slots=True)

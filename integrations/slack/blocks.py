@@ -249,7 +249,8 @@ def _input(field: FormField, locale: str) -> Block:
             "type": "plain_text_input",
             "action_id": INPUT_ACTION,
             "multiline": field.type == "textarea",
-            "max_length": INPUT_LIMIT,
+            # Slack's own ceiling, or the core's limit where that is lower.
+            "max_length": min(field.max_length or INPUT_LIMIT, INPUT_LIMIT),
         }
         if field.value:
             element["initial_value"] = field.value[:INPUT_LIMIT]

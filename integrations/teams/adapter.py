@@ -29,6 +29,7 @@ from integrations.teams.connection import ReferenceStore, TeamsConnection
 from integrations.teams.files import FileConsent, FileUploader
 from integrations.teams.notifier import TeamsNotifier
 from integrations.teams.ratelimit import DEFAULT_RETRY, RetryPolicy
+from integrations.teams.sizes import reply_activities
 
 log = logging.getLogger(__name__)
 
@@ -210,7 +211,8 @@ class TeamsAdapter:
         locale = self.locale_of(context.activity)
         personal = (context.activity.conversation.conversation_type or "personal") == "personal"
         for reply in replies:
-            await self.send(context, cards.reply_activity(reply, locale))
+            for fields in reply_activities(reply, locale):  # parts, each within 28 KB
+                await self.send(context, fields)
             if reply.file is not None:
                 await self.send_file(context, reply.file, locale, personal=personal)
 

@@ -7,6 +7,7 @@ data). Both carry the same data, so both come back through `card_input`.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -19,6 +20,9 @@ CARD_VERSION = "1.4"  # the version that has Action.Execute; Teams renders it ev
 MAX_TEXT = 24_000  # Teams refuses activities over about 28 KB
 INPUT_PREFIX = "f_"  # input ids: kept apart from the data keys Teams merges them into
 ACTIONS_PER_SET = 5
+# Past two rows of buttons, choices are a drop-down with one button (as Slack's menu).
+MAX_BUTTONS = 2 * ACTIONS_PER_SET
+PICK_INPUT = INPUT_PREFIX + "_pick"
 COLOURS = {"error": "attention", "success": "good", "info": "default"}
 _MARKDOWN = re.compile(r"([\\`*_~#\[\]|])")
 
@@ -93,7 +97,9 @@ def _input(field: FormField) -> list[dict[str, Any]]:
         item["isRequired"] = True
         item["errorMessage"] = field.label
     if field.type in ("text", "textarea"):
-        item.update(type="Input.Text", isMultiline=field.type == "textarea", maxLength=5000)
+        item.update(type="Input.Text", isMultiline=field.type == "textarea")
+        if field.max_length:
+            item["maxLength"] = field.max_length  # what the core accepts, no more and no less
         if field.value:
             item["value"] = field.value
     elif field.type == "select":
@@ -149,7 +155,33 @@ def form_card(reply: Reply, form: Form, locale: str) -> dict[str, Any]:
     return _card(body, [_action(label, "fvis.form", data)])
 
 
-def choices_card(reply: Reply) -> dict[str, Any]:
+def _pick_card(reply: Reply, locale: str) -> dict[str, Any]:
+    """Many choices: one compact drop-down and one button; each value says which choice."""
+    body = _text_blocks(reply.text, reply.style)
+    body.append(
+        {
+            "type": "Input.ChoiceSet",
+            "id": PICK_INPUT,
+            "style": "compact",
+            "isRequired": True,
+            "errorMessage": t(locale, "teams.choose"),
+            "placeholder": t(locale, "teams.choose"),
+            "choices": [
+                {
+                    "title": shorten(c.label, 80),
+                    "value": json.dumps([c.id, c.value, shorten(c.label, 80)], ensure_ascii=False),
+                }
+                for c in reply.choices
+            ],
+        }
+    )
+    data = {"fvis": {"t": "pick", "id": "pick", "q": shorten(reply.text, 300)}}
+    return _card(body, [_action(t(locale, "teams.choose_button"), "fvis.choice", data)])
+
+
+def choices_card(reply: Reply, locale: str = "sv") -> dict[str, Any]:
+    if len(reply.choices) > MAX_BUTTONS:
+        return _pick_card(reply, locale)
     body = _text_blocks(reply.text, reply.style)
     actions = [_choice_action(choice, reply.text) for choice in reply.choices]
     if len(actions) <= ACTIONS_PER_SET:
@@ -169,7 +201,7 @@ def reply_activity(reply: Reply, locale: str) -> dict[str, Any]:
     if reply.form is not None:
         card = form_card(reply, reply.form, locale)
     elif reply.choices:
-        card = choices_card(reply)
+        card = choices_card(reply, locale)
     else:
         return {"type": "message", "text": escape(reply.text), "textFormat": "markdown"}
     return {
@@ -189,11 +221,15 @@ def answered_card(data: dict[str, Any], locale: str) -> dict[str, Any]:
         return _card(
             [{"type": "TextBlock", "text": t(locale, "teams.form_sent", title=title), "wrap": True}]
         )
+    label = str(meta.get("l") or "")
+    if meta.get("t") == "pick":
+        picked = _picked(data.get(PICK_INPUT))
+        label = picked[2] if picked else ""
     body = _text_blocks(str(meta.get("q") or ""), "info")
     body.append(
         {
             "type": "TextBlock",
-            "text": t(locale, "teams.chosen", label=str(meta.get("l") or "")),
+            "text": t(locale, "teams.chosen", label=label),
             "weight": "bolder",
             "wrap": True,
         }
@@ -210,6 +246,9 @@ def card_input(data: Any) -> Action | FormSubmission | None:
         return None
     if meta.get("t") == "choice":
         return Action(meta["id"], str(meta.get("v") or ""))
+    if meta.get("t") == "pick":
+        picked = _picked(data.get(PICK_INPUT))
+        return Action(picked[0], picked[1]) if picked else None
     if meta.get("t") == "form":
         values = {
             key[len(INPUT_PREFIX) :]: _value(value)
@@ -217,6 +256,22 @@ def card_input(data: Any) -> Action | FormSubmission | None:
             if isinstance(key, str) and key.startswith(INPUT_PREFIX)
         }
         return FormSubmission(meta["id"], values)
+    return None
+
+
+def _picked(value: Any) -> tuple[str, str, str] | None:
+    """(choice id, value, label) from a drop-down's value, or None if it is not one of ours."""
+    try:
+        parts = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    if (
+        isinstance(parts, list)
+        and len(parts) == 3
+        and all(isinstance(p, str) for p in parts)
+        and parts[0]
+    ):
+        return parts[0], parts[1], parts[2]
     return None
 
 

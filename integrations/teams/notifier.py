@@ -16,9 +16,11 @@ from integrations.teams import cards
 from integrations.teams.connection import TeamsConnection
 from integrations.teams.files import FileUploader
 from integrations.teams.ratelimit import SendFailed
+from integrations.teams.sizes import reply_activities
 
 log = logging.getLogger(__name__)
-SEPARATOR = "|"  # message ids are "<conversation id>|<activity id>"
+SEPARATOR = "|"  # message ids are "<conversation id>|<activity id>[,<activity id>…]"
+PARTS = ","  # a message sent in parts has the id of each
 
 
 def both(key: str, **values: str) -> str:
@@ -84,36 +86,51 @@ class TeamsNotifier:
             elif message.file.url:
                 name, url = message.file.name, message.file.url
                 text = f"{text}\n{t(locale, 'teams.file_link', name=name, url=url)}"
-        activity = self._activity(reference, cards.reply_activity(Reply(text), locale))
+        ids: list[str] = []
+        # A long text goes as parts of its own, each within Teams' 28 KB.
+        for fields in reply_activities(Reply(text), locale):
+            activity = self._activity(reference, fields)
 
-        async def send(connector: Any) -> str:
-            response = await connector.conversations.send_to_conversation(conversation, activity)
-            return str(getattr(response, "id", "") or "")
+            async def send(connector: Any, activity: Activity = activity) -> str:
+                response = await connector.conversations.send_to_conversation(
+                    conversation, activity
+                )
+                return str(getattr(response, "id", "") or "")
 
-        try:
-            activity_id = await self._run(reference, send, conversation)
-        except SendFailed as failure:
-            log.warning("Teams post to %s failed: %s", target, failure.reason)
-            return Delivery(ok=False, error=both("teams.send_failed", reason=failure.reason))
-        return Delivery(ok=True, message_id=f"{conversation}{SEPARATOR}{activity_id}")
+            try:
+                ids.append(await self._run(reference, send, conversation))
+            except SendFailed as failure:
+                log.warning("Teams post to %s failed: %s", target, failure.reason)
+                return Delivery(ok=False, error=both("teams.send_failed", reason=failure.reason))
+        return Delivery(ok=True, message_id=f"{conversation}{SEPARATOR}{PARTS.join(ids)}")
 
     async def withdraw(self, target: Target, message_id: str) -> Delivery:
-        conversation, _, activity_id = message_id.rpartition(SEPARATOR)
+        conversation, _, activity_ids = message_id.rpartition(SEPARATOR)
         reference, problem = self._reference(target)
-        if reference is None or not conversation or not activity_id:
+        if reference is None or not conversation or not activity_ids:
             return Delivery(ok=False, error=problem or f"not a Teams message id: {message_id!r}")
         reference = reference.model_copy(deep=True)
         reference.conversation.id = conversation
+        for activity_id in activity_ids.split(PARTS):
+            error = await self._withdraw_one(reference, conversation, activity_id)
+            if error:
+                return Delivery(ok=False, error=error)
+        return Delivery(ok=True, message_id=message_id)
+
+    async def _withdraw_one(
+        self, reference: ConversationReference, conversation: str, activity_id: str
+    ) -> str:
+        """Delete one message, or where Teams will not, replace its text; the error, if any."""
 
         async def delete(connector: Any) -> None:
             await connector.conversations.delete_activity(conversation, activity_id)
 
         try:
             await self._run(reference, delete, conversation)
-            return Delivery(ok=True, message_id=message_id)
+            return ""
         except SendFailed as failure:
             log.info(
-                "Teams would not delete %s (%s); replacing its text", message_id, failure.reason
+                "Teams would not delete %s (%s); replacing its text", activity_id, failure.reason
             )
         replacement = self._activity(
             reference, cards.reply_activity(Reply(both("teams.withdrawn")), "sv")
@@ -126,5 +143,5 @@ class TeamsNotifier:
         try:
             await self._run(reference, update, conversation)
         except SendFailed as failure:
-            return Delivery(ok=False, error=both("teams.send_failed", reason=failure.reason))
-        return Delivery(ok=True, message_id=message_id)
+            return both("teams.send_failed", reason=failure.reason)
+        return ""

@@ -66,6 +66,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Reports can only be shared in a personal chat while the intranet (SharePoint) is not "
         "connected. Write to me directly and I will send it there.",
     ),
+    "teams.continued": ("(del {page} av {pages})", "(part {page} of {pages})"),
+    "teams.cut": (
+        "… (avkortat: resten ryms inte i Teams-meddelanden)",
+        "… (cut: the rest does not fit in Teams messages)",
+    ),
+    "teams.choose": ("Välj …", "Choose …"),
+    "teams.choose_button": ("Välj", "Choose"),
 }
 
 

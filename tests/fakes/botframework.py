@@ -21,6 +21,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from tests.fakes.openid import OpenIdFake, Served
 
 CONVERSATION_LIMITS = ((7, 1.0), (8, 2.0), (60, 30.0), (1800, 3600.0))
+MAX_ACTIVITY_BYTES = 28_000
 # The activity fields the Agents Playground 0.2.28 (dist/index.js, activityZodSchema) declares
 # `.optional()`: absent is fine, null is not. (`locale: null` was seen to pass; channelData
 # and value are z.any()/z.unknown().)
@@ -145,6 +146,16 @@ class FakeConnector:
             )
         return None
 
+    async def _too_big(self, request: web.Request) -> web.Response | None:
+        """Teams refuses a message over about 28 KB (the activity as sent)."""
+        raw = await request.read()
+        if len(raw) <= MAX_ACTIVITY_BYTES:
+            return None
+        self.refused.append((413, request.path))
+        return web.json_response(
+            {"error": {"code": "MessageSizeTooBig", "message": f"{len(raw)} bytes"}}, status=413
+        )
+
     @staticmethod
     def _invalid(body: Any) -> web.Response | None:
         """The Agents Playground's connector checks bodies with the activity's zod schema, whose
@@ -178,6 +189,9 @@ class FakeConnector:
         refused = self._refuse(request)
         if refused is not None:
             return refused
+        too_big = await self._too_big(request)
+        if too_big is not None:
+            return too_big
         body = await request.json()
         invalid = self._invalid(body)
         if invalid is not None:
