@@ -248,3 +248,27 @@ async def test_no_format_through_slack_is_kept_anywhere(
         texts = kept_files(slack.bot.settings, logged)
     found = {name: leaks(text) for name, text in texts.items()}
     assert {name: cores for name, cores in found.items() if cores} == {}
+
+
+async def test_no_format_through_teams_is_kept_anywhere(
+    tmp_path: Path, clock: Any, monkeypatch: pytest.MonkeyPatch, logged: Path
+) -> None:
+    """Teams, with a token the SDK accepts: a message's text, its activity id and locale, and a
+    card's submitted values."""
+    from tests.fakes.botframework import teams_world
+
+    async with teams_world(tmp_path, monkeypatch, clock) as world:
+        for _, number in FORMATS[::8]:
+            message = world.activities.message("anna", f"behov Patienten {number} föll")
+            message["id"] = number
+            assert (await world.post(message)).status in (200, 201, 202)
+            odd_locale = world.activities.message("anna", "hjälp", locale=number)
+            await world.post(odd_locale)
+            choice = {"fvis": {"t": "choice", "id": "say", "v": f"behov {number}", "q": number}}
+            await world.post(world.activities.submit("anna", choice))
+            form = {"fvis": {"t": "form", "id": number, "title": number}, "f_title": number}
+            await world.post(world.activities.submit("anna", form))
+        assert world.connector.posts(), "the bot answered"
+        texts = kept_files(world.bot.settings, logged)
+    found = {name: leaks(text) for name, text in texts.items()}
+    assert {name: cores for name, cores in found.items() if cores} == {}

@@ -6,6 +6,7 @@ conversation references (integrations/teams/notifier.py).
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from typing import Any
 
@@ -32,6 +33,8 @@ from integrations.teams.ratelimit import DEFAULT_RETRY, RetryPolicy
 from integrations.teams.sizes import reply_activities
 
 log = logging.getLogger(__name__)
+
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}")
 
 PLATFORM = "teams"
 
@@ -141,6 +144,9 @@ class TeamsAdapter:
         reference = activity.get_conversation_reference()
         # Proactive posts start new messages, never replies to what was said back then.
         reference.activity_id = None
+        # The reference is stored: a client's locale is kept only when it is a language tag.
+        if reference.locale and not LANGUAGE_TAG.fullmatch(reference.locale):
+            reference.locale = None
         conversation = activity.conversation
         if conversation is None or not activity.service_url:
             return
