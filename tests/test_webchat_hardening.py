@@ -215,3 +215,13 @@ async def test_an_idle_stream_is_closed_and_counted_out(bot: Bot, client: Client
     assert await _ended(stream)
     await asyncio.sleep(0.05)
     assert bot.webchat.streams.count == 0
+
+
+async def test_a_refused_host_is_logged_once_with_the_setting_to_change(
+    client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("WARNING", logger="bot.app.guards"):
+        for _ in range(3):
+            await client.get("/api/webchat/users", headers={"Host": "fvis.region.se"})
+    warnings = [r.getMessage() for r in caplog.records if r.name == "bot.app.guards"]
+    assert len(warnings) == 1 and "FVIS_PUBLIC_HOSTS" in warnings[0]

@@ -63,6 +63,7 @@ def _is_loopback_literal(name: str) -> bool:
 
 def host_check(settings: Settings) -> Middleware:
     names = allowed_hosts(settings)
+    refused: set[str] = set()  # each refused name is logged once
 
     @web.middleware
     async def check(request: web.Request, handler: Handler) -> web.StreamResponse:
@@ -70,6 +71,13 @@ def host_check(settings: Settings) -> Middleware:
             return await handler(request)
         name = host_name(request.host)
         if name not in names and not _is_loopback_literal(name):
+            if len(refused) < 100 and name not in refused:
+                refused.add(name)
+                log.warning(
+                    "refused a request for host %r: if the bot is reached by that name, add it "
+                    "to FVIS_PUBLIC_HOSTS",
+                    name[:100],
+                )
             return web.json_response(
                 {
                     "error": "Okänt värdnamn: boten svarar bara på sina egna namn.",
