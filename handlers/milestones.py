@@ -31,25 +31,6 @@ def register(engine: Engine, service: MilestoneService) -> None:
             return [_one(context, service, service.find(word))]
         return _listing(context, service, include_past=word.casefold() in ALL_WORDS)
 
-    async def decision(context: Context, args: str) -> list[Reply]:
-        parts = args.strip().split(maxsplit=1)
-        if len(parts) < 2:
-            raise UserError("ms.decision_usage")
-        checked = check_free_text(parts[1], limit=2_200, locale=context.locale)
-        if not checked.ok:
-            return [Reply(checked.error, style="error")]
-        milestone, recorded = await service.record_decision(context.person, parts[0], checked.value)
-        text = context.t(
-            "ms.decision_saved",
-            id=milestone.id,
-            outcome=outcome_label(context.locale, recorded.outcome),
-            body=recorded.decided_by or context.t("ms.no_body"),
-            day=_decision_day(context, recorded),
-            name=recorded.recorded_by_name,
-            at=local_time(recorded.recorded_at, context.timezone),
-        )
-        return [Reply(text, style="success")]
-
     async def reached(context: Context, args: str) -> list[Reply]:
         if not args.strip():
             raise UserError("ms.reached_usage")
@@ -119,10 +100,30 @@ def register(engine: Engine, service: MilestoneService) -> None:
     engine.command("milstolpar", "milstolpe", "milestones", "milestone", "beslutspunkter")(
         milestones
     )
-    engine.command("beslut", "decision")(decision)
     engine.command("uppnådd", "uppnadd", "reached")(reached)
     engine.action(PREFIX)(on_action)
     engine.form(PREFIX)(on_form)
+
+
+async def decide(context: Context, service: MilestoneService, args: str) -> list[Reply]:
+    """`beslut B4 godkänna starta [2020-12-15] <motivering>` (registered by handlers/decisions)."""
+    parts = args.strip().split(maxsplit=1)
+    if len(parts) < 2:
+        raise UserError("ms.decision_usage")
+    checked = check_free_text(parts[1], limit=2_200, locale=context.locale)
+    if not checked.ok:
+        return [Reply(checked.error, style="error")]
+    milestone, recorded = await service.record_decision(context.person, parts[0], checked.value)
+    text = context.t(
+        "ms.decision_saved",
+        id=milestone.id,
+        outcome=outcome_label(context.locale, recorded.outcome),
+        body=recorded.decided_by or context.t("ms.no_body"),
+        day=_decision_day(context, recorded),
+        name=recorded.recorded_by_name,
+        at=local_time(recorded.recorded_at, context.timezone),
+    )
+    return [Reply(text, style="success")]
 
 
 def _listing(context: Context, service: MilestoneService, *, include_past: bool) -> list[Reply]:

@@ -105,7 +105,12 @@ def test_replicas_starting_together_migrate_once(postgres_server: PostgresServer
                 "SELECT migration_set, name FROM _fvis_migrations ORDER BY applied_at"
             ).fetchall()
         assert [r["name"] for r in recorded] == every
-        assert {r["migration_set"] for r in recorded} == {"fvis", "fvis-time", "fvis-teams"}
+        assert {r["migration_set"] for r in recorded} == {
+            "fvis",
+            "fvis-time",
+            "fvis-teams",
+            "fvis-governance",
+        }
     finally:
         for db in pools:
             db.close()

@@ -20,7 +20,7 @@ from bot.app.build import Bot
 from bot.domain.model import Entry, Kind, Person, Status
 from bot.domain.programme import person_from
 from bot.entries.service import Source
-from bot.ports.plan import CommsRow, DecisionRow, MilestoneRow
+from bot.ports.plan import AwaitingChangeRow, CommsRow, DecisionRow, MilestoneRow
 
 SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
 PDFTOPPM = shutil.which("pdftoppm") or "/usr/bin/pdftoppm"
@@ -167,6 +167,9 @@ class FakePlan:
 
     def milestones(self) -> list[MilestoneRow]:
         return list(self._milestones)
+
+    def awaiting_changes(self) -> list[AwaitingChangeRow]:
+        return []
 
     def decisions(
         self, start: datetime | None = None, end: datetime | None = None

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from aiohttp import web
 
+from bot.app.governance import GovernanceSide, governance_side
 from bot.app.guards import host_check
 from bot.app.keys import installation_keys, request_log
 from bot.app.logs import AccessLog
@@ -44,6 +45,7 @@ from bot.reports.service import ReportService
 from bot.reports.weekly import WeeklyReport, parse_targets
 from handlers import browse, help, home, intake, triage
 from handlers import comms as comms_handlers
+from handlers import decisions as decision_handlers
 from handlers import milestones as milestone_handlers
 from handlers import reminders as reminder_handlers
 from handlers import reports as report_handlers
@@ -84,6 +86,7 @@ class Bot:
     # reports read (bot.plan_rows.PlanSource).
     time: TimeSide | None = None
     reports: ReportService | None = None  # Word reports (bot/reports/)
+    governance: GovernanceSide | None = None  # change requests decided (bot/app/governance.py)
 
     @property
     def plan(self) -> PlanSource:
@@ -253,6 +256,8 @@ def build(settings: Settings, *, clock: Clock | None = None, serving: bool = Fal
     for module in (intake, browse, triage, help, home):
         module.register(engine)
     milestone_handlers.register(engine, time.milestones)
+    governance = governance_side(settings, programme, clock, notifier, stores, targets)
+    decision_handlers.register(engine, time.milestones, governance.changes)
     comms_handlers.register(engine, time.comms)
     reminder_handlers.register(engine, time.reminders)
     reports = report_service(settings, stores, entries, time.plan, clock, programme)
@@ -262,7 +267,9 @@ def build(settings: Settings, *, clock: Clock | None = None, serving: bool = Fal
             weekly_report(settings, reports, notifier, stores.deliveries, clock)
         )
     schedule_list_sync(settings, adapters, time, notifier, targets, clock)
-    return Bot(settings, programme, engine, entries, notifier, stores, adapters, time, reports)
+    return Bot(
+        settings, programme, engine, entries, notifier, stores, adapters, time, reports, governance
+    )
 
 
 def schedule_list_sync(

@@ -12,6 +12,7 @@ from bot.ports.clock import Clock
 from bot.ports.conversation import DialogueStore, RequestLog
 from bot.ports.delivery import DeliveryLog
 from bot.ports.entries import AuditLog, EntryRepository, EntrySearch, ProgrammeStore
+from bot.ports.governance import ChangeDecisionStore
 from bot.ports.plan import CommsStore, MilestoneStore, ReminderStore
 from bot.ports.reports import ReportStore
 from bot.ports.storage import StorageStatus
@@ -22,6 +23,7 @@ from storage.postgres.audit import PostgresAuditLog
 from storage.postgres.conversation import PostgresDialogueStore, PostgresRequestLog
 from storage.postgres.delivery import PostgresDeliveryLog
 from storage.postgres.entries import PostgresEntryRepository
+from storage.postgres.governance import PostgresChangeDecisionStore
 from storage.postgres.inbox import PostgresWebchatInbox
 from storage.postgres.microsoft import PostgresSharePointState, PostgresTeamsReferences
 from storage.postgres.plan import PostgresCommsStore, PostgresMilestoneStore, PostgresReminderStore
@@ -40,6 +42,7 @@ from storage.sqlite.database import (
 )
 from storage.sqlite.delivery import SqliteDeliveryLog
 from storage.sqlite.entries import SqliteEntryRepository
+from storage.sqlite.governance import SqliteChangeDecisionStore
 from storage.sqlite.inbox import SqliteWebchatInbox
 from storage.sqlite.microsoft import SqliteSharePointState, SqliteTeamsReferences
 from storage.sqlite.plan import SqliteCommsStore, SqliteMilestoneStore, SqliteReminderStore
@@ -75,6 +78,7 @@ class Stores:
     teams_references: ReferenceStore
     sharepoint: SharePointState
     status: StorageStatus  # busy or unwritable database, /health
+    change_decisions: ChangeDecisionStore
     db: Any  # the backend's own handle (tests and benches read rows through it)
     close: Callable[[], None]
 
@@ -108,6 +112,7 @@ def sqlite_stores(
         teams_references=SqliteTeamsReferences(db, clock),
         sharepoint=SqliteSharePointState(db, clock),
         status=SqliteStorageStatus(db, path),
+        change_decisions=SqliteChangeDecisionStore(db),
         db=db,
         close=close,
     )
@@ -143,6 +148,7 @@ def stores_on_postgres(db: postgres.PostgresDatabase, clock: Clock) -> Stores:
         teams_references=PostgresTeamsReferences(db, clock),
         sharepoint=PostgresSharePointState(db, clock),
         status=PostgresStorageStatus(db),
+        change_decisions=PostgresChangeDecisionStore(db),
         db=db,
         close=close,
     )

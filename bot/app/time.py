@@ -78,7 +78,13 @@ def time_side(
     )
     for work in (milestone_service.reminders, reminder_service, comms_service):
         scheduler.add_work(work)
-    plan = StoredPlanSource(milestones=stores.milestones, comms=stores.comms)
+    plan = StoredPlanSource(
+        milestones=stores.milestones,
+        comms=stores.comms,
+        changes=stores.change_decisions,
+        entries=stores.entries,
+        programme=programme,
+    )
     return TimeSide(scheduler, milestone_service, comms_service, reminder_service, plan)
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 
 from bot.domain.messages import Delivery, Outbound, Target
+from bot.domain.programme import PersonRecord
 from bot.ports.entries import AuditLog
 from bot.ports.outbound import Notifier
 
@@ -42,6 +43,16 @@ class NotifierRouter:
         except Exception as error:  # an adapter failing must not take the caller down
             log.exception("%s to %s failed", doing, target.platform)
             return Delivery(ok=False, error=f"{type(error).__name__}: {error}")
+
+
+def person_target(record: PersonRecord | None, available: Collection[str]) -> Target | None:
+    """A programme person's direct chat on a platform the bot runs on (their first such account)."""
+    if record is None:
+        return None
+    for platform, user_id in record.accounts.items():
+        if platform in available:
+            return Target(platform, user_id=user_id)
+    return None
 
 
 async def post_or_audit(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.domain.errors import ProgrammeError
-from bot.domain.model import Person
+from bot.domain.model import Kind, Person, Status
 
 # One group per "Beslut att …" sentence of the plan; a group's words are alternatives. A word
 # may stand in several groups (B5-L2 approves two deliveries: [[godkänna], [godkänna], …]).
@@ -120,6 +120,26 @@ class Governance:
 
     def unit_for(self, text: str) -> Unit | None:
         return next((unit for unit in self.units if unit.matches(text)), None)
+
+
+# Statuses only a decision gives (programplan 7.5) or only a handover (7.8).
+_BY_DECISION = frozenset({Status.AWAITING_DECISION, Status.APPROVED, Status.POSTPONED})
+_CHANGE_REFUSED = frozenset({*_BY_DECISION, Status.REJECTED, Status.RESOLVED})
+
+
+def status_refusal(kind: Kind, status: Status) -> str | None:
+    """The text key that explains why `status REF <status>` may not set this status, or None.
+
+    A change request's status comes from its decision (`till beslut`, `beslut`), never from a
+    handler's `status`; the decision statuses belong to change requests only, and "handed to
+    the line organisation" to risks, by their own command."""
+    if kind is Kind.CHANGE and status in _CHANGE_REFUSED:
+        return "change.status_by_decision"
+    if kind is not Kind.CHANGE and status in _BY_DECISION:
+        return "status.not_for_kind"
+    if status is Status.HANDED_TO_LINE:
+        return "risk.status_by_handover" if kind is Kind.RISK else "status.not_for_kind"
+    return None
 
 
 def parse_governance(data: dict[str, Any], milestones: Iterable[dict[str, Any]]) -> Governance:

@@ -59,7 +59,13 @@ class Status(StrEnum):
     ESCALATED = "escalated"
     RESOLVED = "resolved"
     CLOSED = "closed"
-    REJECTED = "rejected"
+    REJECTED = "rejected"  # a change request: avslagen by its decision; else avvisad in triage
+    # Programplan 7.5: a change request is decided (bot/entries/changes.py).
+    AWAITING_DECISION = "awaiting_decision"
+    APPROVED = "approved"
+    POSTPONED = "postponed"
+    # Programplan 7.8: a risk the programme generates but cannot handle itself.
+    HANDED_TO_LINE = "handed_to_line"
 
 
 class EscalationLevel(StrEnum):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from bot.delivery.routing import post_or_audit
 from bot.domain.errors import QueryTooLarge, UserError
+from bot.domain.governance import status_refusal
 from bot.domain.keys import KeyHasher
 from bot.domain.kinds import RISK_FLAG_THRESHOLD, is_care_related, risk_value, title_of
 from bot.domain.messages import Outbound, Target
@@ -188,6 +189,9 @@ class EntryService:
         entry = self.read(person, ref_text)
         if entry.status is status:
             raise UserError("status_same", ref=entry.ref, status_key=status.value)
+        refusal = status_refusal(entry.kind, status)
+        if refusal is not None:
+            raise UserError(refusal, ref=entry.ref, status_key=status.value)
         change = self._change(person, "status", entry.status.value, status.value)
         entry.status = status
         with self.uow.atomic():

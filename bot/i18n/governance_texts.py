@@ -116,6 +116,115 @@ TEXTS: dict[str, tuple[str, str]] = {
     "change.decision.approved": ("beviljad", "approved"),
     "change.decision.rejected": ("avslagen", "rejected"),
     "change.decision.postponed": ("vilande", "postponed"),
+    "change.submit_usage": (
+        "Skriv: till beslut ÄND-2 <nivå>",
+        "Write: submit ÄND-2 <level>",
+    ),
+    "change.not_a_change": (
+        "{ref} är ingen ändringsbegäran: bara ändringsbegäranden beslutas så här.",
+        "{ref} is not a change request: only change requests are decided this way.",
+    ),
+    "change.not_submittable": (
+        "{ref} har status {status} och kan inte skickas till beslut.",
+        "{ref} has status {status} and cannot be sent for decision.",
+    ),
+    "change.no_levels": (
+        "Programfilen säger inte vem som beslutar om ändringar (governance.change_requests.levels).",
+        "The programme file does not say who decides changes (governance.change_requests.levels).",
+    ),
+    "change.unknown_level": (
+        "”{text}” är ingen beslutsnivå. Nivåerna: {levels}",
+        "“{text}” is not a decision level. The levels: {levels}",
+    ),
+    "change.which_level": (
+        "På vilken nivå ska {ref} beslutas? Det beror på hur stor påverkan är: {levels}",
+        "At which level is {ref} to be decided? It depends on the size of the impact: {levels}",
+    ),
+    "change.submitted": (
+        "{ref} väntar nu på beslut av {body}. {names} har fått veta.",
+        "{ref} now awaits the decision of {body}. {names} have been told.",
+    ),
+    "change.to_decide": (
+        "Ändringsbegäran {ref} ”{title}” väntar på beslut av {body}. Påverkan på omfattning: "
+        "{scope}. Tidplan: {time}. Budget: {budget}. Besluta med: beslut {ref} "
+        "beviljad|avslagen|vilande <motivering>",
+        "Change request {ref} “{title}” awaits the decision of {body}. Impact on scope: {scope}. "
+        "Time: {time}. Budget: {budget}. Decide with: decision {ref} approved|rejected|postponed "
+        "<motivation>",
+    ),
+    "change.notify_submitted": (
+        "Din ändringsbegäran {ref} ”{title}” väntar nu på beslut av {body}.",
+        "Your change request {ref} “{title}” now awaits the decision of {body}.",
+    ),
+    "change.decision_usage": (
+        "Skriv: beslut {ref} beviljad|avslagen|vilande [beslutsdag ÅÅÅÅ-MM-DD] <motivering>",
+        "Write: decision {ref} approved|rejected|postponed [day of decision YYYY-MM-DD] <motivation>",
+    ),
+    "change.not_awaiting": (
+        "{ref} väntar inte på beslut (status {status}). Skicka den först: till beslut {ref} <nivå>",
+        "{ref} does not await a decision (status {status}). Send it first: submit {ref} <level>",
+    ),
+    "change.forbidden_decision": (
+        "{ref} beslutas av {body}: bara {names} kan registrera beslutet.",
+        "{ref} is decided by {body}: only {names} can record the decision.",
+    ),
+    "change.motivation_missing": (
+        "Skriv också en motivering: beslut {ref} beviljad <motivering>",
+        "Add a motivation too: decision {ref} approved <motivation>",
+    ),
+    "change.decided": (
+        "Beslutet om {ref} är registrerat: {outcome}. Beslutat av {body} {day}, registrerat {at}. "
+        "Anmälaren och den som skickade den till beslut har fått veta.",
+        "The decision on {ref} is recorded: {outcome}. Decided by {body} {day}, recorded {at}. "
+        "The reporter and whoever sent it for decision have been told.",
+    ),
+    "change.notify_decided": (
+        "Din ändringsbegäran {ref} ”{title}” är {outcome} av {body} {day}. Motivering: {motivation}",
+        "Your change request {ref} “{title}” is {outcome} by {body} {day}. Motivation: {motivation}",
+    ),
+    "change.notify_decided_handler": (
+        "{ref} ”{title}”, som du skickade till beslut, är {outcome} av {body} {day}. Motivering: "
+        "{motivation}",
+        "{ref} “{title}”, which you sent for decision, is {outcome} by {body} {day}. Motivation: "
+        "{motivation}",
+    ),
+    "change.decided_post": (
+        "Ändringsbegäran {ref} ”{title}” är {outcome} av {body} {day} (registrerat av {name}). "
+        "Motivering: {motivation}",
+        "Change request {ref} “{title}” is {outcome} by {body} {day} (recorded by {name}). "
+        "Motivation: {motivation}",
+    ),
+    "change.pending_title": (
+        "Ändringsbegäranden som väntar på beslut:",
+        "Change requests awaiting decision:",
+    ),
+    "change.pending_row": (
+        "• {ref} · {title} · beslutas av {body} · sedan {since}\n"
+        "   omfattning: {scope} · tidplan: {time} · budget: {budget}",
+        "• {ref} · {title} · decided by {body} · since {since}\n"
+        "   scope: {scope} · time: {time} · budget: {budget}",
+    ),
+    "change.pending_none": ("  (inga)", "  (none)"),
+    "change.pending_points": (
+        "Beslutspunkter som väntar på beslut:",
+        "Decision points awaiting decision:",
+    ),
+    "change.status_by_decision": (
+        "En ändringsbegäran får sin status genom beslut: till beslut {ref} <nivå>, sedan beslut "
+        "{ref} beviljad|avslagen|vilande <motivering>.",
+        "A change request gets its status by decision: submit {ref} <level>, then decision {ref} "
+        "approved|rejected|postponed <motivation>.",
+    ),
+    "status.not_for_kind": (
+        "Status {status} gäller inte {ref}.",
+        "Status {status} does not apply to {ref}.",
+    ),
+    "risk.status_by_handover": (
+        "En risk lämnas till linjen med: lämna {ref} till linjen <mottagande chef>",
+        "A risk is handed to the line organisation with: handover {ref} <receiving manager>",
+    ),
+    "field.decision_level": ("Beslutsnivå", "Decision level"),
+    "status.change.rejected": ("Avslagen", "Rejected"),
     "demo.notice": (
         "Demodata: personerna, kanalerna och punkterna märkta (demo) är påhittade. Beslutspunkterna "
         "B1–B7 är programplanens (5.4), men inga beslut är registrerade.",

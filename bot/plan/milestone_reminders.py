@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.delivery.claims import Dispatcher
-from bot.delivery.routing import post_or_audit
+from bot.delivery.routing import person_target, post_or_audit
 from bot.domain.governance import Outcomes
 from bot.domain.messages import Outbound, Target
 from bot.domain.programme import PersonRecord, Programme
@@ -48,12 +48,7 @@ class ReminderPolicy:
 
 def dm_target(record: PersonRecord | None, available: Collection[str]) -> Target | None:
     """A person's direct chat on a platform the bot runs on (their first such account)."""
-    if record is None:
-        return None
-    for platform, user_id in record.accounts.items():
-        if platform in available:
-            return Target(platform, user_id=user_id)
-    return None
+    return person_target(record, available)
 
 
 def channel_targets(programme: Programme, available: Collection[str]) -> list[Target]:

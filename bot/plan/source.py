@@ -1,18 +1,42 @@
-"""The programme plan as reports read it (`bot.plan_rows.PlanSource`), from the time side's
-tables: milestones (the programme file plus chat edits), the decision log, the communication
-plan."""
+"""The programme plan as reports read it (`bot.ports.plan.PlanSource`), from the stores:
+milestones (the programme file plus chat edits), the decision log (decision points' and change
+requests' decisions), change requests awaiting decision, the communication plan."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from bot.ports.plan import CommsRow, CommsStore, DecisionRow, MilestoneRow, MilestoneStore
+from bot.domain.model import Kind, Status
+from bot.domain.programme import Programme
+from bot.ports.entries import EntryQuery, EntryRepository
+from bot.ports.governance import ChangeDecisionStore
+from bot.ports.plan import (
+    AwaitingChangeRow,
+    CommsRow,
+    CommsStore,
+    DecisionRow,
+    MilestoneRow,
+    MilestoneStore,
+)
+
+LEVEL_FIELD = "decision_level"  # as bot/entries/changes.py keeps it on the entry
 
 
 class StoredPlanSource:
-    def __init__(self, *, milestones: MilestoneStore, comms: CommsStore) -> None:
+    def __init__(
+        self,
+        *,
+        milestones: MilestoneStore,
+        comms: CommsStore,
+        changes: ChangeDecisionStore | None = None,
+        entries: EntryRepository | None = None,
+        programme: Programme | None = None,
+    ) -> None:
         self._milestones = milestones
         self._comms = comms
+        self._changes = changes
+        self._entries = entries
+        self._programme = programme
 
     def milestones(self) -> list[MilestoneRow]:
         decided = self._milestones.latest_decisions()
@@ -38,7 +62,7 @@ class StoredPlanSource:
         self, start: datetime | None = None, end: datetime | None = None
     ) -> list[DecisionRow]:
         titles = {m.id: m.title for m in self._milestones.all()}
-        return [
+        points = [
             DecisionRow(
                 d.milestone_id,
                 titles.get(d.milestone_id, ""),
@@ -50,6 +74,47 @@ class StoredPlanSource:
                 decided_on=d.decided_on,
             )
             for d in self._milestones.decisions(start, end)
+        ]
+        changes = [
+            DecisionRow(
+                c.ref,
+                c.title,
+                c.outcome,
+                c.motivation,
+                c.decider_name or c.decider,
+                c.recorded_at,
+                decided_by=c.decided_by,
+                decided_on=c.decided_on,
+                subject="change_request",
+            )
+            for c in (self._changes.between(start, end) if self._changes else [])
+        ]
+        return sorted(points + changes, key=lambda row: row.recorded_at)
+
+    def awaiting_changes(self) -> list[AwaitingChangeRow]:
+        if self._entries is None:
+            return []
+        found, _ = self._entries.find(
+            EntryQuery(kinds=(Kind.CHANGE,), statuses=(Status.AWAITING_DECISION,), limit=1_000)
+        )
+        governance = self._programme.governance if self._programme else None
+
+        def body(level_id: str) -> str:
+            level = governance.level(level_id) if governance else None
+            return (level.body or level.name) if level else ""
+
+        return [
+            AwaitingChangeRow(
+                entry.ref,
+                entry.title,
+                str(entry.fields.get(LEVEL_FIELD, "")),
+                body(str(entry.fields.get(LEVEL_FIELD, ""))),
+                str(entry.fields.get("impact_scope", "")),
+                str(entry.fields.get("impact_time", "")),
+                str(entry.fields.get("impact_budget", "")),
+                entry.updated_at,
+            )
+            for entry in sorted(found, key=lambda e: e.number or 0)
         ]
 
     def comms(self, start: datetime, end: datetime) -> list[CommsRow]:

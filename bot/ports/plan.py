@@ -182,11 +182,28 @@ class CommsRow:
     published_at: datetime | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class AwaitingChangeRow:
+    """A change request awaiting decision (programplan 7.5), for the steering group's view."""
+
+    ref: str
+    title: str
+    level: str  # the programme file's level id
+    decided_by: str  # the body or role of that level
+    impact_scope: str
+    impact_time: str
+    impact_budget: str
+    since: datetime | None
+
+
 class PlanSource(Protocol):
     def milestones(self) -> list[MilestoneRow]: ...
 
     def decisions(
         self, start: datetime | None = None, end: datetime | None = None
-    ) -> list[DecisionRow]: ...
+    ) -> list[DecisionRow]:
+        """The decision log: decision points' and change requests' decisions, oldest first."""
+
+    def awaiting_changes(self) -> list[AwaitingChangeRow]: ...
 
     def comms(self, start: datetime, end: datetime) -> list[CommsRow]: ...

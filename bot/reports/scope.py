@@ -8,8 +8,15 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.model import Status
 
-OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS, Status.ESCALATED)
-DONE_STATUSES = (Status.RESOLVED, Status.CLOSED)
+OPEN_STATUSES = (
+    Status.NEW,
+    Status.IN_PROGRESS,
+    Status.ESCALATED,
+    Status.AWAITING_DECISION,
+    Status.POSTPONED,
+)
+# Decided or handed over: nothing more for the programme to do on it.
+DONE_STATUSES = (Status.RESOLVED, Status.CLOSED, Status.APPROVED, Status.HANDED_TO_LINE)
 
 
 @dataclass(frozen=True, slots=True)

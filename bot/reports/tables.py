@@ -21,7 +21,7 @@ from bot.reports.model import (
 )
 from bot.reports.scope import Period
 from bot.text.clean import shorten
-from bot.text.render import field_value, history_value
+from bot.text.render import field_value, history_value, status_label
 
 # A register is an overview: a cell holds at most this much; the record has the whole text.
 CELL_LIMIT = 1_500
@@ -123,7 +123,7 @@ def build_register(
     cut = False
     rows: list[list[str]] = []
     for entry in entries:
-        row = [entry.ref, t(locale, f"status.{entry.status.value}")]
+        row = [entry.ref, status_label(locale, entry.status.value, entry.kind)]
         for f in fields:
             raw = str(entry.fields.get(f.name, "") or "")
             if f.name in SCALES:
@@ -161,7 +161,7 @@ def build_entry_record(context: ReportContext, entry: Entry, locale: str) -> Rep
         file_stem=entry.ref,
     )
     benefits = context.programme.benefits
-    details = [(t(locale, "field.status"), t(locale, f"status.{entry.status.value}"))]
+    details = [(t(locale, "field.status"), status_label(locale, entry.status.value, entry.kind))]
     for f in FIELDS[entry.kind]:
         raw = str(entry.fields.get(f.name, "") or "")
         details.append(
@@ -226,8 +226,8 @@ def build_entry_record(context: ReportContext, entry: Entry, locale: str) -> Rep
                         context.local(c.at),
                         c.actor_name,
                         _field_label(locale, c.field),
-                        history_value(c.field, c.old, locale) or "–",
-                        history_value(c.field, c.new, locale) or "–",
+                        history_value(c.field, c.old, locale, entry.kind) or "–",
+                        history_value(c.field, c.new, locale, entry.kind) or "–",
                     ]
                     for c in entry.history
                 ],

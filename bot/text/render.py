@@ -71,7 +71,7 @@ def summary(
 
 
 def list_row(entry: Entry, locale: str, timezone: str) -> str:
-    status = t(locale, f"status.{entry.status.value}")
+    status = status_label(locale, entry.status.value, entry.kind)
     return (
         f"{entry.ref} · {status} · {shorten(entry.title, 80)} · "
         f"{local_time(entry.created_at, timezone)[:10]}"
@@ -80,7 +80,9 @@ def list_row(entry: Entry, locale: str, timezone: str) -> str:
 
 def full_record(entry: Entry, locale: str, benefits: dict[int, str], timezone: str) -> str:
     lines = [f"{entry.ref} – {entry.title}", ""]
-    lines.append(f"{t(locale, 'field.status')}: {t(locale, f'status.{entry.status.value}')}")
+    lines.append(
+        f"{t(locale, 'field.status')}: {status_label(locale, entry.status.value, entry.kind)}"
+    )
     for spec in FIELDS[entry.kind]:
         value = str(entry.fields.get(spec.name, ""))
         shown = field_value(entry.kind, spec.name, value, locale, benefits, timezone)
@@ -107,8 +109,8 @@ def full_record(entry: Entry, locale: str, benefits: dict[int, str], timezone: s
     if entry.history:
         lines += ["", t(locale, "history") + ":"]
         for change in entry.history:
-            old = history_value(change.field, change.old, locale)
-            new = history_value(change.field, change.new, locale)
+            old = history_value(change.field, change.old, locale, entry.kind)
+            new = history_value(change.field, change.new, locale, entry.kind)
             label = t(locale, f"field.{change.field}")
             arrow = f"{old} → {new}" if old else new
             lines.append(
@@ -117,11 +119,18 @@ def full_record(entry: Entry, locale: str, benefits: dict[int, str], timezone: s
     return "\n".join(lines)
 
 
-def history_value(field: str, value: str, locale: str) -> str:
+def status_label(locale: str, status: str, kind: Kind | None = None) -> str:
+    """A status in words; a change request's "rejected" is avslagen (by its decision), not
+    avvisad (in triage)."""
+    key = f"status.{kind.value}.{status}" if kind is not None else ""
+    return t(locale, key) if key in TEXTS else t(locale, f"status.{status}")
+
+
+def history_value(field: str, value: str, locale: str, kind: Kind | None = None) -> str:
     if not value:
         return ""
     if field == "status":
-        return t(locale, f"status.{value}")
+        return status_label(locale, value, kind)
     if field == "escalation_level":
         return t(locale, f"level.{value}")
     return value

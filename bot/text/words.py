@@ -47,7 +47,17 @@ STATUS_WORDS: dict[str, Status] = {
     **dict.fromkeys(("eskalerad", "eskalerade", "escalated"), Status.ESCALATED),
     **dict.fromkeys(("löst", "lösta", "lost", "losta", "resolved", "solved"), Status.RESOLVED),
     **dict.fromkeys(("stängd", "stängda", "stangd", "stangda", "closed"), Status.CLOSED),
-    **dict.fromkeys(("avvisad", "avvisade", "rejected"), Status.REJECTED),
+    **dict.fromkeys(("avvisad", "avvisade", "rejected", "avslagen", "avslagna"), Status.REJECTED),
+    **dict.fromkeys(
+        ("väntar på beslut", "väntar", "vantar pa beslut", "vantar", "awaiting decision"),
+        Status.AWAITING_DECISION,
+    ),
+    **dict.fromkeys(("beviljad", "beviljade", "approved"), Status.APPROVED),
+    **dict.fromkeys(("vilande", "postponed"), Status.POSTPONED),
+    **dict.fromkeys(
+        ("lämnad till linjen", "lamnad till linjen", "handed to line", "handed_to_line"),
+        Status.HANDED_TO_LINE,
+    ),
 }
 
 
@@ -55,8 +65,19 @@ def kind_names(locale: str) -> str:
     return ", ".join(t(locale, f"kind.{kind.value}").lower() for kind in Kind)
 
 
+# What `status REF <status>` sets; the others come from a decision or a handover.
+TRIAGE_STATUSES = (
+    Status.NEW,
+    Status.IN_PROGRESS,
+    Status.ESCALATED,
+    Status.RESOLVED,
+    Status.CLOSED,
+    Status.REJECTED,
+)
+
+
 def status_names(locale: str) -> str:
-    return ", ".join(t(locale, f"status.{status.value}").lower() for status in Status)
+    return ", ".join(t(locale, f"status.{status.value}").lower() for status in TRIAGE_STATUSES)
 
 
 def parse_status(text: str) -> Status | None:

@@ -13,13 +13,18 @@ from psycopg import Connection
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
-from storage.postgres.migrations import core, microsoft, plan
+from storage.postgres.migrations import core, governance, microsoft, plan
 from storage.postgres.migrations.registry import Migrations, ensure_table
 
 log = logging.getLogger(__name__)
 
 # The same sets and names as SQLite's (storage/sqlite/database.py), in the same order.
-MIGRATION_SETS: tuple[Migrations, ...] = (core.migrations, plan.migrations, microsoft.migrations)
+MIGRATION_SETS: tuple[Migrations, ...] = (
+    core.migrations,
+    plan.migrations,
+    microsoft.migrations,
+    governance.migrations,
+)
 # pg_advisory_lock keys: (FVIS, what). Held by a session, so a killed process lets go at once.
 LOCK_SPACE = 0x46564953
 LOCK_MIGRATE = 1

@@ -169,3 +169,28 @@ def test_reminders_due_scheduled_per_person_and_status(stores: Stores) -> None:
     got = stores.reminders.get(early.id)
     assert got is not None and got.status == "done"
     assert stores.reminders.get(999) is None
+
+
+def test_change_request_decisions_round_trip_by_period(stores: Stores) -> None:
+    """Programplan 7.5: a change request's decision with level, body, decision-maker, day."""
+    from bot.domain.model import Entry, Kind
+    from bot.ports.governance import ChangeDecision
+
+    entry, _ = stores.entries.create(
+        Entry(Kind.CHANGE, "Flytta Akutens start", {"what": "Flytta"}, "webchat", "anna", "Anna")
+    )
+    assert entry.id is not None
+
+    def decided(outcome: str, days: int) -> ChangeDecision:
+        return ChangeDecision(
+            entry.id or 0, entry.ref, entry.title, "program", outcome, "Programstyrgruppen",
+            "webchat:greta", "Greta Lundberg", date(2026, 11, 24), "Ryms i reserven",
+            START + timedelta(days=days),
+        )  # fmt: skip
+
+    first = stores.change_decisions.add(decided("postponed", 0))
+    second = stores.change_decisions.add(decided("approved", 2))
+    assert first.id is not None and second.id is not None and first.id != second.id
+    assert stores.change_decisions.between(None, None) == [first, second]
+    assert stores.change_decisions.between(START + timedelta(days=1), None) == [second]
+    assert stores.change_decisions.of_entry(entry.id) == [first, second]
