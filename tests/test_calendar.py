@@ -70,7 +70,7 @@ async def test_token_is_required_when_set(bot: Bot) -> None:
 
 
 async def test_without_token_off_loopback_the_feed_is_refused(bot: Bot) -> None:
-    bot.settings = dataclasses.replace(bot.settings, host="0.0.0.0", webchat_token="x")
+    bot.settings = dataclasses.replace(bot.settings, host="0.0.0.0")
     client: TestClient[Any, Any] = TestClient(TestServer(web_app(bot)))
     await client.start_server()
     try:

@@ -19,7 +19,6 @@ def test_defaults_with_nothing_set() -> None:
     assert settings.timezone == "Europe/Stockholm"
     assert settings.tz.key == "Europe/Stockholm"
     assert settings.webchat_enabled is True
-    assert settings.webchat_token == ""
     assert settings.deviation_system_url == ""
     assert settings.programme_channel == "fvis-program"
     assert settings.dialogue_timeout_minutes == 30
@@ -106,35 +105,7 @@ def test_bad_log_level_names_the_variable(level: str) -> None:
         Settings.from_env({"FVIS_LOG_LEVEL": level})
 
 
-@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.10", "bot.example.se", "LOCALHOST."])
-def test_non_loopback_host_without_token_is_refused(host: str) -> None:
-    with pytest.raises(ConfigError, match="FVIS_WEBCHAT_TOKEN") as error:
-        Settings.from_env({"FVIS_HOST": host})
-    assert "FVIS_HOST" in str(error.value)
-
-
-@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.10", "bot.example.se"])
-def test_non_loopback_host_with_token_is_accepted(host: str) -> None:
-    settings = Settings.from_env({"FVIS_HOST": host, "FVIS_WEBCHAT_TOKEN": "s3cret"})
-    assert settings.host == host
-    assert settings.webchat_token == "s3cret"
-    assert settings.bound_to_loopback is False
-
-
-@pytest.mark.parametrize("host", ["0.0.0.0", "bot.example.se"])
-def test_non_loopback_host_with_webchat_off_is_accepted(host: str) -> None:
-    settings = Settings.from_env({"FVIS_HOST": host, "FVIS_WEBCHAT": "off"})
-    assert settings.webchat_enabled is False
-    assert settings.webchat_token == ""
-
-
-def test_blank_token_counts_as_none() -> None:
-    with pytest.raises(ConfigError, match="FVIS_WEBCHAT_TOKEN"):
-        Settings.from_env({"FVIS_HOST": "0.0.0.0", "FVIS_WEBCHAT_TOKEN": "   "})
-
-
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.2", "::1", "localhost"])
-def test_loopback_hosts_need_no_token(host: str) -> None:
+def test_loopback_hosts_are_loopback(host: str) -> None:
     settings = Settings.from_env({"FVIS_HOST": host})
     assert settings.bound_to_loopback is True
-    assert settings.webchat_token == ""

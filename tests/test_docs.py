@@ -32,10 +32,17 @@ def test_every_cli_command_is_in_the_readme(command: str) -> None:
     assert command in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
+# Settings that are gone: still named (the bot refuses to start with them and says why),
+# never listed.
+RETIRED = {"FVIS_WEBCHAT_TOKEN"}
+
+
 def test_every_setting_is_in_env_example() -> None:
-    used = set(
-        re.findall(r'"(FVIS_[A-Z_]+)"', (ROOT / "bot/config.py").read_text(encoding="utf-8"))
-    )
+    used = {
+        name
+        for source in ("bot/config.py", "integrations/webchat/settings.py")
+        for name in re.findall(r'"(FVIS_[A-Z_]+)"', (ROOT / source).read_text(encoding="utf-8"))
+    } - RETIRED
     listed = set(
         re.findall(r"^(FVIS_[A-Z_]+)=", (ROOT / ".env.example").read_text(encoding="utf-8"), re.M)
     )

@@ -110,6 +110,7 @@ def test_replicas_starting_together_migrate_once(postgres_server: PostgresServer
             "fvis-time",
             "fvis-teams",
             "fvis-governance",
+            "fvis-webchat",
         }
     finally:
         for db in pools:

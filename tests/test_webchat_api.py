@@ -1,10 +1,11 @@
-"""The web chat's JSON API over HTTP: dialogues, forms, bad input, idempotency, inbox, SSE, token."""
+"""The web chat's JSON API over HTTP (the demo, without sign-in): dialogues, forms, bad input,
+idempotency, inbox, SSE. Signing in: test_webchat_signin.py."""
 
 from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -420,57 +421,19 @@ async def test_events_unknown_user_is_400(client: Client) -> None:
     assert "Okänd användare" in (await response.json())["error"]
 
 
-# -- token, switches, static files -------------------------------------------------------------
+# -- demo mode, switches, static files -------------------------------------------------------------
 
 
-@pytest.fixture
-def token_bot(tmp_path: Path, clock: Any) -> Iterator[Bot]:
-    instance = build(Settings(db_path=tmp_path / "token.db", webchat_token="s3cret"), clock=clock)
-    yield instance
-    instance.close()
-
-
-async def test_token_is_required_when_set(token_bot: Bot, aiohttp_client: ClientFactory) -> None:
-    client = await aiohttp_client(web_app(token_bot))
-    users = "/api/webchat/users"
-    for headers, params in [
-        ({}, {}),
-        ({"Authorization": "Bearer wrong"}, {}),
-        ({"Authorization": "Bearer "}, {}),
-        ({"Authorization": "Bearer s3cret-and-more"}, {}),
-        ({}, {"token": "wrong"}),
-        ({}, {"token": ""}),
-        ({"Authorization": "Bearer wrong"}, {"token": "wrong"}),
-    ]:
-        response = await client.get(users, headers=headers, params=params)
-        assert response.status == 401, (headers, params)
-        data = await response.json()
-        assert data["error"] == "Webbchatten kräver en nyckel (?token=…)."
-    for path in ("/api/webchat/inbox?user=anna", "/api/webchat/events?user=anna"):
-        assert (await client.get(path)).status == 401
-    response = await client.post(MESSAGES, json={"user": "anna", "text": "hjälp"})
-    assert response.status == 401
-
-    response = await client.get(users, headers={"Authorization": "Bearer s3cret"})
+async def test_demo_says_it_is_the_demo_and_may_not_be_framed(client: Client) -> None:
+    # No issuer, on loopback: the identity picker, and the page knows it is the demo.
+    response = await client.get("/api/webchat/me")
     assert response.status == 200
-    assert any(u["id"] == "anna" for u in (await response.json())["users"])
-    response = await client.get(users, params={"token": "s3cret"})
-    assert response.status == 200
-    response = await client.post(
-        MESSAGES,
-        json={"user": "anna", "text": "hjälp"},
-        headers={"Authorization": "Bearer s3cret"},
-    )
-    assert response.status == 200
-    assert (await response.json())["replies"]
-    # The page and health stay open: the page asks for the token itself.
-    assert (await client.get("/health")).status == 200
-    assert (await client.get("/")).status == 200
-
-
-async def test_no_token_needed_when_unset(client: Client) -> None:
-    response = await client.get("/api/webchat/users")
-    assert response.status == 200
+    assert await response.json() == {"mode": "demo", "user": None}
+    for path in ("/", "/api/webchat/users", "/static/app.js"):
+        response = await client.get(path)
+        assert response.headers["Content-Security-Policy"] == "frame-ancestors 'none'", path
+    # There is no sign-in to go to.
+    assert (await client.get("/auth/login")).status == 404
 
 
 async def test_users_lists_the_demo_identities(client: Client) -> None:

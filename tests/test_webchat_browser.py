@@ -66,6 +66,9 @@ async def test_nurse_logs_a_need_by_clicking_and_lists_it(
     browser: Browser, server: TestServer, tmp_path: Any
 ) -> None:
     page = await _open(browser, server, "anna", viewport={"width": 1280, "height": 800})
+    # No issuer, on loopback: the demo, and it says so beside the identity picker.
+    await expect(page.get_by_test_id("demo-badge")).to_have_text("Demo – ingen inloggning")
+    await expect(page.get_by_test_id("sign-out")).to_be_hidden()
     await _send(page, "behov Vi saknar skrivare på avd 5")
     await expect(_last(page)).to_contain_text("Beskriv det lite mer")
     await _send(page, "Remisser skrivs ut på en annan avdelning varje dag.")

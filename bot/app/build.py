@@ -18,7 +18,7 @@ from bot.app.governance import GovernanceSide, governance_side
 from bot.app.guards import host_check
 from bot.app.keys import installation_keys, request_log
 from bot.app.logs import AccessLog
-from bot.app.settings import microsoft_of
+from bot.app.settings import microsoft_of, webchat_of
 from bot.app.stores import Stores, migrate_database, open_stores
 from bot.app.time import TimeSide, time_side
 from bot.config import ConfigError, Settings
@@ -148,7 +148,9 @@ def migrate(settings: Settings) -> list[str]:
     return migrate_database(settings)
 
 
-def configured_adapters(settings: Settings, stores: Stores, programme: Programme) -> list[Adapter]:
+def configured_adapters(
+    settings: Settings, stores: Stores, programme: Programme, clock: Clock
+) -> list[Adapter]:
     """Every platform whose settings are present; each import happens only when configured."""
     adapters: list[Adapter] = []
     if settings.webchat_enabled:
@@ -156,9 +158,12 @@ def configured_adapters(settings: Settings, stores: Stores, programme: Programme
             WebchatAdapter(
                 inbox=stores.inbox,
                 programme=programme,
-                token=settings.webchat_token,
                 files=DiskFileStore(settings.files_folder),
                 public_hosts=frozenset(settings.public_hosts),
+                settings=webchat_of(settings),
+                sessions=stores.sessions,
+                audit=stores.audit,
+                clock=clock,
             )
         )
     if os.environ.get("SLACK_BOT_TOKEN", "").strip():
@@ -215,7 +220,7 @@ def build(settings: Settings, *, clock: Clock | None = None, serving: bool = Fal
     clock = clock or SystemClock()
     stores = open_stores(settings, clock, serving=serving)
     programme = load_programme(settings, stores.programme)
-    adapters = configured_adapters(settings, stores, programme)
+    adapters = configured_adapters(settings, stores, programme, clock)
     for adapter in adapters:
         # A platform's own setting (SLACK_PROGRAMME_CHANNEL) overrides the programme file's channel.
         channel = getattr(adapter, "programme_channel", "")
@@ -425,9 +430,9 @@ async def serve(settings: Settings) -> None:
     await site.start()
     url = f"http://{settings.host}:{settings.port}/"
     if bot.webchat is not None:
-        # The token itself stays out of the output: logs of the start line are often kept.
-        suffix = "?token=<FVIS_WEBCHAT_TOKEN>" if settings.webchat_token else ""
-        print(f"FVIS-boten är igång. Webbchatten: {url}{suffix}", flush=True)
+        signed_in = webchat_of(settings).oidc is not None
+        how = "inloggning via OpenID Connect" if signed_in else "demo med identitetsväljare"
+        print(f"FVIS-boten är igång. Webbchatten: {url} ({how})", flush=True)
     else:
         print(f"FVIS-boten är igång på {url} (webbchatten är avstängd)", flush=True)
     try:

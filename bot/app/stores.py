@@ -15,6 +15,7 @@ from bot.ports.entries import AuditLog, EntryRepository, EntrySearch, ProgrammeS
 from bot.ports.governance import ChangeDecisionStore
 from bot.ports.plan import CommsStore, MilestoneStore, ReminderStore
 from bot.ports.reports import ReportStore
+from bot.ports.sessions import SessionStore
 from bot.ports.storage import StorageStatus
 from bot.ports.unit_of_work import UnitOfWork
 from integrations.webchat.server import InboxStore
@@ -30,6 +31,7 @@ from storage.postgres.plan import PostgresCommsStore, PostgresMilestoneStore, Po
 from storage.postgres.programme import PostgresProgrammeStore
 from storage.postgres.reports import PostgresReportStore
 from storage.postgres.search import PostgresEntrySearch
+from storage.postgres.sessions import PostgresSessionStore
 from storage.postgres.status import PostgresStorageStatus
 from storage.postgres.unit_of_work import PostgresUnitOfWork
 from storage.sqlite.audit import SqliteAuditLog
@@ -49,6 +51,7 @@ from storage.sqlite.plan import SqliteCommsStore, SqliteMilestoneStore, SqliteRe
 from storage.sqlite.programme import SqliteProgrammeStore
 from storage.sqlite.reports import SqliteReportStore
 from storage.sqlite.search import SqliteEntrySearch
+from storage.sqlite.sessions import SqliteSessionStore
 from storage.sqlite.status import SqliteStorageStatus
 from storage.sqlite.unit_of_work import SqliteUnitOfWork
 
@@ -75,6 +78,7 @@ class Stores:
     deliveries: DeliveryLog
     reports: ReportStore
     inbox: InboxStore
+    sessions: SessionStore  # the web chat's sign-ins
     teams_references: ReferenceStore
     sharepoint: SharePointState
     status: StorageStatus  # busy or unwritable database, /health
@@ -109,6 +113,7 @@ def sqlite_stores(
         deliveries=SqliteDeliveryLog(db),
         reports=SqliteReportStore(db),
         inbox=SqliteWebchatInbox(db, clock),
+        sessions=SqliteSessionStore(db),
         teams_references=SqliteTeamsReferences(db, clock),
         sharepoint=SqliteSharePointState(db, clock),
         status=SqliteStorageStatus(db, path),
@@ -145,6 +150,7 @@ def stores_on_postgres(db: postgres.PostgresDatabase, clock: Clock) -> Stores:
         deliveries=PostgresDeliveryLog(db),
         reports=PostgresReportStore(db),
         inbox=PostgresWebchatInbox(db, clock),
+        sessions=PostgresSessionStore(db),
         teams_references=PostgresTeamsReferences(db, clock),
         sharepoint=PostgresSharePointState(db, clock),
         status=PostgresStorageStatus(db),

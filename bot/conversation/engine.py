@@ -227,7 +227,11 @@ class Engine:
 
     def _context(self, incoming: Incoming) -> Context:
         person = person_from(
-            self.programme, incoming.platform, incoming.user_id, incoming.user_name
+            self.programme,
+            incoming.platform,
+            incoming.user_id,
+            incoming.user_name,
+            incoming.directory_roles,
         )
         locale = normalise_locale(incoming.locale or person.locale)
         now = self.clock.now()

@@ -38,6 +38,9 @@ class Incoming:
     idempotency_key: str = ""
     # The platform can show a form now (a Slack modal): intake answers with one, not a dialogue.
     wants_form: bool = False
+    # App roles from a verified sign-in (the `roles` claim of an Entra ID token, e.g.
+    # "FVIS.Handler"): when given, they decide the person's roles instead of the programme file.
+    directory_roles: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

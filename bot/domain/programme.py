@@ -37,6 +37,7 @@ class PersonRecord:
     locale: str = "sv"
     title: str = ""
     accounts: dict[str, str] = field(default_factory=dict)
+    email: str = ""  # how a web chat sign-in (OpenID Connect) finds this person
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,15 @@ class Programme:
     def person_for(self, platform: str, user_id: str) -> PersonRecord | None:
         for person in self.people:
             if person.accounts.get(platform) == user_id:
+                return person
+        # A signed-in web chat user is known by the email address the programme file gives.
+        return self.person_by_email(user_id) if "@" in user_id else None
+
+    def person_by_email(self, *addresses: str) -> PersonRecord | None:
+        """The person whose `email:` is one of these addresses, compared case-insensitively."""
+        wanted = {address.strip().casefold() for address in addresses if address.strip()}
+        for person in self.people:
+            if person.email and person.email.casefold() in wanted:
                 return person
         return None
 
@@ -140,6 +150,7 @@ def parse_programme(data: dict[str, Any]) -> Programme:
                 locale=str(item.get("locale") or "sv"),
                 title=str(item.get("title") or ""),
                 accounts={str(k): str(v) for k, v in accounts.items()},
+                email=_email(item.get("email"), where),
             )
         )
     milestones = tuple(
@@ -172,6 +183,16 @@ def parse_programme(data: dict[str, Any]) -> Programme:
     )
 
 
+def _email(value: Any, where: str) -> str:
+    if value in (None, ""):
+        return ""
+    text = str(value).strip()
+    local, at, domain = text.partition("@")
+    if not (local and at and "." in domain) or any(c.isspace() for c in text):
+        raise ProgrammeError(f"{where}: email {text!r} is not an address like anna@region.se")
+    return text
+
+
 def _channels(head: dict[str, Any]) -> dict[str, str]:
     channels = head.get("channels") or {}
     if not isinstance(channels, dict):
@@ -182,16 +203,44 @@ def _channels(head: dict[str, Any]) -> dict[str, str]:
     return result
 
 
-def person_from(programme: Programme, platform: str, user_id: str, name: str = "") -> Person:
-    """Everyone is a reporter; the programme file gives the other roles."""
+# Entra ID app roles (the `roles` claim) and the roles they give; the README lists them.
+DIRECTORY_ROLES = {
+    "FVIS.Reporter": Role.REPORTER,
+    "FVIS.Handler": Role.HANDLER,
+    "FVIS.Communicator": Role.COMMUNICATOR,
+    "FVIS.ProjectLead": Role.PROJECT_LEAD,
+    "FVIS.Admin": Role.ADMIN,
+}
+
+
+def roles_from_directory(names: tuple[str, ...]) -> frozenset[Role]:
+    """Everyone is a reporter; app roles this bot does not know give nothing more."""
+    return frozenset({Role.REPORTER, *(DIRECTORY_ROLES[n] for n in names if n in DIRECTORY_ROLES)})
+
+
+def person_from(
+    programme: Programme,
+    platform: str,
+    user_id: str,
+    name: str = "",
+    directory_roles: tuple[str, ...] | None = None,
+) -> Person:
+    """Everyone is a reporter; a verified sign-in's app roles, else the programme file, give
+    the other roles."""
     record = programme.person_for(platform, user_id)
+    roles = None if directory_roles is None else roles_from_directory(directory_roles)
     if record is None:
-        return Person(platform=platform, user_id=user_id, name=name or user_id)
+        return Person(
+            platform=platform,
+            user_id=user_id,
+            name=name or user_id,
+            roles=roles or frozenset({Role.REPORTER}),
+        )
     return Person(
         platform=platform,
         user_id=user_id,
         name=record.name,
-        roles=record.roles,
+        roles=record.roles if roles is None else roles,
         locale=record.locale,
         key=record.id,
     )

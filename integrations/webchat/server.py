@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import hmac
 import json
 import logging
 import mimetypes
 import unicodedata
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
@@ -27,16 +26,20 @@ from bot.domain.messages import (
     Target,
 )
 from bot.domain.programme import Programme
+from bot.ports.clock import Clock, SystemClock
+from bot.ports.entries import AuditLog
+from bot.ports.sessions import SessionStore
+from integrations.webchat.access import API, PLATFORM, Access, Caller, error
 from integrations.webchat.guards import (
     STREAM_IDLE_SECONDS,
     StreamLimits,
     guard_api,
     has_lone_surrogate,
 )
+from integrations.webchat.settings import WebchatSettings
 
 log = logging.getLogger(__name__)
 
-PLATFORM = "webchat"
 STATIC = resources.files("integrations").joinpath("webchat/static")
 KEEPALIVE_SECONDS = 15.0
 SQLITE_MAX_INTEGER = 2**63 - 1
@@ -56,6 +59,10 @@ class InboxStore(Protocol):
 
     def get(self, seq: int) -> dict[str, Any] | None: ...
 
+    def grant_file(self, file_id: str, user: str) -> None: ...
+
+    def file_grantees(self, file_id: str) -> set[str]: ...
+
 
 class GeneratedFiles(Protocol):
     """Files the bot generated (reports), reachable only by the id they were saved under."""
@@ -73,12 +80,17 @@ KNOWN_TYPES = {
 }
 
 
-def public_file(file: FileRef, files: GeneratedFiles | None) -> dict[str, str]:
-    """What the page gets for a file: a download URL of this server, never the server's path."""
+def public_file(
+    file: FileRef, files: GeneratedFiles | None, grant: Callable[[str], None] | None = None
+) -> dict[str, str]:
+    """What the page gets for a file: a download URL of this server, never the server's path.
+    `grant(file_id)` records who was handed it (only they may fetch it)."""
     url = file.url
     file_id = files.id_of(file.path) if files is not None and file.path else None
     if file_id is not None:
         url = FILES_ROUTE + file_id
+        if grant is not None:
+            grant(file_id)
     return {"name": file.name, "url": url, "mime": file.mime}
 
 
@@ -93,11 +105,16 @@ class WebchatNotifier:
     async def post(self, target: Target, message: Outbound) -> Delivery:
         direct = bool(target.user_id)
         channel = "dm" if direct else f"#{target.channel.lstrip('#')}"
+        user = target.user_id if direct else ""
+
+        def grant(file_id: str) -> None:
+            self._inbox.grant_file(file_id, user)
+
         stored = self._inbox.append(
             channel=channel,
-            user=target.user_id if direct else "",
+            user=user,
             text=message.text,
-            file=public_file(message.file, self._files) if message.file else None,
+            file=public_file(message.file, self._files, grant) if message.file else None,
         )
         for user, queues in self._listeners.items():
             if not direct or user == target.user_id:
@@ -149,26 +166,50 @@ class WebchatAdapter:
         *,
         inbox: InboxStore,
         programme: Programme,
-        token: str,
         files: GeneratedFiles | None = None,
         public_hosts: frozenset[str] = frozenset(),
         streams: StreamLimits | None = None,
         stream_idle_seconds: float = STREAM_IDLE_SECONDS,
+        settings: WebchatSettings | None = None,
+        sessions: SessionStore | None = None,
+        audit: AuditLog | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.programme = programme
         self.public_hosts = public_hosts
         self.streams = streams or StreamLimits()
         self.stream_idle_seconds = stream_idle_seconds
         self.files = files
+        self._inbox = inbox
         self.notifier = WebchatNotifier(inbox, files)
-        self.token = token
+        self.settings = settings or WebchatSettings()
+        self.audit = audit
         self.engine: Engine | None = None
+        self.sign_in: Any = None
+        if self.settings.oidc is not None:
+            # Imported only when configured: Authlib is needed for signing in, not for the demo.
+            from integrations.webchat.signin import build_sign_in
+
+            if sessions is None or audit is None:
+                raise ValueError("signing in needs a session store and an audit log")
+            self.sign_in = build_sign_in(
+                self.settings, programme=programme, store=sessions, audit=audit,
+                clock=clock or SystemClock(),
+            )  # fmt: skip
+        self.access = Access(
+            programme=programme,
+            sessions=self.sign_in.sessions if self.sign_in else None,
+            frame_ancestors=self.settings.frame_ancestors,
+        )
 
     def inbox(self, user: str, after: int) -> list[dict[str, Any]]:
         return self.notifier.inbox(user, after)
 
     async def start(self, engine: Engine) -> None:
-        return None
+        if self.sign_in is not None:
+            # A wrong issuer or an unreachable one is told at start, not at the first sign-in;
+            # the bot starts anyway (the issuer may be back before anyone signs in).
+            await self.sign_in.check_issuer()
 
     async def stop(self) -> None:
         self.notifier.close_streams()
@@ -182,29 +223,18 @@ class WebchatAdapter:
         app.router.add_get("/api/webchat/inbox", self.get_inbox)
         app.router.add_get("/api/webchat/events", self.events)
         app.router.add_get(FILES_ROUTE + "{file_id}", self.download)
-        app.middlewares.append(self._require_token)
+        app.router.add_get(API + "me", self.me)
+        if self.sign_in is not None:
+            self.sign_in.install(app)
         app.middlewares.append(guard_api(self.public_hosts))
+        app.middlewares.append(self.access.middleware)
+        app.on_response_prepare.append(self.access.frame_header)
         # Open event streams end before the server waits for its requests to finish (aiohttp
         # runs on_shutdown first, the lifespan's stop after that wait).
         app.on_shutdown.append(self._end_streams)
 
     async def _end_streams(self, app: web.Application) -> None:
         self.notifier.close_streams()
-
-    @web.middleware
-    async def _require_token(
-        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
-    ) -> web.StreamResponse:
-        if self.token and request.path.startswith("/api/webchat/"):
-            given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
-            given = given or request.query.get("token", "")
-            if not hmac.compare_digest(given.encode(), self.token.encode()):
-                return _error(
-                    401,
-                    "Webbchatten kräver en nyckel (?token=…).",
-                    "The web chat needs a token (?token=…).",
-                )
-        return await handler(request)
 
     async def index(self, request: web.Request) -> web.StreamResponse:
         html = STATIC.joinpath("index.html").read_text(encoding="utf-8")
@@ -215,22 +245,25 @@ class WebchatAdapter:
             headers={"Cache-Control": "no-store"},
         )
 
-    def _known_users(self) -> dict[str, dict[str, Any]]:
-        users = {}
-        for person in self.programme.people:
-            user_id = person.accounts.get(PLATFORM)
-            if user_id:
-                users[user_id] = {
-                    "id": user_id,
-                    "name": person.name,
-                    "title": person.title,
-                    "roles": sorted(role.value for role in person.roles),
-                    "locale": person.locale,
-                }
-        return users
-
     async def users(self, request: web.Request) -> web.Response:
-        return web.json_response({"users": list(self._known_users().values())})
+        """The demo's identities; signed in, only the person themself."""
+        if self.access.signed_in_mode:
+            callers = [self.access.caller(request, None)]
+        else:
+            callers = list(self.access.demo_users().values())
+        return web.json_response(
+            {"users": [caller.public(self.programme) for caller in callers if caller]}
+        )
+
+    async def me(self, request: web.Request) -> web.Response:
+        """Signed in: who, and how to sign out. Demo: only that it is the demo."""
+        if not self.access.signed_in_mode:
+            return web.json_response({"mode": "demo", "user": None})
+        caller = self.access.caller(request, None)
+        assert caller is not None, "the middleware answers 401 without a session"
+        return web.json_response(
+            {"mode": "signed-in", "user": caller.public(self.programme), "sign_out": "/auth/logout"}
+        )
 
     async def messages(self, request: web.Request) -> web.Response:
         try:
@@ -248,32 +281,34 @@ class WebchatAdapter:
                 "Meddelandet innehåller ogiltiga tecken (ensamma surrogattecken).",
                 "The message holds invalid characters (lone surrogates).",
             )
-        user = body.get("user")
-        known = self._known_users()
-        if not isinstance(user, str) or user not in known:
+        # Signed in, the body's "user" is ignored: the person is the session's.
+        caller = self.access.caller(request, body.get("user"))
+        if caller is None:
             return _error(
                 400,
                 "Okänd användare: välj en demoidentitet.",
                 "Unknown user: pick a demo identity.",
             )
-        incoming = self._incoming(body, user, known[user]["name"])
+        incoming = self._incoming(body, caller)
         if incoming is None:
             return _error(400, "Ange text, action eller form.", "Give text, action or form.")
         assert self.engine is not None, "install() binds the engine"
         replies = await self.engine.handle(incoming)
         return web.json_response(
-            {"replies": [self._public_reply(reply_to_dict(reply)) for reply in replies]},
+            {"replies": [self._public_reply(reply_to_dict(r), caller) for r in replies]},
             dumps=lambda data: json.dumps(data, ensure_ascii=False),
         )
 
     @staticmethod
-    def _incoming(body: dict[str, Any], user: str, name: str) -> Incoming | None:
+    def _incoming(body: dict[str, Any], caller: Caller) -> Incoming | None:
         locale = body.get("locale") if isinstance(body.get("locale"), str) else None
         client_id = body.get("id")
+        user = caller.user_id
         common: dict[str, Any] = {
             "platform": PLATFORM,
             "user_id": user,
-            "user_name": name,
+            "user_name": caller.name,
+            "directory_roles": caller.directory_roles,
             "conversation_id": f"dm:{user}",
             "locale": locale,
             "idempotency_key": f"{PLATFORM}:{user}:{client_id}"
@@ -296,24 +331,25 @@ class WebchatAdapter:
         return None
 
     async def get_inbox(self, request: web.Request) -> web.Response:
-        user = request.query.get("user", "")
+        caller = self.access.caller(request, request.query.get("user", ""))
         try:
             after = int(request.query.get("after", "0"))
         except ValueError:
             return _error(400, "after ska vara ett heltal.", "after must be a whole number.")
         # SQLite integers are 64-bit; nothing lies beyond them, everything after a negative.
         after = min(max(after, -1), SQLITE_MAX_INTEGER)
-        if user not in self._known_users():
+        if caller is None:
             return _error(400, "Okänd användare.", "Unknown user.")
         return web.json_response(
-            {"messages": self.notifier.inbox(user, after)},
+            {"messages": self.notifier.inbox(caller.user_id, after)},
             dumps=lambda data: json.dumps(data, ensure_ascii=False),
         )
 
     async def events(self, request: web.Request) -> web.StreamResponse:
-        user = request.query.get("user", "")
-        if user not in self._known_users():
+        caller = self.access.caller(request, request.query.get("user", ""))
+        if caller is None:
             return _error(400, "Okänd användare.", "Unknown user.")
+        user = caller.user_id
         queue = self.notifier.listen(user)
 
         def end() -> None:
@@ -363,21 +399,32 @@ class WebchatAdapter:
             pass  # the browser left
         return response
 
-    def _public_reply(self, reply: dict[str, Any]) -> dict[str, Any]:
+    def _public_reply(self, reply: dict[str, Any], caller: Caller) -> dict[str, Any]:
         file = reply.get("file")
         if isinstance(file, dict):
-            reply["file"] = public_file(FileRef(**file), self.files)
+
+            def grant(file_id: str) -> None:
+                self._inbox.grant_file(file_id, caller.user_id)
+
+            reply["file"] = public_file(FileRef(**file), self.files, grant)
         return reply
 
     async def download(self, request: web.Request) -> web.StreamResponse:
-        """A generated file, by its id only (the token middleware guards this like the API)."""
-        path = self.files.find(request.match_info["file_id"]) if self.files else None
+        """A generated file by its id; signed in, only for whom it was made (else 404, as if
+        there were no such file)."""
+        file_id = request.match_info["file_id"]
+        path = self.files.find(file_id) if self.files else None
+        if path is not None and self.access.signed_in_mode:
+            caller = self.access.caller(request, None)
+            grantees = self._inbox.file_grantees(file_id)
+            if caller is None or not self.access.may_fetch(caller, grantees):
+                path = None
+            elif self.audit is not None:
+                self.audit.record(
+                    actor=f"{PLATFORM}:{caller.user_id}", action="file-download", ref=file_id
+                )
         if path is None:
-            return _error(
-                404,
-                "Filen finns inte (längre). Be boten göra rapporten igen.",
-                "The file does not exist (any more). Ask the bot to make the report again.",
-            )
+            return error(404, "webchat.unknown_file")
         # Old browsers read only the ASCII name: "ÄRE-7.docx" becomes "ARE-7.docx" there.
         plain = unicodedata.normalize("NFKD", path.name).encode("ascii", "ignore").decode()
         ascii_name = "".join(c if c.isalnum() or c in " .-_()" else "_" for c in plain)

@@ -51,6 +51,22 @@ class PostgresWebchatInbox:
             row = conn.execute("SELECT * FROM webchat_inbox WHERE seq = %s", [seq]).fetchone()
         return self._public(row) if row else None
 
+    def grant_file(self, file_id: str, user: str) -> None:
+        """`user` may fetch this file; '' for a channel post."""
+        with self._db.connection() as conn:
+            conn.execute(
+                'INSERT INTO webchat_file_grants (file_id, "user", at) VALUES (%s, %s, %s) '
+                "ON CONFLICT DO NOTHING",
+                [file_id, user, self._clock.now()],
+            )
+
+    def file_grantees(self, file_id: str) -> set[str]:
+        with self._db.connection() as conn:
+            rows = conn.execute(
+                'SELECT "user" FROM webchat_file_grants WHERE file_id = %s', [file_id]
+            ).fetchall()
+        return {row["user"] for row in rows}
+
     @staticmethod
     def _public(row: dict[str, Any]) -> dict[str, Any]:
         message: dict[str, Any] = {

@@ -7,16 +7,17 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from storage.sqlite.migrations import core, governance, microsoft, plan
+from storage.sqlite.migrations import core, governance, microsoft, plan, webchat
 
 # Each feature has its own migration set; together they make the database, in this order. The
-# sets' names ("fvis", "fvis-time", "fvis-teams") and their functions' names are recorded in
-# every existing database: never rename them.
+# sets' names ("fvis", "fvis-time", "fvis-teams", "fvis-governance", "fvis-webchat") and their
+# functions' names are recorded in every existing database: never rename them.
 MIGRATION_SETS = (
     core.migrations,
     plan.migrations,
     microsoft.migrations,
     governance.migrations,
+    webchat.migrations,
 )
 
 

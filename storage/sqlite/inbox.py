@@ -52,6 +52,17 @@ class SqliteWebchatInbox:
         rows = list(self._db.query("SELECT * FROM webchat_inbox WHERE seq = ?", [seq]))
         return self._public(rows[0]) if rows else None
 
+    def grant_file(self, file_id: str, user: str) -> None:
+        """`user` may fetch this file; '' for a channel post."""
+        self._db.table("webchat_file_grants").insert(
+            {"file_id": file_id, "user": user, "at": _iso(self._clock.now())}, ignore=True
+        )
+
+    def file_grantees(self, file_id: str) -> set[str]:
+        """Who was handed this file ('' for a channel post); empty for a file never handed out."""
+        rows = self._db.query("SELECT user FROM webchat_file_grants WHERE file_id = ?", [file_id])
+        return {row["user"] for row in rows}
+
     @staticmethod
     def _public(row: dict[str, Any]) -> dict[str, Any]:
         message = {

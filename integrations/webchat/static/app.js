@@ -23,10 +23,13 @@
       offline: 'Kunde inte nå boten. Kontrollera att den är igång och försök igen.',
       httpError: 'Något gick fel (HTTP {status}). Försök igen.',
       badResponse: 'Boten svarade med något oväntat. Försök igen.',
-      needToken: 'Webbchatten kräver en token. Öppna sidan med ?token=… i slutet av adressen ' +
-        '(värdet av FVIS_WEBCHAT_TOKEN hos den som kör boten).',
-      badToken: 'Token i adressen (?token=…) godtogs inte. Kontrollera att den stämmer med FVIS_WEBCHAT_TOKEN.',
       noUser: 'Välj först vem du är i listan överst.', noUsers: 'Det finns inga demoanvändare att välja.',
+      demo: 'Demo – ingen inloggning', signIn: 'Logga in', signOut: 'Logga ut',
+      signInText: 'Logga in med ditt konto i regionen för att använda chatten.',
+      signedOut: 'Du är utloggad. Logga in igen för att fortsätta.',
+      popupBlocked: 'Inloggningsfönstret blockerades. Tillåt popup-fönster, eller öppna chatten i ett eget fönster.',
+      openWindow: 'Öppna chatten i ett eget fönster',
+      signedInAs: 'Inloggad som {name}',
     },
     en: {
       title: 'FVIS bot — web chat', who: 'You are', loading: 'Loading…',
@@ -46,10 +49,13 @@
       offline: 'Could not reach the bot. Check that it is running and try again.',
       httpError: 'Something went wrong (HTTP {status}). Please try again.',
       badResponse: 'The bot answered with something unexpected. Please try again.',
-      needToken: 'The web chat needs a token. Open the page with ?token=… at the end of the address ' +
-        '(the value of FVIS_WEBCHAT_TOKEN from whoever runs the bot).',
-      badToken: 'The token in the address (?token=…) was not accepted. Check that it matches FVIS_WEBCHAT_TOKEN.',
       noUser: 'First choose who you are in the list at the top.', noUsers: 'There are no demo users to choose from.',
+      demo: 'Demo – no sign-in', signIn: 'Sign in', signOut: 'Sign out',
+      signInText: "Sign in with your region account to use the chat.",
+      signedOut: 'You are signed out. Sign in again to continue.',
+      popupBlocked: 'The sign-in window was blocked. Allow pop-ups, or open the chat in a window of its own.',
+      openWindow: 'Open the chat in a window of its own',
+      signedInAs: 'Signed in as {name}',
     },
   };
   const STYLES = ['info', 'error', 'success'];
@@ -62,8 +68,11 @@
     picker: $('user-picker'), toggle: $('locale-toggle'), banner: $('banner'), messages: $('messages'),
     typing: $('typing'), composer: $('composer'), input: $('input'), send: $('send'),
     groups: $('channel-groups'), empty: $('channels-empty'), topbar: $('topbar'),
+    demo: $('demo-badge'), who: $('signed-in-as'), signOut: $('sign-out'), pickerLabel: document.querySelector('.picker-label'),
+    signIn: $('sign-in'), signInButton: $('sign-in-button'), signInWindow: $('sign-in-window'),
   };
-  const token = new URLSearchParams(location.search).get('token') || '';
+  // Framed by the intranet (SharePoint's Embed web part): sign in through a pop-up.
+  const framed = window.top !== window.self;
   // localStorage can throw (private mode, disabled storage); the chat must still work.
   const store = {
     get: (k) => { try { return localStorage.getItem(k); } catch { return null; } },
@@ -71,6 +80,7 @@
   };
   const state = {
     users: [], user: null, locale: store.get('fvis.webchat.locale') === 'en' ? 'en' : 'sv',
+    mode: null, // 'demo' (identity picker) or 'signed-in' (identity from the session only)
     gen: 0, // bumped on every user switch so late answers for the previous user are dropped
     lastSeq: 0, seen: new Set(), es: null, pollTimer: null, retryTimer: null,
     pending: 0, queue: Promise.resolve(),
@@ -121,13 +131,12 @@
   async function api(path, options = {}) {
     const headers = { Accept: 'application/json' };
     if (options.body) headers['Content-Type'] = 'application/json';
-    if (token) headers.Authorization = `Bearer ${token}`;
     const fail = (message, status) => Object.assign(new Error(message), { status });
     let res;
     try { res = await fetch(path, { ...options, headers }); } catch { throw fail(t('offline'), 0); }
     let data = null;
     try { data = await res.json(); } catch { /* non-JSON body; handled below */ }
-    if (res.status === 401) { showAuthBanner(); throw fail(t(token ? 'badToken' : 'needToken'), 401); }
+    if (res.status === 401) { showSignIn(); throw fail(t('signInText'), 401); }
     if (!res.ok) {
       // The server may send both languages: {"error": sv, "error_en": en}.
       const msg = data && ((state.locale === 'en' && data.error_en) || data.error);
@@ -137,10 +146,80 @@
     return data;
   }
 
-  function showAuthBanner() {
-    els.banner.dataset.i18n = token ? 'badToken' : 'needToken';
-    els.banner.textContent = t(els.banner.dataset.i18n);
-    els.banner.hidden = false;
+  // ---- signing in and out (only when the bot has an issuer; the demo has the picker) ----
+  const signedOutKey = 'fvis.webchat.signedOut';
+  const session = {
+    get: (k) => { try { return sessionStorage.getItem(k); } catch { return null; } },
+    set: (k, v) => { try { if (v == null) sessionStorage.removeItem(k); else sessionStorage.setItem(k, v); } catch { /* not kept */ } },
+  };
+
+  function showSignIn(key = 'signInText') {
+    // Back from signing out: say so, and do not sign in again by itself.
+    const textKey = key === 'signInText' && session.get(signedOutKey) ? 'signedOut' : key;
+    closeEvents();
+    stopPolling();
+    state.user = null;
+    els.signIn.querySelector('p').dataset.i18n = textKey;
+    els.signIn.querySelector('p').textContent = t(textKey);
+    els.signIn.hidden = false;
+    els.who.hidden = true;
+    els.signOut.hidden = true;
+    els.picker.hidden = true;
+    els.pickerLabel.hidden = true;
+    els.input.disabled = true;
+    if (!framed && !session.get(signedOutKey) && textKey === 'signInText') startSignIn();
+  }
+
+  function startSignIn() {
+    session.set(signedOutKey, null);
+    if (!framed) {
+      location.assign(`/auth/login?return=${encodeURIComponent(location.pathname + location.search)}`);
+      return;
+    }
+    // Identity providers refuse to be framed: a pop-up signs in and hands this frame a ticket.
+    const popup = window.open('/auth/login?popup=1', 'fvis-sign-in', 'popup,width=520,height=700');
+    if (!popup) {
+      els.signIn.querySelector('p').textContent = t('popupBlocked');
+      els.signInWindow.hidden = false;
+    }
+  }
+
+  async function redeemTicket(event) {
+    if (event.origin !== location.origin || !event.data || event.data.type !== 'fvis-signed-in') return;
+    try {
+      const res = await fetch('/auth/ticket', {
+        method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ ticket: String(event.data.ticket || '') }),
+      });
+      if (res.ok) { location.reload(); return; }
+    } catch { /* shown below */ }
+    showSignIn('signInText');
+  }
+
+  async function signOut() {
+    let end = '';
+    try {
+      const res = await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' } });
+      const data = await res.json();
+      end = typeof data.end_session_url === 'string' ? data.end_session_url : '';
+    } catch { /* signed out here at least once the cookie is gone */ }
+    session.set(signedOutKey, '1');
+    // The issuer's own session ends on its page; framed, that page opens in a pop-up.
+    if (end && !framed) { location.assign(end); return; }
+    if (end) window.open(end, 'fvis-sign-out', 'popup,width=520,height=700');
+    showSignIn('signedOut');
+  }
+
+  function showSignedIn(user) {
+    session.set(signedOutKey, null);
+    els.signIn.hidden = true;
+    els.picker.hidden = true;
+    els.pickerLabel.hidden = true;
+    els.who.textContent = t('signedInAs').replace('{name}', String(user.name || user.id));
+    els.who.hidden = false;
+    els.signOut.hidden = false;
+    els.input.disabled = false;
   }
 
   // ---- chat rendering ----
@@ -170,8 +249,6 @@
     let url;
     try { url = new URL(String(file.url), location.href); } catch { return null; }
     if (!['http:', 'https:'].includes(url.protocol)) return null; // no javascript:/data: links from the server
-    // A link cannot send the Authorization header: this server's own files get the token in the URL.
-    if (token && url.origin === location.origin && url.pathname.startsWith('/api/webchat/')) url.searchParams.set('token', token);
     const name = String(file.name || url.pathname.split('/').pop() || 'fil');
     return el('a', { class: 'file', href: url.href, download: name, type: file.mime || null, dir: 'auto', text: name });
   }
@@ -303,8 +380,8 @@
   }
 
   function send(payload) {
-    if (!state.user) { // no identity yet: usually because the users list needed a token
-      addBubble('bot', { text: t(els.banner.hidden ? 'noUser' : els.banner.dataset.i18n), style: 'error' });
+    if (!state.user) { // no identity yet: not signed in, or no demo identity picked
+      addBubble('bot', { text: t(state.mode === 'demo' ? 'noUser' : 'signInText'), style: 'error' });
       return Promise.resolve(false);
     }
     const { gen, locale } = state;
@@ -418,8 +495,7 @@
     closeEvents();
     if (!state.user || typeof EventSource === 'undefined') { startPolling(); return; }
     const { gen } = state;
-    let url = `/api/webchat/events?user=${encodeURIComponent(state.user.id)}`;
-    if (token) url += `&token=${encodeURIComponent(token)}`; // EventSource cannot send headers
+    const url = `/api/webchat/events?user=${encodeURIComponent(state.user.id)}`;
     const es = new EventSource(url);
     state.es = es;
     es.onopen = () => { if (gen === state.gen) { stopPolling(); loadInbox(true); } }; // catch up on the gap
@@ -444,7 +520,7 @@
     closeEvents();
     stopPolling();
     Object.assign(state, { user, lastSeq: 0, seen: new Set() });
-    store.set('fvis.webchat.user', user.id);
+    if (state.mode === 'demo') store.set('fvis.webchat.user', user.id);
     const saved = store.get(`fvis.webchat.locale.${user.id}`);
     state.locale = saved === 'en' || saved === 'sv' ? saved : (user.locale === 'en' ? 'en' : 'sv');
     store.set('fvis.webchat.locale', state.locale);
@@ -481,7 +557,28 @@
       store.set('fvis.webchat.locale', state.locale);
       if (state.user) store.set(`fvis.webchat.locale.${state.user.id}`, state.locale);
       applyI18n();
+      if (state.user && state.mode === 'signed-in') showSignedIn(state.user);
     });
+    els.signInButton.addEventListener('click', startSignIn);
+    els.signOut.addEventListener('click', signOut);
+    window.addEventListener('message', redeemTicket);
+
+    let me;
+    try {
+      me = await api('/api/webchat/me');
+    } catch (err) {
+      if (err.status !== 401) { showWelcome(); addBubble('bot', { text: err.message, style: 'error' }); }
+      return; // 401: the sign-in panel is showing
+    }
+    state.mode = me.mode === 'signed-in' ? 'signed-in' : 'demo';
+    if (state.mode === 'signed-in' && me.user && me.user.id != null) {
+      // Who you are comes from the session: there is nothing to pick.
+      state.users = [me.user];
+      showSignedIn(me.user);
+      selectUser(me.user.id);
+      return;
+    }
+    els.demo.hidden = false;
 
     try {
       const data = await api('/api/webchat/users');
