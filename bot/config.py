@@ -36,6 +36,10 @@ class Settings:
     reminder_offsets_days: tuple[int, ...] = (14, 7, 1)
     reminder_time: str = "09:00"  # HH:MM, local time
     grace_minutes: int = 60
+    # How often every replica looks for due work and stopped replicas' claims (0: 300 s on
+    # SQLite, 10 s on PostgreSQL), and how long a silent replica counts as alive (PostgreSQL).
+    sweep_seconds: int = 0
+    replica_timeout_seconds: int = 30
     calendar_token: str = ""
     # Key for the keyed hashes of client ids (bot.domain.keys); empty: a file beside the database.
     installation_secret: str = ""
@@ -100,6 +104,8 @@ class Settings:
             reminder_offsets_days=_offsets(get("FVIS_REMINDER_OFFSETS_DAYS", "14,7,1")),
             reminder_time=_clock_time(get("FVIS_REMINDER_TIME", "09:00")),
             grace_minutes=integer("FVIS_GRACE_MINUTES", 60, 0, 7 * 24 * 60),
+            sweep_seconds=integer("FVIS_SWEEP_SECONDS", 0, 0, 3600),
+            replica_timeout_seconds=integer("FVIS_REPLICA_TIMEOUT_SECONDS", 30, 2, 3600),
             calendar_token=get("FVIS_CALENDAR_TOKEN", ""),
             installation_secret=_secret(
                 "FVIS_INSTALLATION_SECRET", get("FVIS_INSTALLATION_SECRET", "")

@@ -15,7 +15,10 @@ from bot.app.stores import Stores, stores_on_postgres
 from bot.config import Settings
 from bot.domain.model import Kind
 from bot.ports.entries import EntryQuery
+from integrations.teams.ratelimit import RateLimiter
 from storage.postgres.database import MIGRATION_SETS, PostgresDatabase, migrate, open_database
+from storage.postgres.entries import required_row as required
+from storage.postgres.ratebudget import PostgresRateBudget
 from tests.conftest import START, Chat, FakeClock
 from tests.contract.conftest import entry
 from tests.helpers import NEED
@@ -133,3 +136,53 @@ async def test_the_bot_runs_on_postgres(postgres_url: str, tmp_path: Path) -> No
         assert "Pågår" in anna.text or "pågår" in anna.text
     finally:
         bot.close()
+
+
+def test_replicas_draw_send_slots_from_one_budget(postgres_url: str) -> None:
+    """The Teams per-app budget: slots `interval` apart whichever replica takes them."""
+    replicas = [open_database(postgres_url) for _ in range(2)]
+    budgets = [PostgresRateBudget(db) for db in replicas]
+    waits: list[float] = []
+    try:
+        with replicas[0].connection() as conn:
+            started = required(conn.execute("SELECT clock_timestamp() AS t").fetchone())["t"]
+
+        def take(budget: PostgresRateBudget) -> None:
+            for _ in range(10):
+                waits.append(budget.reserve("teams-app", 0.05))
+
+        threads = [threading.Thread(target=take, args=(budget,)) for budget in budgets]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        with replicas[0].connection() as conn:
+            row = required(conn.execute("SELECT next_at FROM rate_budget").fetchone())
+        # 20 slots 50 ms apart: the next free one is at least a second after the first call.
+        assert (row["next_at"] - started).total_seconds() >= 20 * 0.05
+        assert len(waits) == 20 and min(waits) == 0.0 and max(waits) > 0.5
+    finally:
+        for db in replicas:
+            db.close()
+
+
+async def test_a_limiter_with_a_shared_budget_waits_for_its_slot() -> None:
+    slept: list[float] = []
+
+    class Budget:
+        def __init__(self) -> None:
+            self.calls: list[tuple[str, float]] = []
+
+        def reserve(self, name: str, interval: float) -> float:
+            self.calls.append((name, interval))
+            return 0.25 * (len(self.calls) - 1)
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    budget = Budget()
+    limiter = RateLimiter(app_rate_per_second=30, shared=budget, sleep=sleep, clock=lambda: 0.0)
+    await limiter.acquire("19:a")
+    await limiter.acquire("19:b")
+    assert budget.calls == [("teams-app", pytest.approx(1.2 / 30))] * 2
+    assert slept == [0.25]  # the first slot was free, the second a quarter second off

@@ -20,7 +20,7 @@ from bot.app.keys import installation_keys, request_log
 from bot.app.logs import AccessLog
 from bot.app.settings import microsoft_of, webchat_of
 from bot.app.stores import Stores, migrate_database, open_stores
-from bot.app.time import TimeSide, time_side
+from bot.app.time import TimeSide, dispatcher_for, time_side
 from bot.config import ConfigError, Settings
 from bot.conversation.engine import Engine
 from bot.delivery.claims import Dispatcher
@@ -37,7 +37,6 @@ from bot.domain.programme import (
 from bot.entries.service import EntryService
 from bot.plan.rows import ProgrammePlanSource
 from bot.ports.clock import Clock, SystemClock
-from bot.ports.delivery import DeliveryLog
 from bot.ports.entries import ProgrammeStore
 from bot.ports.outbound import Notifier
 from bot.ports.plan import PlanSource
@@ -157,6 +156,7 @@ def configured_adapters(
         adapters.append(
             WebchatAdapter(
                 inbox=stores.inbox,
+                events=stores.inbox_events,
                 programme=programme,
                 files=DiskFileStore(settings.files_folder),
                 public_hosts=frozenset(settings.public_hosts),
@@ -186,6 +186,7 @@ def configured_adapters(
             TeamsAdapter(
                 settings=microsoft.teams,
                 references=stores.teams_references,
+                app_budget=stores.rate_budget,
                 programme=programme,
                 uploader=uploader,
             )
@@ -218,7 +219,8 @@ def build(settings: Settings, *, clock: Clock | None = None, serving: bool = Fal
     """Everything wired; `serving`: for the running server (its event loop never waits long for
     another writer's database lock)."""
     clock = clock or SystemClock()
-    stores = open_stores(settings, clock, serving=serving)
+    run_id = new_id()  # this process, in claims and heartbeats
+    stores = open_stores(settings, clock, serving=serving, origin=run_id)
     programme = load_programme(settings, stores.programme)
     adapters = configured_adapters(settings, stores, programme, clock)
     for adapter in adapters:
@@ -247,7 +249,7 @@ def build(settings: Settings, *, clock: Clock | None = None, serving: bool = Fal
         keys=keys,
         search=stores.search,
     )
-    time = time_side(settings, programme, clock, notifier, stores)
+    time = time_side(settings, programme, clock, notifier, stores, run_id)
     engine = Engine(
         entries=entries,
         dialogues=stores.dialogues,
@@ -269,7 +271,9 @@ def build(settings: Settings, *, clock: Clock | None = None, serving: bool = Fal
     report_handlers.register(engine, reports)
     if settings.weekly_report_channels:
         time.scheduler.add_work(
-            weekly_report(settings, reports, notifier, stores.deliveries, clock)
+            weekly_report(
+                settings, reports, dispatcher_for(settings, stores, notifier, clock, run_id)
+            )
         )
     schedule_list_sync(settings, adapters, time, notifier, targets, clock)
     return Bot(
@@ -317,24 +321,13 @@ def schedule_list_sync(
 
 
 def weekly_report(
-    settings: Settings,
-    reports: ReportService,
-    notifier: NotifierRouter,
-    deliveries: DeliveryLog,
-    clock: Clock,
+    settings: Settings, reports: ReportService, dispatcher: Dispatcher
 ) -> WeeklyReport:
     """Last week's status report every Monday 07:00 to FVIS_WEEKLY_REPORT_CHANNELS."""
     targets = parse_targets(settings.weekly_report_channels)
     for target in targets:
-        if target.platform not in notifier.platforms:
+        if target.platform not in dispatcher.platforms():
             log.warning("FVIS_WEEKLY_REPORT_CHANNELS: %s is not running", target.platform)
-    dispatcher = Dispatcher(
-        log=deliveries,
-        notifier=notifier,
-        platforms=lambda: notifier.platforms,
-        clock=clock,
-        run_id=new_id(),
-    )
     return WeeklyReport(
         reports=reports,
         dispatcher=dispatcher,

@@ -18,17 +18,19 @@ from bot.ports.reports import ReportStore
 from bot.ports.sessions import SessionStore
 from bot.ports.storage import StorageStatus
 from bot.ports.unit_of_work import UnitOfWork
-from integrations.webchat.server import InboxStore
+from integrations.webchat.server import InboxEvents, InboxStore
 from storage.postgres import database as postgres
 from storage.postgres.audit import PostgresAuditLog
 from storage.postgres.conversation import PostgresDialogueStore, PostgresRequestLog
 from storage.postgres.delivery import PostgresDeliveryLog
 from storage.postgres.entries import PostgresEntryRepository
+from storage.postgres.events import PostgresInboxEvents
 from storage.postgres.governance import PostgresChangeDecisionStore
 from storage.postgres.inbox import PostgresWebchatInbox
 from storage.postgres.microsoft import PostgresSharePointState, PostgresTeamsReferences
 from storage.postgres.plan import PostgresCommsStore, PostgresMilestoneStore, PostgresReminderStore
 from storage.postgres.programme import PostgresProgrammeStore
+from storage.postgres.ratebudget import PostgresRateBudget
 from storage.postgres.reports import PostgresReportStore
 from storage.postgres.search import PostgresEntrySearch
 from storage.postgres.sessions import PostgresSessionStore
@@ -59,6 +61,7 @@ if TYPE_CHECKING:
     # Only for their types: the Microsoft adapters (an optional extra) are imported when used.
     from integrations.sharepoint.adapter import SharePointState
     from integrations.teams.connection import ReferenceStore
+    from integrations.teams.ratelimit import SharedBudget
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +86,10 @@ class Stores:
     sharepoint: SharePointState
     status: StorageStatus  # busy or unwritable database, /health
     change_decisions: ChangeDecisionStore
+    # Shared by replicas (PostgreSQL only; None on SQLite, where one process has it all in hand):
+    # web chat posts other replicas stored, and the Teams per-app send budget.
+    inbox_events: InboxEvents | None
+    rate_budget: SharedBudget | None
     db: Any  # the backend's own handle (tests and benches read rows through it)
     close: Callable[[], None]
 
@@ -118,17 +125,20 @@ def sqlite_stores(
         sharepoint=SqliteSharePointState(db, clock),
         status=SqliteStorageStatus(db, path),
         change_decisions=SqliteChangeDecisionStore(db),
+        inbox_events=None,
+        rate_budget=None,
         db=db,
         close=close,
     )
 
 
-def postgres_stores(url: str, clock: Clock) -> Stores:
-    """Every store on one PostgreSQL database (migrated first, under an advisory lock)."""
-    return stores_on_postgres(postgres.open_database(url), clock)
+def postgres_stores(url: str, clock: Clock, *, origin: str = "") -> Stores:
+    """Every store on one PostgreSQL database (migrated first, under an advisory lock);
+    `origin` names this process in what it announces to the other replicas."""
+    return stores_on_postgres(postgres.open_database(url), clock, origin=origin)
 
 
-def stores_on_postgres(db: postgres.PostgresDatabase, clock: Clock) -> Stores:
+def stores_on_postgres(db: postgres.PostgresDatabase, clock: Clock, *, origin: str = "") -> Stores:
     entries = PostgresEntryRepository(db, clock)
     search = PostgresEntrySearch(db, entries)
 
@@ -149,23 +159,27 @@ def stores_on_postgres(db: postgres.PostgresDatabase, clock: Clock) -> Stores:
         reminders=PostgresReminderStore(db),
         deliveries=PostgresDeliveryLog(db),
         reports=PostgresReportStore(db),
-        inbox=PostgresWebchatInbox(db, clock),
+        inbox=PostgresWebchatInbox(db, clock, origin=origin),
         sessions=PostgresSessionStore(db),
         teams_references=PostgresTeamsReferences(db, clock),
         sharepoint=PostgresSharePointState(db, clock),
         status=PostgresStorageStatus(db),
         change_decisions=PostgresChangeDecisionStore(db),
+        inbox_events=PostgresInboxEvents(db.url, origin=origin),
+        rate_budget=PostgresRateBudget(db),
         db=db,
         close=close,
     )
 
 
-def open_stores(settings: Settings, clock: Clock, *, serving: bool = False) -> Stores:
+def open_stores(
+    settings: Settings, clock: Clock, *, serving: bool = False, origin: str = ""
+) -> Stores:
     """The configured backend's stores: PostgreSQL when FVIS_DATABASE_URL is set, else SQLite.
     `serving`: for the running bot, whose event loop must not wait for another writer's SQLite
-    lock (it retries asynchronously instead)."""
+    lock (it retries asynchronously instead). `origin` names this process to other replicas."""
     if settings.database_url:
-        return postgres_stores(settings.database_url, clock)
+        return postgres_stores(settings.database_url, clock, origin=origin)
     timeout = SERVING_BUSY_TIMEOUT_MS if serving else BUSY_TIMEOUT_MS
     return sqlite_stores(settings.db_path, clock, busy_timeout_ms=timeout)
 

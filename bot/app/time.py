@@ -11,7 +11,6 @@ from bot.config import Settings
 from bot.delivery.claims import Dispatcher
 from bot.delivery.routing import NotifierRouter
 from bot.delivery.scheduler import Scheduler
-from bot.domain.ids import new_id
 from bot.domain.programme import Programme
 from bot.plan.comms import CommsService
 from bot.plan.milestones import MilestoneService, ReminderPolicy
@@ -26,16 +25,14 @@ def time_side(
     clock: Clock,
     notifier: NotifierRouter,
     stores: Stores,
+    run_id: str,
 ) -> TimeSide:
-    scheduler = Scheduler(clock=clock, timezone=settings.timezone)
+    dispatcher = dispatcher_for(settings, stores, notifier, clock, run_id)
+    scheduler = scheduler_for(settings, clock, dispatcher)
 
     def platforms() -> list[str]:
         return notifier.platforms
 
-    # A fresh run id per process: claims of another run are from a process that stopped.
-    dispatcher = Dispatcher(
-        log=stores.deliveries, notifier=notifier, platforms=platforms, clock=clock, run_id=new_id()
-    )
     grace = timedelta(minutes=settings.grace_minutes)
     hour, minute = (int(part) for part in settings.reminder_time.split(":"))
     policy = ReminderPolicy(
@@ -86,6 +83,41 @@ def time_side(
         programme=programme,
     )
     return TimeSide(scheduler, milestone_service, comms_service, reminder_service, plan)
+
+
+def shared(settings: Settings) -> bool:
+    """Several replicas may share the database (PostgreSQL): claims and timers say so."""
+    return bool(settings.database_url)
+
+
+def dispatcher_for(
+    settings: Settings, stores: Stores, notifier: NotifierRouter, clock: Clock, run_id: str
+) -> Dispatcher:
+    # One run id per process. On SQLite (one process) a claim of another run is from a process
+    # that stopped; on PostgreSQL only from one silent for longer than the replica timeout.
+    liveness = timedelta(seconds=settings.replica_timeout_seconds if shared(settings) else 0)
+    return Dispatcher(
+        log=stores.deliveries,
+        notifier=notifier,
+        platforms=lambda: notifier.platforms,
+        clock=clock,
+        run_id=run_id,
+        liveness=liveness,
+    )
+
+
+def scheduler_for(settings: Settings, clock: Clock, dispatcher: Dispatcher) -> Scheduler:
+    if not shared(settings):
+        return Scheduler(
+            clock=clock, timezone=settings.timezone, sweep_seconds=settings.sweep_seconds or 300
+        )
+    return Scheduler(
+        clock=clock,
+        timezone=settings.timezone,
+        sweep_seconds=settings.sweep_seconds or 10,
+        heartbeat=dispatcher.beat,
+        heartbeat_seconds=settings.replica_timeout_seconds / 3,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal
 
 from bot.domain.messages import Outbound, Target
@@ -57,12 +57,16 @@ class Dispatcher:
         platforms: Callable[[], Collection[str]],
         clock: Clock,
         run_id: str,
+        liveness: timedelta = timedelta(0),
     ) -> None:
         self.log = log
         self.notifier = notifier
         self.platforms = platforms
         self.clock = clock
         self.run_id = run_id
+        # How long another run may stay silent and still be posting (0: every other run has
+        # stopped, as with one SQLite process).
+        self.liveness = liveness
 
     async def deliver(
         self, *, job: str, item: str, target: Target, message: Outbound, due_at: datetime
@@ -123,18 +127,17 @@ class Dispatcher:
             error="due while the bot was not running",
         )
 
+    def beat(self) -> None:
+        """This run is alive: its claims are being posted."""
+        self.log.beat(self.run_id, self.clock.now())
+
     def stale_claims(self, prefix: str) -> list[DeliveryRecord]:
-        """Claims of stopped runs for items starting with `prefix`, now marked unconfirmed."""
-        found = []
-        for row in self.log.stale_claims(self.run_id):
-            if not row.item.startswith(prefix):
-                continue
-            self.log.finish(
-                row.job,
-                row.key,
-                status="unconfirmed",
-                now=self.clock.now(),
-                error="the bot stopped while posting; not posted again to avoid a duplicate",
-            )
-            found.append(row)
-        return found
+        """Claims of stopped runs for items starting with `prefix`, now marked unconfirmed (by
+        this call only: whoever is told of them is told once)."""
+        now = self.clock.now()
+        return self.log.settle_stale(
+            self.run_id,
+            prefix=prefix,
+            alive_after=now - self.liveness,
+            error="the bot stopped while posting; not posted again to avoid a duplicate",
+        )

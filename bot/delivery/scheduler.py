@@ -33,13 +33,25 @@ from bot.ports.scheduling import Work
 log = logging.getLogger(__name__)
 
 SWEEP_JOB = "sweep"
+HEARTBEAT_JOB = "heartbeat"
 
 
 class Scheduler:
-    def __init__(self, *, clock: Clock, timezone: str, sweep_seconds: int = 300) -> None:
+    def __init__(
+        self,
+        *,
+        clock: Clock,
+        timezone: str,
+        sweep_seconds: float = 300,
+        heartbeat: Callable[[], None] | None = None,
+        heartbeat_seconds: float = 10,
+    ) -> None:
         self.clock = clock
         self.tz = ZoneInfo(timezone)
         self.sweep_seconds = sweep_seconds
+        # Replicas on one database: this process says it is alive, so others leave its claims be.
+        self.heartbeat = heartbeat
+        self.heartbeat_seconds = heartbeat_seconds
         # misfire_grace_time=None: a late job still runs (the default of 1 s silently drops
         # jobs due during a restart); whether it is too late is decided from the database.
         # coalesce: a job that missed several runs runs once.
@@ -64,12 +76,19 @@ class Scheduler:
 
     async def start(self) -> None:
         """Settle, catch up on what fell due while the bot was down, then start the timers."""
+        if self.heartbeat is not None:
+            self.heartbeat()  # before any claim of this run exists
+            self._aps.add_job(
+                self._beat,
+                IntervalTrigger(seconds=self.heartbeat_seconds, timezone=self.tz),
+                id=HEARTBEAT_JOB,
+                replace_existing=True,
+            )
         await self.recover()
         self._aps.add_job(
-            self._fire,
+            self.sweep,
             IntervalTrigger(seconds=self.sweep_seconds, timezone=self.tz),
             id=SWEEP_JOB,
-            args=[SWEEP_JOB],
             replace_existing=True,
         )
         for job_id, when in self._planned.items():
@@ -95,11 +114,29 @@ class Scheduler:
         await self.run_due(now)
         return self.rebuild()
 
+    async def sweep(self) -> None:
+        """Every few minutes (seconds with replicas): settle claims of stopped processes, then do
+        whatever is due, timers or not (an item another replica scheduled, a timer lost)."""
+        now = self.clock.now()
+        for work in self._works:
+            try:
+                await work.recover(now)
+            except Exception:
+                log.exception("recovering %s failed", type(work).__name__)
+        await self.run_due()
+
+    def _beat(self) -> None:
+        assert self.heartbeat is not None
+        try:
+            self.heartbeat()
+        except Exception:  # the database away for a moment: the next beat tries again
+            log.exception("heartbeat failed")
+
     def rebuild(self) -> int:
         now = self.clock.now()
         if self._aps.running:
             for job in self._aps.get_jobs():
-                if job.id != SWEEP_JOB and not job.id.startswith("cron:"):
+                if job.id not in (SWEEP_JOB, HEARTBEAT_JOB) and not job.id.startswith("cron:"):
                     job.remove()
         self._planned.clear()
         count = 0

@@ -373,6 +373,8 @@ class CommsService:
         """The item's status from its posts of this occurrence; the owner told what went wrong."""
         rows = self.log.for_job(item.job)
         statuses = {row.status for row in rows}
+        if "claimed" in statuses:
+            return  # another replica is posting to a channel now: it settles when it is done
         if statuses & {"sent", "withdrawn"} or statuses == {"waiting"}:
             status = "published"
         elif statuses == {"missed"}:

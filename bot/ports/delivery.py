@@ -82,7 +82,15 @@ class DeliveryLog(Protocol):
     def handled_jobs(self, prefix: str) -> set[str]:
         """Every job with at least one row, among jobs starting with `prefix`."""
 
-    def stale_claims(self, run_id: str) -> list[DeliveryRecord]:
-        """Claims made by another run: that process stopped between claim and post."""
+    def beat(self, run_id: str, now: datetime) -> None:
+        """The process of `run_id` is alive at `now`: its claims are being posted, not stale."""
+
+    def settle_stale(
+        self, run_id: str, *, prefix: str, alive_after: datetime, error: str
+    ) -> list[DeliveryRecord]:
+        """Mark `unconfirmed` (with `error`) the claims on items starting with `prefix` made by
+        any run but `run_id` that has not been seen alive after `alive_after`: that process
+        stopped between claim and post. The rows this call marked, each marked by one caller
+        only however many replicas settle at once."""
 
     def waiting(self) -> list[DeliveryRecord]: ...

@@ -29,7 +29,7 @@ from integrations.teams.auth import RequestAuthenticator, service_url_matches
 from integrations.teams.connection import ReferenceStore, TeamsConnection
 from integrations.teams.files import FileConsent, FileUploader
 from integrations.teams.notifier import TeamsNotifier
-from integrations.teams.ratelimit import DEFAULT_RETRY, RetryPolicy
+from integrations.teams.ratelimit import DEFAULT_RETRY, RetryPolicy, SharedBudget
 from integrations.teams.sizes import reply_activities
 
 log = logging.getLogger(__name__)
@@ -79,6 +79,7 @@ class TeamsAdapter:
         programme: Programme,
         uploader: FileUploader | None = None,
         retry: RetryPolicy = DEFAULT_RETRY,
+        app_budget: SharedBudget | None = None,
     ) -> None:
         self.settings = settings
         self.programme = programme
@@ -91,6 +92,7 @@ class TeamsAdapter:
             references=references,
             configuration=self.auth.configuration,
             retry=retry,
+            app_budget=app_budget,
         )
         self.agent = _TeamsAgent(self)
         self.consent = FileConsent(self.connection)

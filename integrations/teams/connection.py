@@ -18,7 +18,13 @@ from microsoft_agents.hosting.core.connector import ConnectorClientBase
 
 from integrations.microsoft.settings import TeamsSettings
 from integrations.teams.auth import ConnectorTokens
-from integrations.teams.ratelimit import DEFAULT_RETRY, RateLimiter, RetryPolicy, send_with_limits
+from integrations.teams.ratelimit import (
+    DEFAULT_RETRY,
+    RateLimiter,
+    RetryPolicy,
+    SharedBudget,
+    send_with_limits,
+)
 
 log = logging.getLogger(__name__)
 
@@ -70,11 +76,15 @@ class TeamsConnection:
         references: ReferenceStore,
         configuration: AgentAuthConfiguration,
         retry: RetryPolicy = DEFAULT_RETRY,
+        app_budget: SharedBudget | None = None,
     ) -> None:
         self.settings = settings
         self.references = references
         self.retry = retry
-        self.limiter = RateLimiter(app_rate_per_second=settings.app_rate_per_second)
+        # app_budget: the per-app limit shared with other replicas (PostgreSQL), else local.
+        self.limiter = RateLimiter(
+            app_rate_per_second=settings.app_rate_per_second, shared=app_budget
+        )
         # Proactive turns open a connection each: a burst waits here, not with a socket open.
         self.turns = asyncio.Semaphore(max(8, round(settings.app_rate_per_second * 2)))
         self.tokens = ConnectorTokens(settings, configuration)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import mimetypes
@@ -64,6 +65,13 @@ class InboxStore(Protocol):
     def file_grantees(self, file_id: str) -> set[str]: ...
 
 
+class InboxEvents(Protocol):
+    """Posts other processes stored (replicas on one database), for the pages open here."""
+
+    async def listen(self, announce: Callable[[int, str], None]) -> None:
+        """Until cancelled: announce(seq, user) for each such post ("" for a channel post)."""
+
+
 class GeneratedFiles(Protocol):
     """Files the bot generated (reports), reachable only by the id they were saved under."""
 
@@ -122,6 +130,16 @@ class WebchatNotifier:
                     queue.put_nowait(stored)
         return Delivery(ok=True, message_id=str(stored["seq"]))
 
+    def announce(self, seq: int, user: str) -> None:
+        """A post another replica stored (or withdrew): to this replica's open pages."""
+        stored = self._inbox.get(seq)
+        if stored is None:
+            return
+        for listener, queues in self._listeners.items():
+            if not user or listener == user:
+                for queue in queues:
+                    queue.put_nowait(stored)
+
     async def withdraw(self, target: Target, message_id: str) -> Delivery:
         if not message_id.isdigit() or not self._inbox.withdraw(int(message_id)):
             return Delivery(ok=False, error=f"no web chat post {message_id!r} to withdraw")
@@ -174,11 +192,14 @@ class WebchatAdapter:
         sessions: SessionStore | None = None,
         audit: AuditLog | None = None,
         clock: Clock | None = None,
+        events: InboxEvents | None = None,
     ) -> None:
         self.programme = programme
         self.public_hosts = public_hosts
         self.streams = streams or StreamLimits()
         self.stream_idle_seconds = stream_idle_seconds
+        self.replica_posts = events
+        self._listening: asyncio.Task[None] | None = None
         self.files = files
         self._inbox = inbox
         self.notifier = WebchatNotifier(inbox, files)
@@ -210,8 +231,14 @@ class WebchatAdapter:
             # A wrong issuer or an unreachable one is told at start, not at the first sign-in;
             # the bot starts anyway (the issuer may be back before anyone signs in).
             await self.sign_in.check_issuer()
+        if self.replica_posts is not None:
+            self._listening = asyncio.create_task(self.replica_posts.listen(self.notifier.announce))
 
     async def stop(self) -> None:
+        if self._listening is not None:
+            self._listening.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._listening
         self.notifier.close_streams()
 
     def install(self, app: web.Application, engine: Engine) -> None:

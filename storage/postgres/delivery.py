@@ -115,8 +115,27 @@ class PostgresDeliveryLog:
             ).fetchall()
         return {row["job"] for row in rows}
 
-    def stale_claims(self, run_id: str) -> list[DeliveryRecord]:
-        return self._rows("status = 'claimed' AND run_id <> %s", [run_id])
+    def beat(self, run_id: str, now: datetime) -> None:
+        with self._db.connection() as conn:
+            conn.execute(
+                "INSERT INTO runs (run_id, started_at, seen_at) VALUES (%s, %s, %s) "
+                "ON CONFLICT (run_id) DO UPDATE SET seen_at = EXCLUDED.seen_at",
+                [run_id, now, now],
+            )
+
+    def settle_stale(
+        self, run_id: str, *, prefix: str, alive_after: datetime, error: str
+    ) -> list[DeliveryRecord]:
+        # Replicas settling at once: the row lock makes the second re-check status = 'claimed'
+        # after the first committed, and skip the row.
+        with self._db.connection() as conn:
+            rows = conn.execute(
+                "UPDATE deliveries SET status = 'unconfirmed', error = %s "
+                "WHERE status = 'claimed' AND run_id <> %s AND starts_with(item, %s) "
+                "AND run_id NOT IN (SELECT run_id FROM runs WHERE seen_at > %s) RETURNING *",
+                [error, run_id, prefix, alive_after],
+            ).fetchall()
+        return [record(row) for row in sorted(rows, key=lambda row: row["id"])]
 
     def waiting(self) -> list[DeliveryRecord]:
         return self._rows("status = 'waiting'", [])

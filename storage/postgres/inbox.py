@@ -7,14 +7,19 @@ from typing import Any
 from psycopg.types.json import Jsonb
 
 from bot.ports.clock import Clock
-from storage.postgres.database import PostgresDatabase
+from storage.postgres.database import Conn, PostgresDatabase
+from storage.postgres.events import CHANNEL, payload
 from storage.postgres.times import iso_or_none
 
 
 class PostgresWebchatInbox:
-    def __init__(self, db: PostgresDatabase, clock: Clock) -> None:
+    """Each post is also announced (NOTIFY, at its commit) to the other replicas, whose open
+    pages get it through storage/postgres/events.py; `origin` names this process."""
+
+    def __init__(self, db: PostgresDatabase, clock: Clock, *, origin: str = "") -> None:
         self._db = db
         self._clock = clock
+        self._origin = origin
 
     def append(
         self, *, channel: str, user: str, text: str, file: dict[str, str] | None
@@ -25,8 +30,15 @@ class PostgresWebchatInbox:
                 "VALUES (%s, %s, %s, %s, %s) RETURNING *",
                 [channel, user, text, Jsonb(file) if file else None, self._clock.now()],
             ).fetchone()
-        assert row is not None
+            assert row is not None
+            self._announce(conn, row["seq"], user)
         return self._public(row)
+
+    def _announce(self, conn: Conn, seq: int, user: str) -> None:
+        conn.execute(
+            "SELECT pg_notify(%s, %s)",
+            [CHANNEL, payload(seq=seq, user=user, origin=self._origin)],
+        )
 
     def after(self, *, user: str, seq: int, limit: int = 200) -> list[dict[str, Any]]:
         with self._db.connection() as conn:
@@ -39,12 +51,15 @@ class PostgresWebchatInbox:
 
     def withdraw(self, seq: int) -> bool:
         with self._db.connection() as conn:
-            cursor = conn.execute(
-                "UPDATE webchat_inbox SET withdrawn_at = %s "
-                "WHERE seq = %s AND withdrawn_at IS NULL",
+            row = conn.execute(
+                "UPDATE webchat_inbox SET withdrawn_at = %s WHERE seq = %s AND withdrawn_at IS NULL "
+                'RETURNING "user"',
                 [self._clock.now(), seq],
-            )
-            return cursor.rowcount == 1
+            ).fetchone()
+            if row is None:
+                return False
+            self._announce(conn, seq, row["user"])
+            return True
 
     def get(self, seq: int) -> dict[str, Any] | None:
         with self._db.connection() as conn:

@@ -123,29 +123,48 @@ class SqliteDeliveryLog:
         ).fetchall()
         return {row[0] for row in rows}
 
-    def stale_claims(self, run_id: str) -> list[DeliveryRecord]:
-        return self._rows("status = 'claimed' AND run_id != ?", [run_id])
+    def beat(self, run_id: str, now: datetime) -> None:
+        self._db.execute(
+            "INSERT INTO runs (run_id, started_at, seen_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (run_id) DO UPDATE SET seen_at = excluded.seen_at",
+            [run_id, _iso(now), _iso(now)],
+        )
+
+    def settle_stale(
+        self, run_id: str, *, prefix: str, alive_after: datetime, error: str
+    ) -> list[DeliveryRecord]:
+        # One statement: whoever runs it first marks a row, nobody marks it twice.
+        cursor = self._db.execute(
+            "UPDATE deliveries SET status = 'unconfirmed', error = ? "
+            "WHERE status = 'claimed' AND run_id != ? AND item >= ? AND item < ? "
+            "AND run_id NOT IN (SELECT run_id FROM runs WHERE seen_at > ?) RETURNING *",
+            [error, run_id, prefix, prefix + "\U0010ffff", _iso(alive_after)],
+        )
+        names = [column[0] for column in cursor.description]
+        rows = sorted((dict(zip(names, row, strict=True)) for row in cursor), key=lambda r: r["id"])
+        return [self._record(row) for row in rows]
 
     def waiting(self) -> list[DeliveryRecord]:
         return self._rows("status = 'waiting'", [])
 
     def _rows(self, clause: str, params: list[Any]) -> list[DeliveryRecord]:
         rows = self._db.query(f"SELECT * FROM deliveries WHERE {clause} ORDER BY id", params)
-        return [
-            DeliveryRecord(
-                job=row["job"],
-                item=row["item"],
-                target=Target(
-                    row["platform"], channel=row["channel"] or "", user_id=row["user_id"] or ""
-                ),
-                status=row["status"],
-                message_id=row["message_id"] or "",
-                error=row["error"] or "",
-                due_at=_dt(row["due_at"]),
-                claimed_at=_dt(row["claimed_at"]),
-                sent_at=_dt(row["sent_at"]),
-                withdrawn_at=_dt(row["withdrawn_at"]),
-                run_id=row["run_id"] or "",
-            )
-            for row in rows
-        ]
+        return [self._record(row) for row in rows]
+
+    @staticmethod
+    def _record(row: dict[str, Any]) -> DeliveryRecord:
+        return DeliveryRecord(
+            job=row["job"],
+            item=row["item"],
+            target=Target(
+                row["platform"], channel=row["channel"] or "", user_id=row["user_id"] or ""
+            ),
+            status=row["status"],
+            message_id=row["message_id"] or "",
+            error=row["error"] or "",
+            due_at=_dt(row["due_at"]),
+            claimed_at=_dt(row["claimed_at"]),
+            sent_at=_dt(row["sent_at"]),
+            withdrawn_at=_dt(row["withdrawn_at"]),
+            run_id=row["run_id"] or "",
+        )

@@ -106,12 +106,36 @@ def test_rows_by_job_item_and_prefix(stores: Stores) -> None:
     assert len(stores.deliveries.for_items(many)["comms:1"]) == 3
 
 
-def test_claims_of_another_run_are_stale(stores: Stores) -> None:
-    claim(stores, "comms:1:a", run="old")
-    claim(stores, "comms:2:a", run="now")
-    claim(stores, "comms:3:a", run="old")
-    stores.deliveries.finish(
-        "comms:3:a", target_key(CHANNEL), status="sent", now=START, message_id="1"
+def _settle(stores: Stores, run: str, prefix: str = "comms:", seconds: float = 30) -> list[str]:
+    rows = stores.deliveries.settle_stale(
+        run, prefix=prefix, alive_after=START - timedelta(seconds=seconds), error="stopped"
     )
-    assert [r.job for r in stores.deliveries.stale_claims("now")] == ["comms:1:a"]
-    assert [r.job for r in stores.deliveries.stale_claims("old")] == ["comms:2:a"]
+    return [row.job for row in rows]
+
+
+def test_claims_of_a_silent_run_are_settled_once(stores: Stores) -> None:
+    stores.deliveries.beat("alive", START)
+    stores.deliveries.beat("silent", START - timedelta(minutes=5))
+    claim(stores, "comms:1:a", run="silent")
+    claim(stores, "comms:2:a", run="alive")  # still posting: left alone
+    claim(stores, "comms:3:a", run="never-beat")  # no heartbeat at all: stopped
+    claim(stores, "remind:4", DAVID, run="silent")  # another prefix
+    claim(stores, "comms:5:a", run="silent")
+    stores.deliveries.finish("comms:5:a", target_key(CHANNEL), status="sent", now=START)
+    assert _settle(stores, "me") == ["comms:1:a", "comms:3:a"]
+    assert _settle(stores, "me") == []  # a second replica settling finds nothing left
+    row = stores.deliveries.get("comms:1:a", target_key(CHANNEL))
+    assert row is not None and (row.status, row.error) == ("unconfirmed", "stopped")
+    assert _settle(stores, "silent", prefix="remind:") == []  # a run's own claims are its own
+    assert _settle(stores, "me", prefix="remind:") == ["remind:4"]
+    # The run that stays alive beats again; after it falls silent, its claim is settled too.
+    assert _settle(stores, "me", seconds=0) == ["comms:2:a"]
+
+
+def test_a_heartbeat_moves_forward(stores: Stores) -> None:
+    stores.deliveries.beat("r", START - timedelta(minutes=5))
+    claim(stores, "comms:1:a", run="r")
+    stores.deliveries.beat("r", START + timedelta(seconds=1))  # alive again: its claim stays
+    assert _settle(stores, "me") == []
+    row = stores.deliveries.get("comms:1:a", target_key(CHANNEL))
+    assert row is not None and row.status == "claimed"

@@ -47,3 +47,10 @@ def m002_sharepoint(conn: Conn) -> None:
 @migrations()
 def m003_list_row_records(conn: Conn) -> None:
     conn.execute("ALTER TABLE sharepoint_list_rows ADD COLUMN record text NOT NULL DEFAULT ''")
+
+
+@migrations()
+def m004_rate_budget(conn: Conn) -> None:
+    # PostgreSQL only: the Teams per-app send budget every replica shares (one row per budget,
+    # the next free slot). A single SQLite process keeps its budget in memory.
+    conn.execute("CREATE TABLE rate_budget (name text PRIMARY KEY, next_at timestamptz NOT NULL)")

@@ -137,3 +137,13 @@ def m002_governance(conn: Conn) -> None:
             ADD COLUMN decided_on date
         """
     )
+
+
+@migrations()
+def m003_runs(conn: Conn) -> None:
+    # Replicas that claim posts, and when each was last seen alive: a claim of a replica silent
+    # too long is stale (it stopped, perhaps killed, between claim and post).
+    conn.execute(
+        "CREATE TABLE runs (run_id text PRIMARY KEY, started_at timestamptz NOT NULL, "
+        "seen_at timestamptz NOT NULL)"
+    )

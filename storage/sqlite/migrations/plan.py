@@ -130,3 +130,12 @@ def m002_governance(db: Database) -> None:
     decisions = db.table("decisions")
     decisions.add_column("decided_by", str)
     decisions.add_column("decided_on", str)  # ISO date
+
+
+@migrations()
+def m003_runs(db: Database) -> None:
+    # Processes that claim posts, and when each was last seen alive: a claim of a process
+    # silent too long is stale (it stopped between claim and post).
+    db.table("runs").create(
+        {"run_id": str, "started_at": str, "seen_at": str}, pk="run_id", not_null={"seen_at"}
+    )
