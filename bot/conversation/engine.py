@@ -164,9 +164,13 @@ class Engine:
             seen = self.requests.get(key)
             if seen is not None:
                 return [reply_from_dict(item) for item in seen]
+        mark = self.storage.changes() if self.storage else 0
         replies, answered = await self._answer(incoming)
-        # A failure is not the answer to this request: its retry is handled anew.
-        if key and answered:
+        # A failure is not the answer to this request: its retry is handled anew. Nor is an
+        # answer that changed nothing (help, a list, a refusal): answering its retry anew gives
+        # the same, and saves a write – a commit to disk – on every read.
+        wrote = self.storage is None or self.storage.changes() != mark
+        if key and answered and wrote:
             self._remember(key, replies)
         return replies
 
