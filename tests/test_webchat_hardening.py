@@ -225,3 +225,26 @@ async def test_a_refused_host_is_logged_once_with_the_setting_to_change(
             await client.get("/api/webchat/users", headers={"Host": "fvis.region.se"})
     warnings = [r.getMessage() for r in caplog.records if r.name == "bot.app.guards"]
     assert len(warnings) == 1 and "FVIS_PUBLIC_HOSTS" in warnings[0]
+
+
+async def test_the_public_url_names_a_host_and_origin_of_its_own(
+    tmp_path: Any, clock: FakeClock, aiohttp_client: ClientFactory
+) -> None:
+    from bot.app.settings import AppSettings
+
+    env = {"FVIS_PUBLIC_URL": "https://fvis.region.se", "FVIS_DB_PATH": str(tmp_path / "f.db")}
+    bot = build(AppSettings.from_env(env), clock=clock)
+    try:
+        client = await aiohttp_client(web_app(bot))
+        response = await client.get("/api/webchat/users", headers={"Host": "fvis.region.se"})
+        assert response.status == 200
+        response = await client.post(
+            MESSAGES,
+            data=CREATE,
+            headers={"Content-Type": "application/json", "Origin": "https://fvis.region.se"},
+        )
+        assert response.status == 200
+        response = await client.get("/api/webchat/users", headers={"Host": "annan.region.se"})
+        assert response.status == 421
+    finally:
+        bot.close()

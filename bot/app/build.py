@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from aiohttp import web
 
 from bot.app.governance import GovernanceSide, governance_side
-from bot.app.guards import host_check
+from bot.app.guards import host_check, public_hosts
 from bot.app.keys import installation_keys, request_log
 from bot.app.logs import AccessLog
 from bot.app.settings import microsoft_of, webchat_of
@@ -159,7 +159,7 @@ def configured_adapters(
                 events=stores.inbox_events,
                 programme=programme,
                 files=DiskFileStore(settings.files_folder),
-                public_hosts=frozenset(settings.public_hosts),
+                public_hosts=frozenset(public_hosts(settings)),
                 settings=webchat_of(settings),
                 sessions=stores.sessions,
                 audit=stores.audit,
@@ -364,7 +364,8 @@ def report_service(
 
 
 def web_app(bot: Bot) -> web.Application:
-    app = web.Application(client_max_size=4 * 1024 * 1024, middlewares=[host_check(bot.settings)])
+    guard = host_check(bot.settings, public_hosts(bot.settings))
+    app = web.Application(client_max_size=4 * 1024 * 1024, middlewares=[guard])
 
     async def health(request: web.Request) -> web.Response:
         # 503 when the database cannot be written, so an orchestrator notices.

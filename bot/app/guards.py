@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
+from urllib.parse import urlsplit
 
 from aiohttp import web
 from aiohttp.typedefs import Middleware
 
+from bot.app.settings import webchat_of
 from bot.config import Settings
 
 log = logging.getLogger(__name__)
@@ -25,6 +27,13 @@ WILDCARDS = frozenset({"", "0.0.0.0", "::"})
 EXEMPT = frozenset({"/health"})
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def public_hosts(settings: Settings) -> tuple[str, ...]:
+    """The names the bot is reached by: FVIS_PUBLIC_HOSTS and FVIS_PUBLIC_URL's host."""
+    url = webchat_of(settings).public_url
+    host = urlsplit(url).hostname if url else None
+    return (*settings.public_hosts, *([host.lower()] if host else []))
 
 
 def host_name(host: str) -> str:
@@ -37,12 +46,14 @@ def host_name(host: str) -> str:
     return host.rstrip(".")
 
 
-def allowed_hosts(settings: Settings) -> frozenset[str] | None:
-    """The names this server answers to; None when any name will do (see the start warning)."""
-    names = set(LOOPBACK_NAMES) | {host_name(name) for name in settings.public_hosts}
+def allowed_hosts(settings: Settings, public: Iterable[str] = ()) -> frozenset[str] | None:
+    """The names this server answers to (`public`: its names from other settings, such as
+    FVIS_PUBLIC_URL's); None when any name will do (see the start warning)."""
+    publics = {host_name(name) for name in (*settings.public_hosts, *public)}
+    names = set(LOOPBACK_NAMES) | publics
     bound = host_name(settings.host)
     if bound in WILDCARDS:
-        if not settings.public_hosts:
+        if not publics:
             log.warning(
                 "FVIS_HOST=%s and FVIS_PUBLIC_HOSTS is empty: requests are accepted whatever "
                 "host name they give; set FVIS_PUBLIC_HOSTS to the names the bot is reached by",
@@ -61,8 +72,8 @@ def _is_loopback_literal(name: str) -> bool:
         return False
 
 
-def host_check(settings: Settings) -> Middleware:
-    names = allowed_hosts(settings)
+def host_check(settings: Settings, public: Iterable[str] = ()) -> Middleware:
+    names = allowed_hosts(settings, public)
     refused: set[str] = set()  # each refused name is logged once
 
     @web.middleware
