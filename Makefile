@@ -49,6 +49,7 @@ bench: install-dev
 	$(BIN)/python bench/schedule.py
 	$(BIN)/python bench/slack_ack.py
 	$(BIN)/python bench/word.py
+	$(BIN)/python bench/report_load.py
 	$(BIN)/python bench/teams.py
 	$(BIN)/python bench/hardening.py
 	$(BIN)/python bench/pii_rates.py

@@ -32,6 +32,8 @@ class Settings:
     files_dir: Path | None = None  # reports the bot generated; None: "files" beside the database
     word_template: Path | None = None  # the region's .docx/.dotx for reports
     report_registration_number: str = ""  # diarienummer in the reports' header block
+    budget_file: Path | None = None  # the finance office's CSV of budget, outcome and forecast
+    operator_name: str = ""  # who the command line acts as, unless --as names someone
     weekly_report_channels: tuple[str, ...] = ()  # "platform:channel" of the project leads
     reminder_offsets_days: tuple[int, ...] = (14, 7, 1)
     reminder_time: str = "09:00"  # HH:MM, local time
@@ -100,6 +102,8 @@ class Settings:
             else None,
             word_template=_word_template(get("FVIS_WORD_TEMPLATE", "")),
             report_registration_number=get("FVIS_REPORT_DIARIENUMMER", ""),
+            budget_file=Path(get("FVIS_BUDGET_FILE", "")) if get("FVIS_BUDGET_FILE", "") else None,
+            operator_name=get("FVIS_OPERATOR_NAME", ""),
             weekly_report_channels=_channels(get("FVIS_WEEKLY_REPORT_CHANNELS", "")),
             reminder_offsets_days=_offsets(get("FVIS_REMINDER_OFFSETS_DAYS", "14,7,1")),
             reminder_time=_clock_time(get("FVIS_REMINDER_TIME", "09:00")),

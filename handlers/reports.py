@@ -11,8 +11,10 @@ from bot.conversation.engine import Context, Engine
 from bot.domain.errors import UserError
 from bot.domain.messages import Choice, Reply
 from bot.domain.model import REF_PATTERN, Kind, Status
+from bot.domain.pii import contains_personal_number
+from bot.reports.model import ReportDocument, Workbook, number
 from bot.reports.scope import Period, iso_week, last_week
-from bot.reports.service import ReportService
+from bot.reports.service import Job, ReportService
 from bot.text.clean import shorten
 from bot.text.timeparse import parse_when
 from bot.text.words import KIND_WORDS, STATUS_WORDS, kind_names, status_names
@@ -36,30 +38,68 @@ def register(engine: Engine, reports: ReportService) -> None:
 
 
 async def make_report(context: Context, reports: ReportService, args: str) -> list[Reply]:
+    args, given_number = _registration_number(args)
     words = args.split()
     first = words[0].casefold().rstrip(":,.!") if words else ""
     rest = args.strip()[len(words[0]) :].strip() if words else ""
     locale, person = context.locale, context.person
     if first in HELP_WORDS:
         return [_usage(context)]
+    dnr = {"registration_number": given_number}
+    # Read and built off the event loop: a register of thousands of entries takes a while.
+    job: Job[ReportDocument | Workbook]
     if REF_PATTERN.match(args.strip()):
-        document = reports.entry_record(person, args.strip(), locale)
+        job = reports.entry_job(person, args.strip(), locale)
     elif first in WEEK_WORDS:
-        document = reports.status_report(person, _week(context, rest), locale)
+        job = reports.status_job(person, _week(context, rest), locale)
     elif first in PERIOD_WORDS:
-        document = reports.status_report(person, _period(context, rest), locale)
+        job = reports.status_job(person, _period(context, rest), locale)
     elif first in REGISTER_WORDS:
+        rest, excel = _excel(rest)
         kind, statuses, period = _register_args(context, rest)
-        document = reports.register(person, kind, locale, statuses=statuses, period=period)
+        job = reports.register_job(
+            person, kind, locale, statuses=statuses, period=period, excel=excel
+        )
     elif first in DECISION_WORDS:
-        document = reports.decision_log(person, locale)
+        job = reports.decisions_job(person, locale)
     else:
         return [
             Reply(context.t("reports.unknown", text=shorten(args.strip(), 60)), style="error"),
             _usage(context),
         ]
+    document = await reports.run_async(person, job, **dnr)
+    if isinstance(document, Workbook):
+        file = await reports.deliver_workbook(document)
+        count = number(len(document.rows), locale)
+        text = context.t("reports.excel_ready", what=document.title, count=count)
+        return [Reply(text, style="success", file=file)]
     file = await reports.deliver(document, locale)
     return [Reply(context.t("reports.ready", what=document.title), style="success", file=file)]
+
+
+_DNR = re.compile(r"\s+(?:dnr|diarienummer|diarienr|reg\.? ?no\.?)[:.]?\s+(?P<number>\S.*)$", re.I)
+DNR_LIMIT = 60
+
+
+def _registration_number(args: str) -> tuple[str, str]:
+    """ "vecka 47 dnr RV 2026/123" → ("vecka 47", "RV 2026/123"): a report's own diarienummer."""
+    match = _DNR.search(" " + args)
+    if match is None:
+        return args, ""
+    number = " ".join(match.group("number").split())
+    if len(number) > DNR_LIMIT or contains_personal_number(number):
+        raise UserError("reports.bad_dnr", limit=DNR_LIMIT)
+    return (" " + args)[: match.start()].strip(), number
+
+
+EXCEL_WORDS = frozenset({"excel", "xlsx", "kalkylark", "spreadsheet"})
+
+
+def _excel(text: str) -> tuple[str, bool]:
+    """ "behov ny excel" → ("behov ny", True): the register as a workbook."""
+    words = text.split()
+    kept = [word for word in words if word.casefold().strip(".,") not in EXCEL_WORDS]
+    return " ".join(kept), len(kept) < len(words)
 
 
 def _usage(context: Context) -> Reply:

@@ -114,6 +114,7 @@ def test_replicas_starting_together_migrate_once(postgres_server: PostgresServer
             "fvis-teams",
             "fvis-governance",
             "fvis-webchat",
+            "fvis-reports",
         }
     finally:
         for db in pools:

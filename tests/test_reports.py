@@ -14,10 +14,12 @@ from docx.oxml.ns import qn
 from bot.app.build import Bot
 from bot.domain.messages import Reply
 from bot.domain.model import Kind
-from bot.ports.plan import CommsRow, DecisionRow, MilestoneRow
+from bot.ports.plan import CommsRow, DecisionRow, MilestoneRow, PostRow
 from tests.test_reports_support import (
+    WEEK_47,
     FakePlan,
     body_text,
+    header_text,
     headings,
     local,
     log_at,
@@ -67,8 +69,16 @@ def plan() -> FakePlan:
         comms=[
             CommsRow(1, "Nyhetsbrev november", "published", week, ("webchat:#fvis-program",), week),
             CommsRow(2, "Oktoberbrevet", "published", week - timedelta(days=30), ("intranät",), week - timedelta(days=30)),
-            CommsRow(3, "Inbjudan till utbildning", "approved", datetime(2026, 12, 1, 7, tzinfo=UTC), ("slack:#fvis",)),
+            CommsRow(3, "Inbjudan till utbildning", "approved", datetime(2026, 12, 1, 7, tzinfo=UTC), ("slack",), audiences=("managers",)),
             CommsRow(4, "Gammalt utkast", "draft", week, ()),
+        ],
+        posts=[
+            # What actually went out: the web chat post, a weekly item's occurrence on the
+            # intranet; the Teams post of the same item still waits for Teams to be connected.
+            PostRow(1, "Nyhetsbrev november", ("all-staff",), "webchat", "fvis-program", "sent", week),
+            PostRow(1, "Nyhetsbrev november", ("all-staff",), "teams", "19:abc@thread.tacv2", "waiting", week),
+            PostRow(5, "Veckobrevet", ("clinical", "steering-group"), "sharepoint", "news", "sent", datetime(2026, 11, 20, 8, tzinfo=UTC), "weekly"),
+            PostRow(2, "Oktoberbrevet", (), "webchat", "fvis-program", "sent", week - timedelta(days=30)),
         ],
     )  # fmt: skip
 
@@ -77,71 +87,96 @@ async def test_weekly_status_report_says_what_the_entries_and_plan_say(
     bot: Bot, clock: Any, chat: Any
 ) -> None:
     seeded = await seed_week_47(bot, clock)
+    # A deviation from the plan (time), logged in week 47: risk value 9, so it escalated itself.
+    late = await log_at(
+        bot, clock, local(WEEK_47[0] + timedelta(days=3), 14), "bertil", Kind.DEVIATION,
+        what="Integrationen mot labbet blir sex veckor sen", area="programme",
+        category="plan_time", consequence="3", probability="3",
+    )  # fmt: skip
+    clock.current = local(WEEK_47[0] + timedelta(days=4), 16)
+    david = chat("david")
+    saved = await david.say("lägesbedömning gul Labbintegrationen är sen; go-live hålls.")
+    assert saved[-1].style == "success", saved[-1].text
+    saved = await david.say("ekonomi budget 250 mnkr utfall 180 mnkr prognos 262,5 mnkr")
+    assert saved[-1].style == "success", saved[-1].text
+    clock.current = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
     assert bot.reports is not None
     bot.reports.plan = plan()
-    document = document_of(await chat("david").say("rapport vecka"))
+    document = document_of(await david.say("rapport vecka"))
 
     assert ("Title", "Statusrapport vecka 47 2026") in headings(document)
     assert [text for style, text in headings(document) if style == "Heading 1"] == [
+        "Lägesbedömning",
         "Sammanfattning",
-        "Poster per typ",
-        "Öppna poster per status",
-        "Eskalerade ärenden",
+        "Att besluta",
         "Avvikelser",
         "Risker",
+        "Ekonomi: budget och prognos",
         "Milstolpar och beslutspunkter",
         "Fattade beslut",
+        "Behov per nyttoobjekt",
+        "Poster per typ",
+        "Öppna poster per status",
         "Kommunikation",
     ]
+    assessment = facts(table_after(document, "Lägesbedömning"))
+    assert assessment["Läge"] == "Gult – avvikelse som programmet hanterar"
+    assert assessment["Bedömning"] == "Labbintegrationen är sen; go-live hålls."
+    assert assessment["Gjord av"] == "David Berg, 20 november 2026"
+
     summary = facts(table_after(document, "Sammanfattning"))
     assert summary["Period"] == "16–22 november 2026"
-    assert summary["Nya poster"] == "6"
+    assert summary["Nya poster"] == "7"
     assert summary["Lösta eller stängda"] == "1"
-    assert summary["Öppna poster just nu"] == "8"
-    assert summary["Eskalerade ärenden"] == "1"
-    assert summary["Avvikelser under perioden"] == "2"
-    assert summary["Öppna risker"] == "2 (högsta riskvärde 12)"
-    assert summary["Milstolpar och beslutspunkter inom 30 dagar"] == "1"
-    assert summary["Försenade milstolpar och beslutspunkter"] == "1"
+    assert summary["Ändringsbegäranden som väntar på beslut"] == "1"
+    assert summary["Eskalerade poster"] == "3"  # the issue and two deviations (risk value ≥ 8)
+    assert summary["Öppna avvikelser från programplanen"] == "1"
 
-    per_kind = by_first(table_after(document, "Poster per typ"))
-    assert per_kind == {
-        "Behov": ["2", "1", "2"],
-        "Ärende": ["1", "0", "1"],
-        "Avvikelse": ["2", "0", "2"],
-        "Risk": ["0", "0", "2"],
-        "Ändringsbegäran": ["1", "0", "1"],
-        "Summa": ["6", "1", "8"],
-    }
-    open_status = table_after(document, "Öppna poster per status")
-    assert open_status[0] == [
-        "Typ", "Ny", "Pågår", "Eskalerad", "Väntar på beslut", "Vilande", "Summa",
-    ]  # fmt: skip
-    # the flagged deviation escalated
-    assert by_first(open_status)["Avvikelse"] == ["1", "0", "1", "0", "0", "2"]
-    assert by_first(open_status)["Ärende"] == ["0", "0", "1", "0", "0", "1"]
+    changes = table_after(document, "Ändringsbegäranden som väntar på beslut")
+    assert changes[0][:5] == ["Nummer", "Vad", "Omfattning", "Tidplan", "Budget"]
+    assert changes[1][:5] == [
+        seeded.refs["change"].ref,
+        "Flytta go-live en vecka",
+        "Ingen",
+        "En vecka",
+        "Ingen",
+    ]
 
-    escalated = table_after(document, "Eskalerade ärenden")
-    assert escalated[1][:3] == [seeded.refs["issue"].ref, "Inloggningen hänger sig", "Program"]
+    escalated = by_first(table_after(document, "Eskalerade poster"))
+    assert set(escalated) == {seeded.refs["issue"].ref, seeded.refs["dev_omar"].ref, late.ref}
+    issue = escalated[seeded.refs["issue"].ref]
+    assert issue[:2] == ["Ärende", "Inloggningen hänger sig"]
+    assert issue[2] == "Det tar fem minuter att logga in på morgonen."  # what is to be decided
+    assert issue[3] == "Program"
 
-    deviations = by_first(table_after(document, "Avvikelser"))
-    assert deviations["Patientsäkerhet"] == ["0", "0", "0", "1", "1"]
-    assert deviations["IT-/systemfel"] == ["0", "0", "1", "0", "1"]
-    assert deviations["Summa"] == ["0", "0", "1", "1", "2"]
-    text = body_text(document)
-    assert "Riskvärde 8 eller mer\n1" in text or "Riskvärde 8 eller mer" in text
-    # Aggregates only: no deviation's own text is in a status report.
-    assert "Omars avvikelse" not in text and "fel avdelning" not in text
+    plan_deviations = table_after(
+        document, "Avvikelser från programplanen (tid, omfattning, budget)"
+    )
+    assert [row[0] for row in plan_deviations[1:]] == [late.ref]
+    assert plan_deviations[1][2:4] == ["Avvikelse från programplan: tid", "9"]
+    high = table_after(document, "Öppna avvikelser med riskvärde 8 eller mer")
+    # Named, highest first: a steering group reads which ones, not how many.
+    assert [row[0] for row in high[1:]] == [late.ref, seeded.refs["dev_omar"].ref]
+    assert high[2][1] == "Omars avvikelse om läkemedelslistan"
+    per_category = by_first(table_after(document, "Nya avvikelser per kategori och konsekvens"))
+    assert per_category["Patientsäkerhet"] == ["0", "0", "0", "1", "1"]
+    assert per_category["Summa"] == ["0", "0", "2", "1", "3"]
 
     top = table_after(document, "De 2 högsta riskerna")
     assert [row[0] for row in top[1:]] == ["RIS-1", "RIS-2"]
     assert top[1][2:5] == ["3", "4", "12"]
 
-    coming = table_after(document, "De närmaste 30 dagarna")
-    assert [row[1] for row in coming[1:]] == ["B5-UTB"]
-    assert coming[1][4] == "David Berg"
-    overdue = table_after(document, "Försenade")
-    assert [row[1] for row in overdue[1:]] == ["M1"]
+    assert "Källa: inlagt i chatten av David Berg 2026-11-20 16:00." in body_text(document)
+    budget = table_after(document, "Ekonomi: budget och prognos")
+    assert budget[1] == [
+        "Programmet totalt", "250,0 mnkr", "180,0 mnkr", "262,5 mnkr", "+12,5 mnkr"
+    ]  # fmt: skip
+
+    plan_rows = {row[0]: row for row in table_after(document, "Milstolpar och beslutspunkter")[1:]}
+    assert plan_rows["M1"][4:] == ["2026-11-20", "Försenad 5 dagar"]
+    assert plan_rows["B5-UTB"][4:] == ["2026-12-05", "Om 10 dagar"]
+    assert "B6" in plan_rows  # due in 90 days
+    assert plan_rows["B4"][-1] == "Beslutad"
     decisions = table_after(document, "Fattade beslut")
     assert len(decisions) == 2 and decisions[1][1:5] == [
         "B4 Godkänna definitionsfasen",
@@ -149,18 +184,47 @@ async def test_weekly_status_report_says_what_the_entries_and_plan_say(
         "Programstyrgruppen",
         "Allt enligt plan.",
     ]
+    benefits = by_first(table_after(document, "Behov per nyttoobjekt"))
+    assert benefits["2. Förbättrade och smartare arbetsformer i det dagliga arbetet"] == ["2", "2"]
+    assert benefits["Summa"] == ["2", "2"]
+
+    per_kind = by_first(table_after(document, "Poster per typ"))
+    assert per_kind["Avvikelse"] == ["3", "0", "3"]
+    assert per_kind["Summa"] == ["7", "1", "9"]
+
     published = table_after(document, "Publicerat under perioden")
-    assert [row[1] for row in published[1:]] == ["Nyhetsbrev november"]
+    assert published[0] == ["Tidpunkt", "Rubrik", "Kanal", "Målgrupp"]
+    assert published[1:] == [
+        ["2026-11-18 14:00", "Nyhetsbrev november", "Webbchatten, programkanalen", "Alla medarbetare"],
+        ["2026-11-20 09:00", "Veckobrevet (varje vecka)", "Intranätet (nyheter)", "Medarbetare i vården, Programstyrgruppen"],
+    ]  # fmt: skip
+    waiting = table_after(document, "Inte ute än eller misslyckat")
+    assert waiting[1][1:] == [
+        "Nyhetsbrev november",
+        "Teams",
+        "Alla medarbetare",
+        "Väntar på kanalen",
+    ]
     planned = table_after(document, "Planerat de närmaste 30 dagarna")
-    assert [row[1:3] for row in planned[1:]] == [["Inbjudan till utbildning", "Godkänd"]]
+    assert planned[1][1:] == [
+        "Inbjudan till utbildning",
+        "Slack",
+        "Områdeschefer och avdelningschefer",
+    ]
 
     # Two charts, each with alt text that carries its numbers.
     pictures = document.element.body.findall(".//" + qn("wp:docPr"))
     assert len(pictures) == 2
-    per_week, matrix = (p.get("descr") for p in pictures)
-    assert "v. 44: 1" in per_week and "v. 45: 2" in per_week and "v. 47: 6" in per_week
+    matrix, per_week = (p.get("descr") for p in pictures)
+    assert "v. 44: 1" in per_week and "v. 45: 2" in per_week and "v. 47: 7" in per_week
     assert "konsekvens 4, sannolikhet 3: 1" in matrix
-    assert "konsekvens 2, sannolikhet 1: 1" in matrix
+    # Every deviation named is an audited read.
+    audited = {row["ref"] for row in bot.db.query("SELECT ref FROM audit WHERE action = 'report'")}
+    assert {late.ref, seeded.refs["dev_omar"].ref} <= audited
+    # No internal codes anywhere a reader looks.
+    text = body_text(document)
+    for code in ("plan_time", "webchat", "sharepoint", "steering_group", "escalated", "(demo)"):
+        assert code not in text
 
 
 async def test_reporters_see_only_their_own_entries_and_deviations(
@@ -175,8 +239,10 @@ async def test_reporters_see_only_their_own_entries_and_deviations(
     assert "Rapporten omfattar bara poster du själv har registrerat." in text
 
     status = document_of(await anna.say("rapport vecka"))
-    assert facts(table_after(status, "Sammanfattning"))["Avvikelser under perioden"] == "1"
-    assert "Patientsäkerhet" not in by_first(table_after(status, "Avvikelser"))
+    assert facts(table_after(status, "Sammanfattning"))["Nya poster"] == "2"
+    per_category = by_first(table_after(status, "Nya avvikelser per kategori och konsekvens"))
+    assert "Patientsäkerhet" not in per_category and per_category["Summa"][-1] == "1"
+    assert "Omars avvikelse" not in body_text(status)
     assert "RIS-1" not in body_text(status)  # Bertil's risks
 
     refused = await anna.say("rapport AVV-2")
@@ -209,16 +275,30 @@ async def test_english_report_for_an_english_speaker(bot: Bot, clock: Any, chat:
     assert "Document type: Status report" in header and "Page" in header
 
 
-async def test_register_every_field_filtered_by_status_and_period(
+def register_rows(document: DocxDocument) -> dict[str, list[str]]:
+    """Every entry row of a register's sections, by number."""
+    found: dict[str, list[str]] = {}
+    for table in tables(document):
+        if table[0][0] == "Nummer" or table[0][0] == "Number":
+            found.update(by_first(table))
+    return found
+
+
+async def test_register_sections_per_status_with_the_columns_a_reader_scans(
     bot: Bot, clock: Any, chat: Any
 ) -> None:
     seeded = await seed_week_47(bot, clock)
     david = chat("david")
     document = document_of(await david.say("rapport register behov"))
+    # A heading per section, so Word's navigation pane lists them.
+    assert [text for style, text in headings(document) if style == "Heading 1"] == [
+        "Urval",
+        "Ny (2)",
+        "Löst (1)",
+    ]
     table = tables(document)[-1]
     assert table[0] == [
         "Nummer",
-        "Status",
         "Rubrik",
         "Beskrivning",
         "Enhet",
@@ -228,28 +308,33 @@ async def test_register_every_field_filtered_by_status_and_period(
         "Rapporterad av",
         "Registrerad",
     ]
-    rows = by_first(table)
-    assert list(rows) == ["BEH-1", "BEH-2", "BEH-3"]
-    assert rows["BEH-2"][:6] == [
-        "Löst",
+    assert table[1] == [
+        "BEH-2",
         "Skrivare saknas på avdelning 5",
         "Skrivaren i korridoren är borttagen.",
         "Avdelning 5",
-        "2. Förbättrade och smartare arbetsformer i det dagliga arbetet",
+        "2",  # the number; the objectives are listed once, under the selection
         "Hög",
+        "–",
+        "Anna Lindqvist",
+        "2026-11-16",
     ]
-    assert rows["BEH-2"][7:] == ["Anna Lindqvist", "2026-11-16 10:00"]
-    # The header row repeats on every page the table runs onto.
-    first_row = document.element.body.findall(".//" + qn("w:tbl"))[-1].find(qn("w:tr"))
-    assert first_row.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
+    benefits = facts(table_after(document, "Urval", index=1))
+    assert benefits["2"] == "Förbättrade och smartare arbetsformer i det dagliga arbetet"
+    assert list(register_rows(document)) == ["BEH-1", "BEH-3", "BEH-2"]
+    # Rows never split across pages; the header row repeats on every page.
+    for table_element in document.element.body.findall(".//" + qn("w:tbl"))[2:]:
+        first, *rest = table_element.findall(qn("w:tr"))
+        assert first.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
+        assert all(row.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None for row in rest)
     assert document.sections[0].page_width > document.sections[0].page_height  # landscape
 
-    new_only = by_first(tables(document_of(await david.say("rapport register behov ny")))[-1])
+    new_only = register_rows(document_of(await david.say("rapport register behov ny")))
     assert list(new_only) == ["BEH-1", "BEH-3"]
     in_week = document_of(await david.say("rapport register behov 2026-11-16 2026-11-22"))
-    assert list(by_first(tables(in_week)[-1])) == ["BEH-2", "BEH-3"]
+    assert list(register_rows(in_week)) == ["BEH-3", "BEH-2"]
     both = document_of(await david.say("rapport register behov nya 16/11 till 22/11"))
-    assert list(by_first(tables(both)[-1])) == [seeded.refs["need_2"].ref]
+    assert list(register_rows(both)) == [seeded.refs["need_2"].ref]
     assert facts(tables(both)[0]) == {
         "Status": "Ny",
         "Period": "16–22 november 2026",
@@ -258,19 +343,39 @@ async def test_register_every_field_filtered_by_status_and_period(
 
     risks = document_of(await david.say("rapport register risker"))
     risk_table = tables(risks)[-1]
-    assert risk_table[0][2:7] == [
+    assert risk_table[0][1:6] == [
         "Beskrivning",
         "S",
         "K",
+        "Riskvärde",
         "Riskägare",
-        "Åtgärd för att minska risken",
     ]
-    assert risk_table[1][2:5] == ["Utbildningen hinns inte med före go-live", "3", "4"]
+    assert risk_table[1][1:5] == ["Utbildningen hinns inte med före go-live", "3", "4", "12"]
     assert "K = konsekvens, S = sannolikhet" in body_text(risks)
 
     empty = document_of(await david.say("rapport register ändring pågår"))
     assert "Inga poster matchar urvalet." in body_text(empty)
     assert facts(tables(empty)[0])["Antal"] == "0"
+
+
+async def test_deviation_register_is_slim(bot: Bot, clock: Any, chat: Any) -> None:
+    await seed_week_47(bot, clock)
+    document = document_of(await chat("bertil").say("rapport register avvikelser"))
+    header = tables(document)[-1][0]
+    assert header == [
+        "Nummer",
+        "Vad",
+        "Enhet",
+        "Kategori",
+        "K",
+        "S",
+        "Riskvärde",
+        "Nivå",
+        "Handläggare",
+        "Registrerad",
+    ]
+    text = body_text(document)
+    assert "Omedelbar åtgärd" not in text and "rapport AVV-" in text
 
 
 async def test_entry_record_holds_fields_comments_and_history(
@@ -350,11 +455,15 @@ async def test_empty_period_gives_a_valid_report_that_says_so(
     for sentence in (
         "Inga poster registrerades eller löstes under perioden.",
         "Det finns inga öppna poster.",
-        "Inga ärenden är eskalerade.",
+        "Programledaren har inte gjort någon lägesbedömning.",
+        "Inga ändringsbegäranden väntar på beslut.",
+        "Inget är eskalerat.",
+        "Inga öppna avvikelser från programplanen.",
+        "Ingen öppen avvikelse har riskvärde 8 eller mer.",
         "Inga avvikelser registrerades under perioden.",
         "Det finns inga öppna risker.",
-        "Inga milstolpar eller beslutspunkter de närmaste 30 dagarna.",
-        "Inga milstolpar eller beslutspunkter är försenade.",
+        "Inga budgetsiffror är inlagda.",
+        "Inga milstolpar eller beslutspunkter är försenade eller infaller de närmaste 90 dagarna.",
         "Inga beslut registrerades under perioden.",
         "Inget publicerades under perioden.",
         "Inget är planerat de närmaste 30 dagarna.",
@@ -452,10 +561,26 @@ async def test_a_long_escalation_list_is_cut_with_a_pointer_to_the_register(
         await bot.entries.escalate(david, entry.ref)
     clock.current = datetime(2026, 11, 25, 9, tzinfo=UTC)
     document = document_of(await chat("david").say("rapport vecka"))
-    assert len(table_after(document, "Eskalerade ärenden")) == 1 + 25
+    assert len(table_after(document, "Eskalerade poster")) == 1 + 25
     assert (
-        "De 25 högst eskalerade av 27; alla finns i rapport register ärenden eskalerad."
-        in body_text(document)
+        "De första 25 av 27; alla finns i registren, till exempel "
+        "”rapport register ärenden eskalerad”." in body_text(document)
     )
     register = document_of(await chat("david").say("rapport register ärenden eskalerad"))
     assert len(tables(register)[-1]) == 1 + 27
+
+
+async def test_chat_report_names_its_author_and_takes_a_registration_number(
+    bot: Bot, chat: Any
+) -> None:
+    assert bot.reports is not None
+    bot.reports.plan = FakePlan()
+    david = chat("david")
+    document = document_of(await david.say("rapport beslut dnr RV 2026/55"))
+    assert document.core_properties.author == "David Berg"
+    assert document.core_properties.identifier == "RV 2026/55"
+    again = document_of(await david.say("rapport beslut"))
+    header = header_text(again)
+    assert "Diarienummer: RV 2026/55" in header and "Utgåva: 2.0" in header
+    refused = await david.say("rapport beslut dnr 19121212-1212")
+    assert refused[-1].style == "error" and refused[-1].file is None

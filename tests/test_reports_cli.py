@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,14 @@ import pytest
 from bot.app.build import Bot
 from bot.cli.main import main
 from bot.config import Settings
-from tests.test_reports_support import body_text, headings, open_docx, seed_week_47, tables
+from tests.test_reports_support import (
+    body_text,
+    header_text,
+    headings,
+    open_docx,
+    seed_week_47,
+    tables,
+)
 
 
 @pytest.fixture
@@ -74,3 +82,53 @@ async def test_register_entry_and_decisions(bot: Bot, clock: Any, cli: Any, tmp_
     code, _, stderr = cli("report", "decisions", "--out", "beslut.docx")
     assert code == 0, stderr
     assert ("Title", "Beslutslogg") in headings(open_docx((tmp_path / "beslut.docx").read_bytes()))
+
+
+async def test_honest_metadata_author_edition_and_registration_number(
+    bot: Bot, clock: Any, cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await seed_week_47(bot, clock)
+    week = ("report", "status", "--from", "2026-11-16", "--to", "2026-11-22")
+    monkeypatch.setenv("USER", "root")
+    monkeypatch.setenv("FVIS_OPERATOR_NAME", "Programkontoret")
+    code, _, stderr = cli(*week, "--out", "first.docx", "--dnr", "RV 2026/1234")
+    assert code == 0, stderr
+    first = open_docx((tmp_path / "first.docx").read_bytes())
+    properties = first.core_properties
+    # The author is who asked (the configured operator), never the operating-system user.
+    assert (
+        properties.author == "Programkontoret" and properties.last_modified_by == "Programkontoret"
+    )
+    assert properties.title == "Statusrapport vecka 47 2026"
+    assert properties.subject.startswith("Statusrapport: 16–22 november 2026")
+    assert properties.identifier == "RV 2026/1234"
+    assert properties.comments == "" and "python-docx" not in str(properties.author)
+    assert properties.created is not None and properties.created.year >= 2026
+    assert "Skapad av FVIS-boten åt Programkontoret" in body_text(first)
+    assert "root" not in body_text(first)
+    header = header_text(first)
+    assert "Diarienummer: RV 2026/1234" in header and "Utgåva: 1.0" in header
+    package = zipfile.ZipFile(tmp_path / "first.docx")
+    assert "docProps/thumbnail.jpeg" not in package.namelist()
+    assert b"FVIS-boten" in package.read("docProps/app.xml")
+    assert b"Macintosh" not in package.read("docProps/app.xml")
+
+    # The same period again is the next edition and keeps its registration number; someone the
+    # programme knows (--as david) is the author, by name.
+    code, _, stderr = cli(*week, "--out", "second.docx", "--as", "david")
+    assert code == 0, stderr
+    second = open_docx((tmp_path / "second.docx").read_bytes())
+    assert "Utgåva: 2.0" in header_text(second) and "RV 2026/1234" in header_text(second)
+    assert second.core_properties.author == "David Berg"
+    assert second.core_properties.version == "2.0"
+    # Another period starts at edition 1.
+    code, _, stderr = cli(
+        "report", "status", "--from", "2026-11-09", "--to", "2026-11-15", "--out", "other.docx"
+    )
+    assert code == 0, stderr
+    assert "Utgåva: 1.0" in header_text(open_docx((tmp_path / "other.docx").read_bytes()))
+    # Anna (a reporter) gets a report with only her own entries.
+    code, _, stderr = cli(*week, "--out", "anna.docx", "--as", "anna")
+    assert code == 0, stderr
+    anna = open_docx((tmp_path / "anna.docx").read_bytes())
+    assert "Rapporten omfattar bara poster du själv har registrerat." in body_text(anna)

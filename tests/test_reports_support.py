@@ -4,7 +4,9 @@ a small plan source, and reading generated documents back (python-docx, LibreOff
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import signal
 import subprocess
 import zipfile
 from dataclasses import dataclass, field
@@ -20,7 +22,7 @@ from bot.app.build import Bot
 from bot.domain.model import Entry, Kind, Person, Status
 from bot.domain.programme import person_from
 from bot.entries.service import Source
-from bot.ports.plan import AwaitingChangeRow, CommsRow, DecisionRow, MilestoneRow
+from bot.ports.plan import AwaitingChangeRow, CommsRow, DecisionRow, MilestoneRow, PostRow
 
 SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
 PDFTOPPM = shutil.which("pdftoppm") or "/usr/bin/pdftoppm"
@@ -159,10 +161,12 @@ class FakePlan:
         milestones: list[MilestoneRow] | None = None,
         decisions: list[DecisionRow] | None = None,
         comms: list[CommsRow] | None = None,
+        posts: list[PostRow] | None = None,
     ) -> None:
         self._milestones = milestones or []
         self._decisions = decisions or []
         self._comms = comms or []
+        self._posts = posts or []
         self.comms_asked: list[tuple[datetime, datetime]] = []
 
     def milestones(self) -> list[MilestoneRow]:
@@ -183,6 +187,9 @@ class FakePlan:
     def comms(self, start: datetime, end: datetime) -> list[CommsRow]:
         self.comms_asked.append((start, end))
         return list(self._comms)
+
+    def posts(self, start: datetime, end: datetime) -> list[PostRow]:
+        return [p for p in self._posts if start <= p.at < end]
 
 
 # -- reading documents back -----------------------------------------------------------------
@@ -214,14 +221,16 @@ def tables(document: DocxDocument) -> list[list[list[str]]]:
     return [tables_of(table) for table in document.element.body.iter(qn("w:tbl"))]
 
 
-def table_after(document: DocxDocument, heading: str) -> list[list[str]]:
-    """The first table after the paragraph whose text is `heading`."""
+def table_after(document: DocxDocument, heading: str, index: int = 0) -> list[list[str]]:
+    """The first (or `index`-th) table after the paragraph whose text is `heading`."""
     seen = False
     for element in document.element.body.iterchildren():
         if element.tag == qn("w:p") and _paragraph_text(element) == heading:
             seen = True
         elif seen and element.tag == qn("w:tbl"):
-            return tables_of(element)
+            if index == 0:
+                return tables_of(element)
+            index -= 1
     raise AssertionError(f"no table after {heading!r}")
 
 
@@ -254,7 +263,9 @@ def to_pdf(data: bytes, folder: Path, name: str = "report") -> Path:
     source = folder / f"{name}.docx"
     source.write_bytes(data)
     profile = folder / "lo-profile"
-    result = subprocess.run(
+    # Its own process group: on a timeout soffice.bin (a child of the soffice script) goes too,
+    # instead of converting on for ever after the test failed.
+    process = subprocess.Popen(
         [
             SOFFICE,
             f"-env:UserInstallation=file://{profile}",
@@ -265,13 +276,19 @@ def to_pdf(data: bytes, folder: Path, name: str = "report") -> Path:
             str(folder),
             str(source),
         ],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=180,
-        check=False,
+        start_new_session=True,
     )
+    try:
+        stdout, stderr = process.communicate(timeout=300)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise
     pdf = folder / f"{name}.pdf"
-    assert result.returncode == 0 and pdf.exists(), (result.stdout, result.stderr)
+    assert process.returncode == 0 and pdf.exists(), (stdout, stderr)
     return pdf
 
 

@@ -40,6 +40,7 @@ from bot.ports.clock import Clock, SystemClock
 from bot.ports.entries import ProgrammeStore
 from bot.ports.outbound import Notifier
 from bot.ports.plan import PlanSource
+from bot.reports.inputs import StatusInputService
 from bot.reports.service import ReportService
 from bot.reports.weekly import WeeklyReport, parse_targets
 from handlers import browse, help, home, intake, triage
@@ -48,9 +49,12 @@ from handlers import decisions as decision_handlers
 from handlers import milestones as milestone_handlers
 from handlers import reminders as reminder_handlers
 from handlers import reports as report_handlers
+from handlers import status_inputs as status_input_handlers
 from integrations.calendar import CalendarFeed
+from integrations.excel import ExcelRegisterRenderer
 from integrations.webchat.server import WebchatAdapter
 from integrations.word import TemplateError, WordReportRenderer
+from storage.budget_file import CsvBudgetSource
 from storage.files import DiskFileStore
 
 log = logging.getLogger(__name__)
@@ -269,6 +273,10 @@ def build(settings: Settings, *, clock: Clock | None = None, serving: bool = Fal
     reminder_handlers.register(engine, time.reminders)
     reports = report_service(settings, stores, entries, time.plan, clock, programme)
     report_handlers.register(engine, reports)
+    status_input_handlers.register(
+        engine,
+        StatusInputService(store=stores.status_inputs, audit=stores.audit, clock=clock),
+    )
     if settings.weekly_report_channels:
         time.scheduler.add_work(
             weekly_report(
@@ -360,6 +368,10 @@ def report_service(
         programme=programme,
         timezone=settings.timezone,
         registration_number=settings.report_registration_number,
+        inputs=stores.status_inputs,
+        editions=stores.report_editions,
+        workbooks=ExcelRegisterRenderer(),
+        budget=CsvBudgetSource(settings.budget_file) if settings.budget_file else None,
     )
 
 

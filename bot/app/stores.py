@@ -14,7 +14,7 @@ from bot.ports.delivery import DeliveryLog
 from bot.ports.entries import AuditLog, EntryRepository, EntrySearch, ProgrammeStore
 from bot.ports.governance import ChangeDecisionStore
 from bot.ports.plan import CommsStore, MilestoneStore, ReminderStore
-from bot.ports.reports import ReportStore
+from bot.ports.reports import ReportEditions, ReportStore, StatusInputs
 from bot.ports.sessions import SessionStore
 from bot.ports.storage import StorageStatus
 from bot.ports.unit_of_work import UnitOfWork
@@ -31,6 +31,7 @@ from storage.postgres.microsoft import PostgresSharePointState, PostgresTeamsRef
 from storage.postgres.plan import PostgresCommsStore, PostgresMilestoneStore, PostgresReminderStore
 from storage.postgres.programme import PostgresProgrammeStore
 from storage.postgres.ratebudget import PostgresRateBudget
+from storage.postgres.report_inputs import PostgresReportEditions, PostgresStatusInputs
 from storage.postgres.reports import PostgresReportStore
 from storage.postgres.search import PostgresEntrySearch
 from storage.postgres.sessions import PostgresSessionStore
@@ -51,6 +52,7 @@ from storage.sqlite.inbox import SqliteWebchatInbox
 from storage.sqlite.microsoft import SqliteSharePointState, SqliteTeamsReferences
 from storage.sqlite.plan import SqliteCommsStore, SqliteMilestoneStore, SqliteReminderStore
 from storage.sqlite.programme import SqliteProgrammeStore
+from storage.sqlite.report_inputs import SqliteReportEditions, SqliteStatusInputs
 from storage.sqlite.reports import SqliteReportStore
 from storage.sqlite.search import SqliteEntrySearch
 from storage.sqlite.sessions import SqliteSessionStore
@@ -80,6 +82,8 @@ class Stores:
     reminders: ReminderStore
     deliveries: DeliveryLog
     reports: ReportStore
+    status_inputs: StatusInputs
+    report_editions: ReportEditions
     inbox: InboxStore
     sessions: SessionStore  # the web chat's sign-ins
     teams_references: ReferenceStore
@@ -119,6 +123,8 @@ def sqlite_stores(
         reminders=SqliteReminderStore(db),
         deliveries=SqliteDeliveryLog(db),
         reports=SqliteReportStore(db),
+        status_inputs=SqliteStatusInputs(db, clock),
+        report_editions=SqliteReportEditions(db, clock),
         inbox=SqliteWebchatInbox(db, clock),
         sessions=SqliteSessionStore(db),
         teams_references=SqliteTeamsReferences(db, clock),
@@ -167,6 +173,8 @@ def stores_on_postgres(db: postgres.PostgresDatabase, clock: Clock, *, origin: s
         change_decisions=PostgresChangeDecisionStore(db),
         inbox_events=PostgresInboxEvents(db.url, origin=origin),
         rate_budget=PostgresRateBudget(db),
+        status_inputs=PostgresStatusInputs(db, clock),
+        report_editions=PostgresReportEditions(db, clock),
         db=db,
         close=close,
     )

@@ -81,6 +81,7 @@ def time_side(
         changes=stores.change_decisions,
         entries=stores.entries,
         programme=programme,
+        deliveries=stores.deliveries,
     )
     return TimeSide(scheduler, milestone_service, comms_service, reminder_service, plan)
 

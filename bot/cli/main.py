@@ -98,7 +98,9 @@ def cmd_entries_list(settings: Settings, args: argparse.Namespace) -> int:
     statuses = [STATUS_WORDS[args.status.casefold()]] if args.status else []
     with reading(settings) as bot:
         entries, total = bot.entries.find(
-            operator(), EntryQuery(kinds=kinds, statuses=statuses, limit=args.limit), mine=False
+            operator(settings.operator_name),
+            EntryQuery(kinds=kinds, statuses=statuses, limit=args.limit),
+            mine=False,
         )
         if args.json:
             _print_json({"total": total, "entries": [_entry_json(e) for e in entries]})
@@ -114,7 +116,7 @@ def cmd_entries_show(settings: Settings, args: argparse.Namespace) -> int:
 
     with reading(settings) as bot:
         try:
-            entry = bot.entries.read(operator(), args.number)
+            entry = bot.entries.read(operator(settings.operator_name), args.number)
         except UserError as error:
             print(t(args.locale, error.key, **error.values), file=sys.stderr)
             return 1

@@ -12,7 +12,7 @@ from bot.cli.operator import operator
 from bot.config import ConfigError, Settings
 from bot.domain.errors import UserError
 from bot.i18n.catalogue import t
-from bot.reports.model import ReportDocument
+from bot.reports.model import ReportDocument, Workbook
 from bot.reports.scope import Period, last_week
 from bot.reports.service import ReportService
 from bot.text.timeparse import parse_when
@@ -27,6 +27,14 @@ def add_report_commands(sub: Any) -> None:
     def common(command: argparse.ArgumentParser) -> None:
         command.add_argument("--out", help="the .docx to write (default: its name, here)")
         command.add_argument("--locale", default="sv", choices=["sv", "en"])
+        command.add_argument(
+            "--as",
+            dest="person",
+            default="",
+            help="who the report is made for, its author: a name or id from the programme file "
+            "(with that person's rights) or any name (default: FVIS_OPERATOR_NAME)",
+        )
+        command.add_argument("--dnr", default="", help="the report's diarienummer")
 
     status = report.add_parser("status", help="status report for a period (default: last week)")
     status.add_argument("--from", dest="start", help="first day, e.g. 2026-11-16")
@@ -34,13 +42,18 @@ def add_report_commands(sub: Any) -> None:
     common(status)
     status.set_defaults(func=cmd_report_status)
 
-    register = report.add_parser("register", help="every entry of one kind, every field")
+    register = report.add_parser(
+        "register", help="every entry of one kind (Word, or Excel with every field)"
+    )
     register.add_argument("kind", help="need|issue|deviation|risk|change (or the Swedish word)")
     register.add_argument(
         "--status", action="append", default=[], help="only this status (may repeat)"
     )
     register.add_argument("--from", dest="start", help="logged on or after this day")
     register.add_argument("--to", dest="end", help="logged on or before this day")
+    register.add_argument(
+        "--excel", action="store_true", help="an Excel workbook (also when --out ends in .xlsx)"
+    )
     common(register)
     register.set_defaults(func=cmd_report_register)
 
@@ -64,8 +77,12 @@ def _run(settings: Settings, args: argparse.Namespace, make: Any) -> int:
         return 2
     try:
         assert bot.reports is not None
-        document: ReportDocument = make(bot.reports, operator(), args)
-        data = bot.reports.render(document, args.locale)
+        person = operator(args.person or settings.operator_name, bot.programme, args.locale)
+        document: ReportDocument | Workbook = make(bot.reports, person, args)
+        if isinstance(document, Workbook):
+            data = bot.reports.render_workbook(document)
+        else:
+            data = bot.reports.render(document, args.locale)
     except UserError as error:
         print(t(args.locale, error.key, **error.values), file=sys.stderr)
         return 1
@@ -103,7 +120,7 @@ def _period(reports: ReportService, start: str | None, end: str | None) -> Perio
 def cmd_report_status(settings: Settings, args: argparse.Namespace) -> int:
     def make(reports: ReportService, person: Any, args: argparse.Namespace) -> ReportDocument:
         period = _period(reports, args.start, args.end) or last_week(reports.today())
-        return reports.status_report(person, period, args.locale)
+        return reports.status_report(person, period, args.locale, registration_number=args.dnr)
 
     return _run(settings, args, make)
 
@@ -116,10 +133,26 @@ def cmd_report_register(settings: Settings, args: argparse.Namespace) -> int:
         print(f"okänd typ eller status / unknown kind or status: {bad}", file=sys.stderr)
         return 2
 
-    def make(reports: ReportService, person: Any, args: argparse.Namespace) -> ReportDocument:
+    def make(
+        reports: ReportService, person: Any, args: argparse.Namespace
+    ) -> ReportDocument | Workbook:
         period = _period(reports, args.start, args.end)
+        if args.excel or (args.out or "").lower().endswith(".xlsx"):
+            return reports.register_sheet(
+                person,
+                kind,
+                args.locale,
+                statuses=[s for s in statuses if s],
+                period=period,
+                registration_number=args.dnr,
+            )
         return reports.register(
-            person, kind, args.locale, statuses=[s for s in statuses if s], period=period
+            person,
+            kind,
+            args.locale,
+            statuses=[s for s in statuses if s],
+            period=period,
+            registration_number=args.dnr,
         )
 
     return _run(settings, args, make)
@@ -127,13 +160,13 @@ def cmd_report_register(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_report_entry(settings: Settings, args: argparse.Namespace) -> int:
     def make(reports: ReportService, person: Any, args: argparse.Namespace) -> ReportDocument:
-        return reports.entry_record(person, args.number, args.locale)
+        return reports.entry_record(person, args.number, args.locale, registration_number=args.dnr)
 
     return _run(settings, args, make)
 
 
 def cmd_report_decisions(settings: Settings, args: argparse.Namespace) -> int:
     def make(reports: ReportService, person: Any, args: argparse.Namespace) -> ReportDocument:
-        return reports.decision_log(person, args.locale)
+        return reports.decision_log(person, args.locale, registration_number=args.dnr)
 
     return _run(settings, args, make)

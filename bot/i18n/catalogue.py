@@ -182,7 +182,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Kommunikation:\n"
         "  kommunikation · kommunikation ny · kommunikation godkänn 3\n"
         "Rapporter (Word):\n"
-        "  rapport vecka · rapport register behov · rapport BEH-12 · rapport beslut\n"
+        "  rapport vecka · rapport register behov [excel] · rapport BEH-12 · rapport beslut\n"
+        "  lägesbedömning grön|gul|röd <text> · ekonomi budget 250 mnkr prognos 262 mnkr\n"
         "avbryt avslutar en pågående dialog.\n\n"
         "Skriv aldrig personnummer eller patientuppgifter här.",
         "I am the FVIS bot. I take needs, issues, deviations, risks and change requests for the "
@@ -202,7 +203,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Communication:\n"
         "  comms · comms new · comms approve 3\n"
         "Reports (Word):\n"
-        "  report week · report register needs · report BEH-12 · report decisions\n"
+        "  report week · report register needs [excel] · report BEH-12 · report decisions\n"
+        "  assessment green|yellow|red <text> · budget budget 250 MSEK forecast 262 MSEK\n"
         "cancel ends a dialogue in progress.\n\n"
         "Never write personal identity numbers or patient details here.",
     ),

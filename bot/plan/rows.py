@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.domain.programme import Programme
-from bot.ports.plan import AwaitingChangeRow, CommsRow, DecisionRow, MilestoneRow
+from bot.ports.plan import AwaitingChangeRow, CommsRow, DecisionRow, MilestoneRow, PostRow
 from bot.text.timeparse import quarter_or_date_due
 
 
@@ -35,6 +35,9 @@ class ProgrammePlanSource:
         return []
 
     def comms(self, start: datetime, end: datetime) -> list[CommsRow]:
+        return []
+
+    def posts(self, start: datetime, end: datetime) -> list[PostRow]:
         return []
 
     def awaiting_changes(self) -> list[AwaitingChangeRow]:

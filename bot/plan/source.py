@@ -8,6 +8,7 @@ from datetime import datetime
 
 from bot.domain.model import Kind, Status
 from bot.domain.programme import Programme
+from bot.ports.delivery import DeliveryLog
 from bot.ports.entries import EntryQuery, EntryRepository
 from bot.ports.governance import ChangeDecisionStore
 from bot.ports.plan import (
@@ -17,6 +18,7 @@ from bot.ports.plan import (
     DecisionRow,
     MilestoneRow,
     MilestoneStore,
+    PostRow,
 )
 
 LEVEL_FIELD = "decision_level"  # as bot/entries/changes.py keeps it on the entry
@@ -28,12 +30,14 @@ class StoredPlanSource:
         *,
         milestones: MilestoneStore,
         comms: CommsStore,
+        deliveries: DeliveryLog | None = None,
         changes: ChangeDecisionStore | None = None,
         entries: EntryRepository | None = None,
         programme: Programme | None = None,
     ) -> None:
         self._milestones = milestones
         self._comms = comms
+        self._deliveries = deliveries
         self._changes = changes
         self._entries = entries
         self._programme = programme
@@ -126,6 +130,36 @@ class StoredPlanSource:
                 item.send_at,
                 item.channels,
                 item.published_at,
+                item.audiences,
+                item.recurrence,
             )
             for item in self._comms.between(start, end)
         ]
+
+    def posts(self, start: datetime, end: datetime) -> list[PostRow]:
+        if self._deliveries is None:
+            return []
+        rows = self._deliveries.between("comms:", start, end)
+        items = {}
+        for row in rows:
+            item_id = int(row.item.partition(":")[2] or 0)
+            if item_id not in items:
+                items[item_id] = self._comms.get(item_id)
+        posts = []
+        for row in rows:
+            item = items.get(int(row.item.partition(":")[2] or 0))
+            if item is None:
+                continue
+            posts.append(
+                PostRow(
+                    item.id or 0,
+                    item.title,
+                    item.audiences,
+                    row.target.platform,
+                    row.target.channel,
+                    row.status,
+                    row.sent_at or row.due_at or row.claimed_at or start,
+                    item.recurrence,
+                )
+            )
+        return posts

@@ -79,6 +79,9 @@ class DeliveryLog(Protocol):
 
     def for_items(self, items: Sequence[str]) -> dict[str, list[DeliveryRecord]]: ...
 
+    def between(self, prefix: str, start: datetime, end: datetime) -> list[DeliveryRecord]:
+        """Rows of jobs starting with `prefix` sent, or else due, in [start, end)."""
+
     def handled_jobs(self, prefix: str) -> set[str]:
         """Every job with at least one row, among jobs starting with `prefix`."""
 

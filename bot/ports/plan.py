@@ -180,6 +180,22 @@ class CommsRow:
     send_at: datetime | None
     channels: tuple[str, ...]
     published_at: datetime | None = None
+    audiences: tuple[str, ...] = ()  # the programme file's audience ids
+    recurrence: str = ""  # "" | "weekly"
+
+
+@dataclass(frozen=True, slots=True)
+class PostRow:
+    """One post of an announcement on one channel, as the delivery log has it."""
+
+    item_id: int
+    title: str
+    audiences: tuple[str, ...]
+    platform: str
+    channel: str
+    status: str  # sent | waiting | failed | missed | withdrawn | claimed …
+    at: datetime  # when it went out (sent), else when it was due
+    recurrence: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,3 +223,6 @@ class PlanSource(Protocol):
     def awaiting_changes(self) -> list[AwaitingChangeRow]: ...
 
     def comms(self, start: datetime, end: datetime) -> list[CommsRow]: ...
+
+    def posts(self, start: datetime, end: datetime) -> list[PostRow]:
+        """Posts of announcements sent, or due and not sent, in [start, end)."""

@@ -42,3 +42,70 @@ class ReportStore(Protocol):
         self, scope: EntryScope, start: datetime, end: datetime
     ) -> list[StatusChange]:
         """Status changes made in [start, end) to entries in scope (its created range ignored)."""
+
+
+# -- what the programme manager enters for the status report --------------------------------
+
+COLOURS = ("green", "yellow", "red")
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """The programme manager's overall assessment (lägesbedömning): green, yellow or red."""
+
+    colour: str  # one of COLOURS
+    text: str
+    by: str  # platform:user_id
+    by_name: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetLine:
+    """Kronor; None where the source gives no figure."""
+
+    label: str  # "" for the programme as a whole
+    budget: int | None
+    outcome: int | None  # utfall, spent so far
+    forecast: int | None  # prognos for the whole
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetFigures:
+    lines: tuple[BudgetLine, ...]
+    source: str  # "chat" or the configured file's name
+    by_name: str  # who entered them ("" for a file)
+    at: datetime  # entered, or the file's last change
+    note: str = ""
+
+
+class StatusInputs(Protocol):
+    """The assessment and budget figures entered in chat, newest last (storage implements it)."""
+
+    def add_assessment(self, *, colour: str, text: str, by: str, by_name: str) -> Assessment: ...
+
+    def assessment_at(self, moment: datetime) -> Assessment | None:
+        """The latest assessment made at or before `moment`."""
+
+    def add_budget(
+        self, *, line: BudgetLine, note: str, by: str, by_name: str
+    ) -> BudgetFigures: ...
+
+    def budget_at(self, moment: datetime) -> BudgetFigures | None:
+        """The latest figures entered at or before `moment`."""
+
+
+class BudgetSource(Protocol):
+    """Budget and forecast from a configured source (a file the finance office keeps)."""
+
+    def figures(self) -> BudgetFigures | None: ...
+
+
+class ReportEditions(Protocol):
+    """Every report made, so a report made again for the same selection is a new edition."""
+
+    def record(
+        self, *, key: str, registration_number: str, made_by: str, made_by_name: str
+    ) -> tuple[int, str]:
+        """Record one more edition of the report `key`: (its edition number, its registration
+        number: the one given, else the one the latest earlier edition had)."""

@@ -4,6 +4,7 @@ service writes it, so builders only read."""
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,9 +17,18 @@ from bot.domain.programme import Programme
 from bot.i18n.catalogue import t
 from bot.ports.clock import Clock
 from bot.ports.plan import PlanSource
-from bot.ports.reports import EntryScope, ReportStore
+from bot.ports.reports import BudgetSource, EntryScope, ReportStore, StatusInputs
 from bot.reports.model import HeaderBlock, ReportDocument, language_tag, long_date
 from bot.text.render import local_time
+
+# Reports are built in a worker thread beside the chat. A thread holding Python's interpreter
+# lock makes the event loop wait up to the switch interval (5 ms) each time it wants it back;
+# a long loop here hands it over every few hundred rows so chat answers are not held up.
+YIELD_EVERY = 100
+
+
+def share_the_interpreter() -> None:
+    time.sleep(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +45,11 @@ class ReportContext:
     programme: Programme
     timezone: str
     registration_number: str = ""
+    edition: int = 1
+    author: str = ""  # who asked for the report: the document's author
+    # What the programme manager entered (assessment, budget) and a configured budget file.
+    inputs: StatusInputs | None = None
+    budget: BudgetSource | None = None
     audit: list[AuditNote] = field(default_factory=list)
 
     @property
@@ -54,11 +69,15 @@ class ReportContext:
         )
 
     def read_entries(self, person: Person, scope: EntryScope) -> list[Entry]:
-        entries = self.store.entries(self.scoped(person, scope))
-        if sees_all(person):
-            return list(entries)
-        # The store filtered by reporter; the rule is checked again here, where rules live.
-        return [entry for entry in entries if can_read(person, entry)]
+        everyone = sees_all(person)
+        read = []
+        for index, entry in enumerate(self.store.entries(self.scoped(person, scope))):
+            if index % YIELD_EVERY == 0:
+                share_the_interpreter()
+            # The store filtered by reporter; the rule is checked again here, where rules live.
+            if everyone or can_read(person, entry):
+                read.append(entry)
+        return read
 
     def count_entries(self, person: Person, scope: EntryScope) -> Counter[tuple[Kind, Status]]:
         return Counter(self.store.counts(self.scoped(person, scope)))
@@ -94,7 +113,7 @@ class ReportContext:
                 (t(locale, "reports.header.registration_number"), self.registration_number),
                 (t(locale, "reports.header.programme"), self.programme.name),
                 (t(locale, "reports.header.date"), today.isoformat()),
-                (t(locale, "reports.header.edition"), "1.0"),
+                (t(locale, "reports.header.edition"), f"{self.edition}.0"),
             ),
             page_label=t(locale, "reports.header.page"),
         )
@@ -116,7 +135,12 @@ class ReportContext:
             file_name=f"{file_stem}.docx",
             landscape=landscape,
             language=language_tag(locale),
-            author=t(locale, "reports.author", programme=self.programme.name),
+            author=self.author,
+            subject=f"{document_type}: {subtitle}" if subtitle else document_type,
+            created=self.clock.now(),
+            edition=self.edition,
+            registration_number=self.registration_number,
+            generator=t(locale, "reports.author", programme=self.programme.name),
         )
 
     def generated_line(self, person: Person, locale: str) -> str:

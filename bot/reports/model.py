@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Literal, Protocol
 
 from bot.i18n.catalogue import normalise_locale, t
@@ -97,7 +97,51 @@ class ReportDocument:
     file_name: str = "rapport.docx"
     landscape: bool = False
     language: str = "sv-SE"  # for spelling and hyphenation in Word
+    author: str = ""  # the person the report was made for, who asked for it
+    # The document's properties: what it is (its type and selection), when it was made, which
+    # edition of the same report this is and its registration number (diarienummer).
+    subject: str = ""
+    created: datetime | None = None
+    edition: int = 1
+    registration_number: str = ""
+    generator: str = ""  # "FVIS-boten": the application that made the file
+
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+CellValue = str | int | float | date | datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class SheetColumn:
+    title: str
+    kind: Literal["text", "number", "date", "datetime"] = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Workbook:
+    """A register as a spreadsheet: one row per entry, every field, real numbers and dates
+    (local wall-clock times, as Excel has no time zones), and a sheet about the selection."""
+
+    title: str
+    sheet_name: str
+    columns: tuple[SheetColumn, ...]
+    rows: Sequence[Sequence[CellValue]]
+    about_name: str
+    about: tuple[tuple[str, str], ...]
+    file_name: str
     author: str = ""
+    subject: str = ""
+    created: datetime | None = None
+    language: str = "sv-SE"
+
+
+class WorkbookRenderer(Protocol):
+    """Turns a neutral workbook into a file (the Excel adapter implements it)."""
+
+    mime: str
+
+    def render(self, workbook: Workbook) -> bytes: ...
 
 
 class ReportRenderer(Protocol):

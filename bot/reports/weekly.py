@@ -128,6 +128,8 @@ class WeeklyReport:
 
     async def _make(self, due: datetime) -> tuple[FileRef, int]:
         period = last_week(due.astimezone(self.zone).date())
-        document = self.reports.status_report(self._person(), period, self.locale)
+        person = self._person()
+        job = self.reports.status_job(person, period, self.locale)
+        document = await self.reports.run_async(person, job)
         file = await self.reports.deliver(document, self.locale)
         return file, period.start.isocalendar().week

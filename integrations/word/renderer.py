@@ -5,18 +5,20 @@ on every page, and matplotlib charts with alt text."""
 from __future__ import annotations
 
 import io
-import re
 import secrets
+import time
 import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -41,8 +43,11 @@ from integrations.word.charts import bar_chart_png, risk_matrix_png
 from integrations.word.tables import Layout, table_xml, widths_for
 from integrations.word.template import load_template, open_template
 from integrations.word.text import runs_xml, xml_safe
+from integrations.word.widths import content_widths
 
 CELL_STYLE = "FVIS Tabelltext"
+CELL_PT = 8.5
+DENSE_PT = 7.5
 DENSE_STYLE = "FVIS Registertext"
 HEADER_STYLE = "FVIS Sidhuvud"
 A4 = (Cm(21), Cm(29.7))
@@ -71,8 +76,12 @@ class DocxReportRenderer:
         if report.subtitle:
             _paragraph(document, report.subtitle, "Subtitle")
         tables = _Tables(document)
-        for block in report.blocks:
-            self._block(document, block, width, tables)
+        blocks = report.blocks
+        for index, block in enumerate(blocks):
+            # A paragraph that introduces a table or chart stays on its page.
+            follows = blocks[index + 1] if index + 1 < len(blocks) else None
+            keep = isinstance(follows, Table | Facts | BarChart | RiskMatrix)
+            self._block(document, block, width, tables, keep=keep)
         buffer = io.BytesIO()
         document.save(buffer)
         return tables.splice(buffer.getvalue())
@@ -115,7 +124,7 @@ class DocxReportRenderer:
                 style.base_style = styles["Normal"]
                 style.font.size = Pt(base_size)
                 style.font.bold = name == "Title"
-        for name, size in ((CELL_STYLE, 8.5), (DENSE_STYLE, 7.5)):
+        for name, size in ((CELL_STYLE, CELL_PT), (DENSE_STYLE, DENSE_PT)):
             if name not in names:
                 cell = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
                 cell.base_style = styles["Normal"]
@@ -131,16 +140,26 @@ class DocxReportRenderer:
             header.paragraph_format.space_after = Pt(0)
 
     def _properties(self, document: DocxDocument, report: ReportDocument) -> None:
+        """Honest document properties: who asked for it, what it is, when it was made, its
+        edition and registration number; nothing left from python-docx's own template."""
         properties = document.core_properties
-        subject = report.header.fields[0][1] if report.header.fields else ""
         # Core properties hold at most 255 characters each.
         properties.title = xml_safe(report.title)[:255]
-        properties.subject = xml_safe(subject)[:255]
+        properties.subject = xml_safe(report.subject)[:255]
         properties.author = xml_safe(report.author)[:255]
         properties.last_modified_by = xml_safe(report.author)[:255]
+        properties.category = xml_safe(report.header.fields[0][1] if report.header.fields else "")[
+            :255
+        ]
+        properties.comments = ""
+        properties.keywords = ""
+        properties.identifier = xml_safe(report.registration_number)[:255]
+        properties.version = f"{report.edition}.0"
         properties.language = report.language
-        properties.created = properties.modified = datetime.now(UTC).replace(tzinfo=None)
-        properties.revision = 1
+        made = report.created or datetime.now(UTC)
+        properties.created = properties.modified = made.astimezone(UTC).replace(tzinfo=None)
+        properties.revision = max(1, report.edition)
+        _honest_package(document, report.generator)
 
     def _header(self, document: DocxDocument, section: Section, header: HeaderBlock) -> None:
         headers = [section.header]
@@ -158,33 +177,49 @@ class DocxReportRenderer:
 
     # -- blocks ---------------------------------------------------------------------------
 
-    def _block(self, document: DocxDocument, block: Block, width: int, tables: _Tables) -> None:
+    def _block(
+        self, document: DocxDocument, block: Block, width: int, tables: _Tables, *, keep: bool
+    ) -> None:
         if isinstance(block, Heading):
-            _paragraph(document, block.text, f"Heading {min(max(block.level, 1), 3)}")
+            heading = _paragraph(document, block.text, f"Heading {min(max(block.level, 1), 3)}")
+            heading.paragraph_format.keep_with_next = True
         elif isinstance(block, Paragraph):
             paragraph = _paragraph(document, block.text, "Normal")
+            if keep:
+                paragraph.paragraph_format.keep_with_next = True
             if block.style == "note":
                 for run in paragraph.runs:
                     run.italic = True
                     run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
                     run.font.size = Pt(9)
         elif isinstance(block, Table):
+            header = [c.title for c in block.columns]
+            text_columns = any(not c.numeric for c in block.columns)
+            widths = content_widths(
+                header,
+                block.rows,
+                total=width,
+                font_pt=DENSE_PT if block.dense else CELL_PT,
+                # Room left over goes to text columns; numbers keep what they need.
+                shares=[0 if c.numeric and text_columns else c.width for c in block.columns],
+            )
             layout = Layout(
-                widths_for([c.width for c in block.columns], width),
+                widths,
                 tuple(c.numeric for c in block.columns),
                 _style_id(document, DENSE_STYLE if block.dense else CELL_STYLE),
+                DENSE_PT if block.dense else CELL_PT,
             )
-            header = [c.title for c in block.columns]
             tables.add(
                 lambda standalone: table_xml(
                     layout, block.rows, header=header, total=block.total, standalone=standalone
                 )
             )
         elif isinstance(block, Facts):
-            layout = Layout(
-                widths_for([2, 3], width), (False, False), _style_id(document, CELL_STYLE)
-            )
             rows = [[label, value or "–"] for label, value in block.pairs]
+            widths = content_widths(
+                None, rows, total=width, font_pt=CELL_PT, shares=[0, 1], bold_columns=[True]
+            )
+            layout = Layout(widths, (False, False), _style_id(document, CELL_STYLE), CELL_PT)
             tables.add(
                 lambda standalone: table_xml(layout, rows, label_column=True, standalone=standalone)
             )
@@ -223,24 +258,53 @@ class _Tables:
     def splice(self, package: bytes) -> bytes:
         if not self._pending:
             return package
-        pattern = re.compile(f"<w:p><w:r><w:t>(fvis-table-{self._nonce}-\\d+)</w:t></w:r></w:p>")
         source = zipfile.ZipFile(io.BytesIO(package))
         out = io.BytesIO()
         with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=5) as target:
             for item in source.infolist():
                 data = source.read(item.filename)
                 if item.filename == self.PART:
-                    text, count = pattern.subn(
-                        lambda m: self._pending[m.group(1)], data.decode("utf-8")
-                    )
-                    if count != len(self._pending):
-                        raise RuntimeError(f"{len(self._pending) - count} table markers not found")
-                    data = text.encode("utf-8")
+                    data = self._spliced(data.decode("utf-8")).encode("utf-8")
                 target.writestr(item, data)
         return out.getvalue()
 
+    def _spliced(self, text: str) -> str:
+        """Each marker paragraph replaced by its table. str.find, not a regular expression
+        over the whole document: the report is made beside the chat, and a regex scan of a
+        large register holds the interpreter lock for its whole length."""
+        parts = []
+        at = 0
+        for marker, table in self._pending.items():
+            paragraph = f"<w:p><w:r><w:t>{marker}</w:t></w:r></w:p>"
+            found = text.find(paragraph, at)
+            if found < 0:
+                raise RuntimeError(f"table marker {marker} not found")
+            parts += [text[at:found], table]
+            at = found + len(paragraph)
+            time.sleep(0)
+        parts.append(text[at:])
+        return "".join(parts)
+
 
 # -- helpers ------------------------------------------------------------------------------
+
+_APP = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>{application}</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+
+
+def _honest_package(document: DocxDocument, generator: str) -> None:
+    """python-docx's default package says "Microsoft Macintosh Word" made it and carries a
+    blank thumbnail; the application is the bot and there is no thumbnail."""
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package.rels[rel_id]
+        elif rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
+            application = escape(xml_safe(generator or "FVIS")[:255])
+            rel.target_part._blob = _APP.format(application=application).encode("utf-8")
 
 
 def _text_width(section: Section) -> int:

@@ -7,6 +7,7 @@ ten thousand entries is instead one string of rows handed to lxml in a single pa
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ class Layout:
     widths: tuple[int, ...]  # twentieths of a point (dxa), one per column
     numeric: tuple[bool, ...]
     style_id: str  # the paragraph style of every cell
+    font_pt: float = 8.5  # its size: how many characters a line of each column holds
 
 
 def widths_for(relative: Sequence[float], total: int) -> tuple[int, ...]:
@@ -36,17 +38,34 @@ def widths_for(relative: Sequence[float], total: int) -> tuple[int, ...]:
     return tuple(widths)
 
 
-def _cell_open(width: int, *, numeric: bool, fill: str, style_id: str) -> tuple[str, str]:
-    """The XML before a cell's runs, for a left-to-right and a right-to-left paragraph."""
+def _cell_open(
+    width: int, *, numeric: bool, fill: str, style_id: str, keep: bool = False
+) -> tuple[str, str]:
+    """The XML before a cell's runs, for a left-to-right and a right-to-left paragraph.
+
+    `keep` keeps the row on the page of the next one (keepNext on its paragraph): a table
+    starts with its header and two rows together and never ends with one row alone."""
     shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
     start = f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr><w:p><w:pPr>'
-    style = f'<w:pStyle w:val="{style_id}"/>'
+    style = f'<w:pStyle w:val="{style_id}"/>' + ("<w:keepNext/>" if keep else "")
     jc = '<w:jc w:val="right"/>' if numeric else ""
     return f"{start}{style}{jc}</w:pPr>", f"{start}{style}<w:bidi/>{jc}</w:pPr>"
 
 
 _CELL_CLOSE = "</w:p></w:tc>"
 _BOLD = "<w:rPr><w:b/><w:bCs/></w:rPr>"
+# Every row stays whole on one page; the header row also repeats on every page.
+_ROW = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+# ...unless it may be taller than a page (a huge imported text): such a row must split, or
+# LibreOffice lays it out forever.
+_TALL_ROW = "<w:tr>"
+TALL_LINES = 40
+AVERAGE_EM = 0.6  # a generous average character width, in ems
+_HEADER_ROW = "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+# Rows between handing the interpreter to the event loop (reports render in a worker thread).
+YIELD_EVERY = 100
+# Tables this short are kept on one page whole.
+WHOLE = 6
 
 
 def _row_xml(
@@ -55,11 +74,9 @@ def _row_xml(
     bold: Sequence[bool],
     *,
     header: bool = False,
+    tall: bool = False,
 ) -> str:
-    parts = ["<w:tr>"]
-    if header:
-        # Repeats at the top of every page the table runs onto, and never splits.
-        parts.append("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+    parts = [_HEADER_ROW if header else _TALL_ROW if tall else _ROW]
     count = len(cells)
     for index, (ltr, rtl) in enumerate(opens):
         value = cells[index] if index < count else ""
@@ -80,6 +97,13 @@ def _row_xml(
             )
     parts.append("</w:tr>")
     return "".join(parts)
+
+
+def _may_be_tall(cells: Sequence[str], capacity: Sequence[float]) -> bool:
+    for value, chars in zip(cells, capacity, strict=False):
+        if len(value) / chars + value.count("\n") > TALL_LINES:
+            return True
+    return False
 
 
 def table_xml(
@@ -111,28 +135,39 @@ def table_xml(
         f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>",
     ]
 
-    def opens(fill: str) -> list[tuple[str, str]]:
+    def opens(fill: str, keep: bool = False) -> list[tuple[str, str]]:
         return [
-            _cell_open(w, numeric=n, fill=fill, style_id=layout.style_id)
+            _cell_open(w, numeric=n, fill=fill, style_id=layout.style_id, keep=keep)
             for w, n in zip(layout.widths, layout.numeric, strict=True)
         ]
 
+    def body(keep: bool) -> list[tuple[str, str]]:
+        cells = opens("", keep)
+        if label_column:
+            cells[0] = opens(TOTAL_FILL, keep)[0]
+        return cells
+
     count = len(layout.widths)
+    # Characters one line of each column holds, roughly (to spot rows taller than a page).
+    capacity = [max(1.0, w / (AVERAGE_EM * layout.font_pt * 20)) for w in layout.widths]
     all_bold = [True] * count
-    plain = opens("")
-    plain_bold = [False] * count
-    if label_column:
-        plain[0] = opens(TOTAL_FILL)[0]
-        plain_bold[0] = True
+    plain, kept = body(False), body(True)
+    plain_bold = [label_column] + [False] * (count - 1)
     if header is not None:
-        out.append(_row_xml(header, opens(HEADER_FILL), all_bold, header=True))
+        out.append(_row_xml(header, opens(HEADER_FILL, True), all_bold, header=True))
     materialised = rows if isinstance(rows, Sequence) else list(rows)
     last = len(materialised) - 1
     for index, row in enumerate(materialised):
+        if index % YIELD_EVERY == 0:
+            time.sleep(0)  # hand the interpreter to the chat's event loop now and then
+        tall = _may_be_tall(row, capacity)
+        # The first row stays with the header, the last-but-one with the last (rows that may
+        # fill a page are kept with nothing).
+        keep = not tall and index < last and (last < WHOLE or index == 0 or index == last - 1)
         if total and index == last:
-            out.append(_row_xml(row, opens(TOTAL_FILL), all_bold))
+            out.append(_row_xml(row, opens(TOTAL_FILL), all_bold, tall=tall))
         else:
-            out.append(_row_xml(row, plain, plain_bold))
+            out.append(_row_xml(row, kept if keep else plain, plain_bold, tall=tall))
     out.append("</w:tbl>")
     return "".join(out)
 

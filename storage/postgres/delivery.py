@@ -107,6 +107,13 @@ class PostgresDeliveryLog:
             found[row.item].append(row)
         return found
 
+    def between(self, prefix: str, start: datetime, end: datetime) -> list[DeliveryRecord]:
+        return self._rows(
+            "starts_with(job, %s) AND COALESCE(sent_at, due_at) >= %s "
+            "AND COALESCE(sent_at, due_at) < %s",
+            [prefix, start, end],
+        )
+
     def handled_jobs(self, prefix: str) -> set[str]:
         # starts_with, not LIKE: "_" in an id is no wildcard.
         with self._db.connection() as conn:

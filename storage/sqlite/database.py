@@ -7,17 +7,19 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from storage.sqlite.migrations import core, governance, microsoft, plan, webchat
+from storage.sqlite.migrations import core, governance, microsoft, plan, reports, webchat
 
 # Each feature has its own migration set; together they make the database, in this order. The
-# sets' names ("fvis", "fvis-time", "fvis-teams", "fvis-governance", "fvis-webchat") and their
-# functions' names are recorded in every existing database: never rename them.
+# sets' names ("fvis", "fvis-time", "fvis-teams", "fvis-governance", "fvis-webchat",
+# "fvis-reports") and their functions' names are recorded in every existing database: never
+# rename them.
 MIGRATION_SETS = (
     core.migrations,
     plan.migrations,
     microsoft.migrations,
     governance.migrations,
     webchat.migrations,
+    reports.migrations,
 )
 
 

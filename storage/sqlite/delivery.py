@@ -115,6 +115,14 @@ class SqliteDeliveryLog:
                 found[row.item].append(row)
         return found
 
+    def between(self, prefix: str, start: datetime, end: datetime) -> list[DeliveryRecord]:
+        return self._rows(
+            "job >= ? AND job < ? AND (CASE WHEN sent_at IS NOT NULL AND sent_at != '' "
+            "THEN sent_at ELSE due_at END) >= ? AND (CASE WHEN sent_at IS NOT NULL AND "
+            "sent_at != '' THEN sent_at ELSE due_at END) < ?",
+            [prefix, prefix + "\U0010ffff", _iso(start), _iso(end)],
+        )
+
     def handled_jobs(self, prefix: str) -> set[str]:
         # A range instead of LIKE: LIKE would treat "_" in an id as a wildcard.
         rows = self._db.execute(

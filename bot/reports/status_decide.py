@@ -1,0 +1,335 @@
+"""The status report's sections a steering group decides from: the programme manager's
+assessment, what awaits decision (change requests, escalated entries of every kind), deviations
+from the plan and those with a high risk value (named), needs per benefit objective, and budget
+and forecast with their source.
+
+Seams for the governance work (issue 13), which is built beside this: a change request awaits a
+decision while it is open (`awaits_decision`), a deviation is one from the programme plan by its
+category or area (`is_plan_deviation`). When change requests get their own decision statuses and
+deviations their plan/go-live kind, these two functions are what changes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.domain.kinds import RISK_FLAG_THRESHOLD, is_care_related, risk_value
+from bot.domain.model import Entry, EscalationLevel, Kind
+from bot.i18n.catalogue import option_label, t
+from bot.ports.reports import Assessment, BudgetFigures, BudgetLine
+from bot.reports.context import ReportContext
+from bot.reports.model import Block, Column, Facts, Heading, Paragraph, Table, long_date, number
+from bot.reports.scope import OPEN_STATUSES
+from bot.text.clean import shorten
+
+# The field that says what an entry is about, beyond its title.
+DESCRIBES = {
+    Kind.NEED: "description",
+    Kind.ISSUE: "description",
+    Kind.DEVIATION: "what",
+    Kind.RISK: "description",
+    Kind.CHANGE: "what",
+}
+PLAN_CATEGORIES = frozenset({"plan_time", "plan_scope", "plan_budget"})
+LEVELS = list(EscalationLevel)
+SHOWN = 25  # rows of one list in a report read in a meeting; the register has them all
+
+
+def awaits_decision(entry: Entry) -> bool:
+    return entry.kind is Kind.CHANGE and entry.status in OPEN_STATUSES
+
+
+def is_plan_deviation(entry: Entry) -> bool:
+    """A deviation from the programme plan (time, scope, budget), not one in care."""
+    if entry.kind is not Kind.DEVIATION or is_care_related(entry.fields):
+        return False
+    fields = entry.fields
+    return fields.get("category") in PLAN_CATEGORIES or fields.get("area") == "programme"
+
+
+def _more(locale: str, shown: int, count: int, command: str) -> list[Block]:
+    if count <= shown:
+        return []
+    text = t(
+        locale, "reports.status.more", shown=shown, count=number(count, locale), command=command
+    )
+    return [Paragraph(text, "note")]
+
+
+# -- assessment ---------------------------------------------------------------------------
+
+
+def assessment_section(
+    locale: str, assessment: Assessment | None, period_start: datetime, context: ReportContext
+) -> list[Block]:
+    blocks: list[Block] = [Heading(t(locale, "reports.status.assessment"))]
+    if assessment is None:
+        return [*blocks, Paragraph(t(locale, "reports.assessment.none"))]
+    when = long_date(assessment.at.astimezone(context.zone).date(), locale)
+    made = t(locale, "reports.assessment.made", name=assessment.by_name or "–", date=when)
+    if assessment.at < period_start:
+        made = t(locale, "reports.assessment.carried", name=assessment.by_name or "–", date=when)
+    return [
+        *blocks,
+        Facts(
+            (
+                (
+                    t(locale, "reports.assessment.colour"),
+                    t(locale, f"reports.colour.{assessment.colour}"),
+                ),
+                (t(locale, "reports.assessment.text"), assessment.text or "–"),
+                (t(locale, "reports.assessment.by"), made),
+            )
+        ),
+    ]
+
+
+# -- what awaits decision -----------------------------------------------------------------
+
+
+def changes_section(locale: str, changes: Sequence[Entry], context: ReportContext) -> list[Block]:
+    blocks: list[Block] = [Heading(t(locale, "reports.status.changes"), 2)]
+    if not changes:
+        return [*blocks, Paragraph(t(locale, "reports.status.no_changes"))]
+    rows = [
+        [
+            e.ref,
+            shorten(str(e.fields.get("what", "") or e.title), 300),
+            shorten(str(e.fields.get("impact_scope", "")), 200) or "–",
+            shorten(str(e.fields.get("impact_time", "")), 200) or "–",
+            shorten(str(e.fields.get("impact_budget", "")), 200) or "–",
+            context.local_day(e.created_at),
+        ]
+        for e in sorted(changes, key=lambda e: e.number or 0)[:SHOWN]
+    ]
+    columns = (
+        Column(t(locale, "reports.label.number"), 0),
+        Column(t(locale, "field.what"), 4),
+        Column(t(locale, "reports.label.impact_scope"), 2),
+        Column(t(locale, "reports.label.impact_time"), 2),
+        Column(t(locale, "reports.label.impact_budget"), 2),
+        Column(t(locale, "field.created"), 0),
+    )
+    more = _more(locale, SHOWN, len(changes), t(locale, "reports.command.changes"))
+    return [*blocks, Table(columns, rows), *more]
+
+
+def escalated_section(
+    locale: str, escalated: Sequence[Entry], context: ReportContext
+) -> list[Block]:
+    """Escalated entries of every kind, highest level first, with what is to be decided."""
+    blocks: list[Block] = [Heading(t(locale, "reports.status.escalated"), 2)]
+    if not escalated:
+        return [*blocks, Paragraph(t(locale, "reports.status.no_escalated"))]
+    ordered = sorted(
+        escalated, key=lambda e: (-LEVELS.index(e.escalation_level), e.kind.value, e.number or 0)
+    )
+    rows = [
+        [
+            e.ref,
+            t(locale, f"kind.{e.kind.value}"),
+            shorten(e.title, 200),
+            _to_decide(e),
+            t(locale, f"level.{e.escalation_level.value}"),
+            e.assignee or "–",
+        ]
+        for e in ordered[:SHOWN]
+    ]
+    columns = (
+        Column(t(locale, "reports.label.number"), 0),
+        Column(t(locale, "reports.label.kind"), 0),
+        Column(t(locale, "field.title"), 2),
+        Column(t(locale, "reports.label.to_decide"), 4),
+        Column(t(locale, "reports.label.level"), 1),
+        Column(t(locale, "field.assignee"), 1),
+    )
+    more = _more(locale, SHOWN, len(escalated), t(locale, "reports.command.escalated"))
+    return [*blocks, Table(columns, rows), *more]
+
+
+def _to_decide(entry: Entry) -> str:
+    """What the level above is asked: the reason given when it was escalated, when the entry
+    carries one (the escalation work, issue 12, records it), else what the entry describes."""
+    reason = str(entry.fields.get("escalation_reason", "") or "")
+    if reason:
+        return shorten(reason, 300)
+    text = str(entry.fields.get(DESCRIBES[entry.kind], "") or "")
+    return shorten(text or entry.title, 300)
+
+
+# -- deviations ---------------------------------------------------------------------------
+
+
+def _deviation_rows(
+    locale: str, deviations: Sequence[Entry], context: ReportContext
+) -> list[list[str]]:
+    return [
+        [
+            e.ref,
+            shorten(e.title, 200),
+            option_label(locale, "category", str(e.fields.get("category", ""))) or "–",
+            str(risk_value(e.fields) or "–"),
+            t(locale, f"status.{e.status.value}"),
+            e.assignee or "–",
+        ]
+        for e in deviations[:SHOWN]
+    ]
+
+
+def _deviation_columns(locale: str) -> tuple[Column, ...]:
+    return (
+        Column(t(locale, "reports.label.number"), 0),
+        Column(t(locale, "field.what"), 4),
+        Column(t(locale, "field.category"), 1.5),
+        Column(t(locale, "field.risk_value"), 0, numeric=True),
+        Column(t(locale, "field.status"), 0),
+        Column(t(locale, "field.assignee"), 1),
+    )
+
+
+def plan_deviations_section(
+    locale: str, deviations: Sequence[Entry], context: ReportContext
+) -> list[Block]:
+    blocks: list[Block] = [Heading(t(locale, "reports.status.plan_deviations"), 2)]
+    if not deviations:
+        return [*blocks, Paragraph(t(locale, "reports.status.no_plan_deviations"))]
+    ordered = sorted(deviations, key=lambda e: (-(risk_value(e.fields) or 0), e.number or 0))
+    context.note_listed(ordered[:SHOWN], "status report")
+    more = _more(locale, SHOWN, len(ordered), t(locale, "reports.command.deviations"))
+    rows = _deviation_rows(locale, ordered, context)
+    return [*blocks, Table(_deviation_columns(locale), rows), *more]
+
+
+def high_risk_section(
+    locale: str, deviations: Sequence[Entry], context: ReportContext
+) -> list[Block]:
+    heading = t(locale, "reports.status.high_risk", threshold=RISK_FLAG_THRESHOLD)
+    blocks: list[Block] = [Heading(heading, 2)]
+    flagged = sorted(
+        (e for e in deviations if (risk_value(e.fields) or 0) >= RISK_FLAG_THRESHOLD),
+        key=lambda e: (-(risk_value(e.fields) or 0), e.number or 0),
+    )
+    if not flagged:
+        return [
+            *blocks,
+            Paragraph(t(locale, "reports.status.no_high_risk", threshold=RISK_FLAG_THRESHOLD)),
+        ]
+    context.note_listed(flagged[:SHOWN], "status report")
+    more = _more(locale, SHOWN, len(flagged), t(locale, "reports.command.deviations"))
+    rows = _deviation_rows(locale, flagged, context)
+    return [*blocks, Table(_deviation_columns(locale), rows), *more]
+
+
+# -- benefits -----------------------------------------------------------------------------
+
+
+def benefits_section(
+    locale: str, created: Sequence[Entry], open_needs: Sequence[Entry], context: ReportContext
+) -> list[Block]:
+    blocks: list[Block] = [Heading(t(locale, "reports.status.benefits"))]
+    benefits = context.programme.benefits
+    new = Counter(str(e.fields.get("benefit", "")) for e in created if e.kind is Kind.NEED)
+    still = Counter(str(e.fields.get("benefit", "")) for e in open_needs)
+    keys = [str(k) for k in sorted(benefits)]
+    keys += sorted((set(new) | set(still)) - set(keys) - {""})
+    rows = [
+        [
+            f"{k}. {benefits[int(k)]}" if k.isdigit() and int(k) in benefits else k,
+            number(new[k], locale),
+            number(still[k], locale),
+        ]
+        for k in keys
+    ]
+    if new[""] or still[""]:
+        rows.append(
+            [t(locale, "reports.benefit.none"), number(new[""], locale), number(still[""], locale)]
+        )
+    rows.append(
+        [
+            t(locale, "reports.label.total"),
+            number(sum(new.values()), locale),
+            number(sum(still.values()), locale),
+        ]
+    )
+    columns = (
+        Column(t(locale, "field.benefit"), 1),
+        Column(t(locale, "reports.label.new_in_period"), 0, numeric=True),
+        Column(t(locale, "reports.label.open"), 0, numeric=True),
+    )
+    return [*blocks, Table(columns, rows, total=True)]
+
+
+# -- budget and forecast ------------------------------------------------------------------
+
+
+def money(value: int | None, locale: str) -> str:
+    """Kronor as people read them in a steering group: "12,5 mnkr", "850 tkr"."""
+    if value is None:
+        return "–"
+    if abs(value) >= 1_000_000:
+        return t(locale, "reports.money.million", amount=number(value / 1_000_000, locale, 1))
+    if abs(value) >= 1_000:
+        return t(locale, "reports.money.thousand", amount=number(value / 1_000, locale))
+    return t(locale, "reports.money.kronor", amount=number(value, locale))
+
+
+def _difference(line: BudgetLine, locale: str) -> str:
+    if line.budget is None or line.forecast is None:
+        return "–"
+    diff = line.forecast - line.budget
+    sign = "+" if diff > 0 else ""
+    return sign + money(diff, locale) if diff else money(0, locale)
+
+
+def budget_section(
+    locale: str, figures: BudgetFigures | None, error: str, context: ReportContext
+) -> list[Block]:
+    blocks: list[Block] = [Heading(t(locale, "reports.status.budget"))]
+    if error:
+        return [*blocks, Paragraph(t(locale, "reports.budget.unreadable", error=error))]
+    if figures is None or not figures.lines:
+        return [*blocks, Paragraph(t(locale, "reports.budget.none"))]
+    lines = list(figures.lines)
+    if len(lines) > 1:
+
+        def total(values: list[int | None]) -> int | None:
+            known = [v for v in values if v is not None]
+            return sum(known) if known else None
+
+        lines.append(
+            BudgetLine(
+                t(locale, "reports.label.total"),
+                total([line.budget for line in figures.lines]),
+                total([line.outcome for line in figures.lines]),
+                total([line.forecast for line in figures.lines]),
+            )
+        )
+    rows = [
+        [
+            line.label or t(locale, "reports.budget.programme"),
+            money(line.budget, locale),
+            money(line.outcome, locale),
+            money(line.forecast, locale),
+            _difference(line, locale),
+        ]
+        for line in lines
+    ]
+    columns = (
+        Column(t(locale, "reports.budget.line"), 1),
+        Column(t(locale, "reports.budget.budget"), 0, numeric=True),
+        Column(t(locale, "reports.budget.outcome"), 0, numeric=True),
+        Column(t(locale, "reports.budget.forecast"), 0, numeric=True),
+        Column(t(locale, "reports.budget.difference"), 0, numeric=True),
+    )
+    when = context.local(figures.at)
+    source = (
+        t(locale, "reports.budget.from_chat", name=figures.by_name or "–", when=when)
+        if figures.source == "chat"
+        else t(locale, "reports.budget.from_file", file=figures.source, when=when)
+    )
+    blocks += [Paragraph(source), Table(columns, rows, total=len(lines) > 1)]
+    if figures.note:
+        blocks.append(Paragraph(t(locale, "reports.budget.note", note=figures.note)))
+    return blocks
