@@ -342,6 +342,11 @@ async def test_every_document_type_renders_to_pages_with_ink(
     for name, (document, (low, high)) in documents.items():
         pdf = to_pdf(bot.reports.render(document, "sv"), tmp_path / name, name)
         assert low <= page_count(pdf) <= high, name
+        # Column widths come from the content: no header word is broken over two lines.
+        tokens = set(pdf_text(pdf).split())
+        titles = {c.title for b in document.blocks if isinstance(b, Table) for c in b.columns}
+        for word in {w for title in titles for w in title.split() if len(w) > 3}:
+            assert word in tokens, (name, word)
         first = to_png(pdf, tmp_path / name / "page")[0]
         with Image.open(first) as image:
             grey = image.convert("L")
