@@ -12,9 +12,11 @@ from bot.domain.messages import Choice, Form, FormField, Option, Reply
 from bot.domain.model import Kind
 from bot.domain.pii import contains_personal_number
 from bot.entries.service import FLAG_FORWARDED, FLAG_MEDICAL_REVIEW, Source
+from bot.i18n.catalogue import TEXTS
 from bot.text.clean import shorten
 from bot.text.render import local_time, summary
 from bot.text.validation import Checked, check_field, option_labels
+from handlers.intake_governance import check_governed, prepare, question_key, saved_notices
 
 FLOW = "intake"
 NONCE = re.compile(r"[0-9A-Za-z_-]{1,64}")
@@ -327,7 +329,7 @@ def _question(context: Context, field_spec: FieldSpec) -> Reply:
     kind = dialogue.kind if dialogue else Kind.NEED.value
     choices.append(Choice(f"{FLOW}:form", context.t("choice.form"), kind))
     choices.append(Choice(f"{FLOW}:cancel", context.t("choice.cancel")))
-    return Reply(context.t(f"ask.{field_spec.name}"), choices=tuple(choices))
+    return Reply(context.t(question_key(kind, field_spec.name)), choices=tuple(choices))
 
 
 def _repeat_step(context: Context) -> list[Reply]:
@@ -376,11 +378,12 @@ async def _create(
     incoming = context.incoming
     source = Source(incoming.platform, incoming.conversation_id, incoming.message_link)
     entry, created = await context.entries.create(
-        context.person, kind, values, source, dedupe_key=dedupe_key
+        context.person, kind, prepare(context, kind, values), source, dedupe_key=dedupe_key
     )
     if not created:
         return [Reply(context.t("already_saved", ref=entry.ref))]
     replies = [Reply(context.t("saved", ref=entry.ref), style="success")]
+    replies += saved_notices(context, entry)
     if FLAG_MEDICAL_REVIEW in entry.flags:
         replies.append(Reply(context.t("risk_flagged", value=risk_value(values)), style="info"))
     if FLAG_FORWARDED in entry.flags and is_care_related(values):
@@ -425,7 +428,7 @@ def _form(
                 options=options if field_spec.type == "select" else (),
                 value=values.get(field_spec.name, ""),
                 error=errors.get(field_spec.name, ""),
-                help=context.t("when_hint") if field_spec.type == "date" else "",
+                help=_help(context, field_spec),
                 max_length=field_spec.max_length,
             )
         )
@@ -441,7 +444,7 @@ def _form(
 
 
 def _check(context: Context, field_spec: FieldSpec, raw: str) -> Checked:
-    return check_field(
+    checked = check_field(
         field_spec,
         raw,
         locale=context.locale,
@@ -449,6 +452,14 @@ def _check(context: Context, field_spec: FieldSpec, raw: str) -> Checked:
         timezone=context.timezone,
         benefits=context.programme.benefits,
     )
+    return check_governed(context, field_spec, checked)
+
+
+def _help(context: Context, field_spec: FieldSpec) -> str:
+    own = f"help.{field_spec.name}"
+    if own in TEXTS:
+        return context.t(own)
+    return context.t("when_hint") if field_spec.type == "date" else ""
 
 
 def _local(value: str, context: Context) -> str:

@@ -121,11 +121,12 @@ SCRIPTS: dict[str, tuple[str, str, str, list[tuple[str, str, str]], dict[str, st
         "sv",
         "RIS-1",
         [
-            ("say", "risk Leveransen kan bli försenad", "probability"),
+            ("say", "risk Leveransen kan bli försenad", "risk.probability"),
             ("click", "3 – betydande", "consequence"),
             ("click", "2 – måttlig", "owner"),
             ("say", "David Berg", "mitigation"),
-            ("say", "Tät uppföljning med leverantören", ""),
+            ("say", "Tät uppföljning med leverantören", "review_date"),
+            ("say", "om 4 veckor", ""),
         ],
         {
             "description": "Leveransen kan bli försenad",
@@ -212,10 +213,11 @@ SCRIPTS: dict[str, tuple[str, str, str, list[tuple[str, str, str]], dict[str, st
         "en",
         "RIS-1",
         [
-            ("say", "risk The delivery could be delayed", "probability"),
+            ("say", "risk The delivery could be delayed", "risk.probability"),
             ("click", "3 – major", "consequence"),
             ("click", "2 – moderate", "owner"),
             ("say", "David Berg", "mitigation"),
+            ("say", "-", "review_date"),
             ("say", "-", ""),
         ],
         {"description": "The delivery could be delayed", "owner": "David Berg", "mitigation": ""},
@@ -441,7 +443,7 @@ async def test_a_kind_can_be_typed_instead_of_clicked(chat: Any) -> None:
     await anna.say("Nu har det blivit konstigt igen med listan")
     assert anna.text == t("sv", "classify_unsure")
     await anna.say("risk")
-    assert anna.text == ask("sv", "probability")
+    assert anna.text == ask("sv", "risk.probability")
 
 
 async def test_free_text_in_english_is_classified_in_english(chat: Any, bot: Bot) -> None:

@@ -49,6 +49,7 @@ from handlers import decisions as decision_handlers
 from handlers import milestones as milestone_handlers
 from handlers import reminders as reminder_handlers
 from handlers import reports as report_handlers
+from handlers import risks as risk_handlers
 from handlers import status_inputs as status_input_handlers
 from integrations.calendar import CalendarFeed
 from integrations.excel import ExcelRegisterRenderer
@@ -267,8 +268,12 @@ def build(settings: Settings, *, clock: Clock | None = None, serving: bool = Fal
     for module in (intake, browse, triage, help, home):
         module.register(engine)
     milestone_handlers.register(engine, time.milestones)
-    governance = governance_side(settings, programme, clock, notifier, stores, targets)
+    governance = governance_side(
+        settings, programme, clock, notifier, stores, targets,
+        entries=entries, scheduler=time.scheduler,
+    )  # fmt: skip
     decision_handlers.register(engine, time.milestones, governance.changes)
+    risk_handlers.register(engine, governance.risks)
     comms_handlers.register(engine, time.comms)
     reminder_handlers.register(engine, time.reminders)
     reports = report_service(settings, stores, entries, time.plan, clock, programme)

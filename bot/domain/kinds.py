@@ -73,6 +73,8 @@ FIELDS: dict[Kind, tuple[FieldSpec, ...]] = {
         FieldSpec("consequence", "select", options=SCALE_1_4),
         FieldSpec("owner", max_length=200),
         FieldSpec("mitigation", "textarea", required=False, max_length=10_000),
+        # Programplan 7.8: the owner is reminded to review the risk on this day.
+        FieldSpec("review_date", "date", required=False, max_length=100, when="future"),
     ),
     Kind.CHANGE: (
         FieldSpec("what", "textarea", max_length=10_000),

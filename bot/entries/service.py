@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 from bot.delivery.routing import post_or_audit
@@ -77,6 +77,9 @@ class EntryService:
         self.clock = clock
         self.programme = programme
         self.programme_targets = tuple(programme_targets)
+        # Called after a new entry is committed (the governance side: risk owners, deviations
+        # referred to the region's system); each closes a loop of its own.
+        self.created_hooks: list[Callable[[Entry, Person], Awaitable[None]]] = []
 
     # -- intake ---------------------------------------------------------------------------
 
@@ -124,6 +127,9 @@ class EntryService:
             await self._post_to_programme(
                 "flag_channel_post", ref=entry.ref, value=risk_value(values)
             )
+        if created:
+            for hook in self.created_hooks:
+                await hook(entry, person)
         return entry, created
 
     def saved_ref(self, person: Person, dedupe_key: str) -> str | None:

@@ -113,7 +113,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "What immediate action was taken? (write “-” if none)",
     ),
     "ask.lex_maria": ("Kan det vara ett Lex Maria-ärende?", "Could it be a Lex Maria case?"),
-    "ask.owner": ("Vem äger risken?", "Who owns the risk?"),
+    "ask.owner": (
+        "Vem i programmet äger risken? (Någon utanför programmet: skriv ”extern: namn”.)",
+        "Who in the programme owns the risk? (Someone outside it: write “extern: name”.)",
+    ),
     "ask.mitigation": (
         "Hur kan risken minskas? (skriv ”-” om du inte vet)",
         "How can the risk be reduced? (write “-” if you don't know)",

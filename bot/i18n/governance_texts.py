@@ -225,6 +225,132 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "field.decision_level": ("Beslutsnivå", "Decision level"),
     "status.change.rejected": ("Avslagen", "Rejected"),
+    # -- risks (programplan 7.8, 8) ------------------------------------------------------
+    "ask.risk.probability": (
+        "Hur sannolikt är det att det händer? 1 = osannolikt, 4 = mycket sannolikt.",
+        "How likely is it to happen? 1 = unlikely, 4 = very likely.",
+    ),
+    "ask.review_date": (
+        "När ska risken ses över nästa gång? Skriv till exempel ”om 4 veckor” eller "
+        "”15 januari” (skriv ”-” så blir det om 30 dagar).",
+        "When is the risk to be reviewed next? For example “in 4 weeks” or “15 January” "
+        "(write “-” for 30 days from now).",
+    ),
+    "help.review_date": (
+        "t.ex. ”om 4 veckor”, ”15 januari”; tomt = om 30 dagar",
+        "e.g. “in 4 weeks”, “15 January”; empty = in 30 days",
+    ),
+    "help.owner": (
+        "Någon i programmet; någon utanför: ”extern: namn”",
+        "Someone in the programme; someone outside it: “extern: name”",
+    ),
+    "field.review_date": ("Nästa genomgång", "Next review"),
+    "field.line_manager": ("Lämnad till (linjen)", "Handed to (line organisation)"),
+    "past_when": ("{when} har redan varit.", "{when} has already passed."),
+    "risk.owner_unknown": (
+        "Jag hittar ingen ”{name}” i programmet. Skriv någon i programmet (till exempel {names}), "
+        "eller ”extern: {name}” för någon utanför programmet – hen får då inga besked från mig.",
+        "I find nobody called “{name}” in the programme. Write someone in the programme (for "
+        "example {names}), or “extern: {name}” for someone outside it – who then hears nothing "
+        "from me.",
+    ),
+    "risk.manager_unknown": (
+        "Jag hittar ingen ”{name}” i programmet. Skriv den mottagande chefen, eller ”extern: "
+        "{name}” för en chef i linjen utanför programmet.",
+        "I find nobody called “{name}” in the programme. Write the receiving manager, or "
+        "“extern: {name}” for a manager in the line organisation outside the programme.",
+    ),
+    "risk.saved_owner": (
+        "{name} är riskägare och har fått besked. Nästa genomgång: {review}; då påminner jag {name}.",
+        "{name} owns the risk and has been told. Next review: {review}; I will remind {name} then.",
+    ),
+    "risk.saved_own": (
+        "Du är riskägare ({name}). Nästa genomgång: {review}; då påminner jag dig.",
+        "You own the risk ({name}). Next review: {review}; I will remind you then.",
+    ),
+    "risk.saved_external": (
+        "Riskägaren {name} är utanför programmet och är markerad så; jag kan inte meddela hen. "
+        "Nästa genomgång: {review}; då påminner jag dig.",
+        "The risk owner {name} is outside the programme and marked so; I cannot tell them. Next "
+        "review: {review}; I will remind you then.",
+    ),
+    "risk.owner_told": (
+        "Du är riskägare för {ref} ”{title}” (riskvärde {value}), enligt {actor}. Nästa "
+        "genomgång: {review}. Se risken: visa {ref}. Efter genomgång: granska {ref} <nästa datum>",
+        "You own the risk {ref} “{title}” (risk value {value}), says {actor}. Next review: "
+        "{review}. See it: show {ref}. After a review: review {ref} <next date>",
+    ),
+    "risk.owner_usage": (
+        "Skriv: riskägare RIS-4 <namn> (någon utanför programmet: extern: <namn>)",
+        "Write: riskowner RIS-4 <name> (someone outside the programme: extern: <name>)",
+    ),
+    "risk.owner_set": (
+        "{name} är nu riskägare för {ref} och har fått besked.",
+        "{name} now owns {ref} and has been told.",
+    ),
+    "risk.owner_set_external": (
+        "{name} (utanför programmet) är nu riskägare för {ref}; hen får inga besked från mig.",
+        "{name} (outside the programme) now owns {ref}; they hear nothing from me.",
+    ),
+    "risk.review_due": (
+        "Dags att se över risken {ref} ”{title}” (riskvärde {value}, ägare {owner}). Efter "
+        "genomgången: granska {ref} <nästa datum> [kommentar]. Kan programmet inte hantera den "
+        "själv: lämna {ref} till linjen <mottagande chef> – <motivering>",
+        "Time to review the risk {ref} “{title}” (risk value {value}, owner {owner}). After the "
+        "review: review {ref} <next date> [comment]. If the programme cannot handle it itself: "
+        "handover {ref} <receiving manager> – <reason>",
+    ),
+    "risk.review_usage": (
+        "Skriv: granska RIS-4 <nästa datum> [kommentar]",
+        "Write: review RIS-4 <next date> [comment]",
+    ),
+    "risk.bad_review": (
+        "Jag förstod inte nästa genomgång ”{text}” – ett datum framåt i tiden, till exempel ”om 4 veckor”.",
+        "I did not understand the next review “{text}” – a date ahead, for example “in 4 weeks”.",
+    ),
+    "risk.reviewed": (
+        "{ref} är granskad. Nästa genomgång: {day}.",
+        "{ref} is reviewed. Next review: {day}.",
+    ),
+    "risk.handover_usage": (
+        "Skriv: lämna RIS-4 till linjen <mottagande chef> – <motivering>",
+        "Write: handover RIS-4 <receiving manager> – <reason>",
+    ),
+    "risk.handed_over": (
+        "{ref} är lämnad till linjen: mottagande chef {manager}, {at}. Riskägaren, anmälaren och "
+        "chefen (om hen finns i programmet) har fått besked.",
+        "{ref} is handed to the line organisation: receiving manager {manager}, {at}. The owner, "
+        "the reporter and the manager (if in the programme) have been told.",
+    ),
+    "risk.handover_manager": (
+        "{actor} har lämnat risken {ref} ”{title}” (riskvärde {value}) från FVIS-programmet till "
+        "dig i linjen: programmet genererar den men kan inte hantera den själv. Motivering: "
+        "{note}. Se den: visa {ref}",
+        "{actor} has handed the risk {ref} “{title}” (risk value {value}) from the FVIS programme "
+        "to you in the line organisation: the programme generates it but cannot handle it "
+        "itself. Reason: {note}. See it: show {ref}",
+    ),
+    "risk.handover_owner": (
+        "Risken {ref} ”{title}” som du äger är lämnad till linjen, till {manager} ({actor}). "
+        "Motivering: {note}",
+        "The risk {ref} “{title}” you own is handed to the line organisation, to {manager} "
+        "({actor}). Reason: {note}",
+    ),
+    "risk.handover_reporter": (
+        "Din risk {ref} ”{title}” är lämnad till linjen, till {manager} ({actor}). Motivering: {note}",
+        "Your risk {ref} “{title}” is handed to the line organisation, to {manager} ({actor}). "
+        "Reason: {note}",
+    ),
+    "risk.not_open": (
+        "{ref} har status {status} och kan inte lämnas till linjen.",
+        "{ref} has status {status} and cannot be handed over.",
+    ),
+    "risk.not_a_risk": ("{ref} är ingen risk.", "{ref} is not a risk."),
+    "risk.forbidden": (
+        "Bara handläggare, projektledare och riskägaren kan göra det med {ref}.",
+        "Only handlers, project leads and the risk owner can do that with {ref}.",
+    ),
+    "risk.external_mark": ("utanför programmet", "outside the programme"),
     "demo.notice": (
         "Demodata: personerna, kanalerna och punkterna märkta (demo) är påhittade. Beslutspunkterna "
         "B1–B7 är programplanens (5.4), men inga beslut är registrerade.",

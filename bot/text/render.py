@@ -49,12 +49,14 @@ def field_value(
         return "–"
     if name == "benefit" and value.isdigit():
         return f"{value}. {benefits.get(int(value), '')}".rstrip(". ")
-    if name == "when":
+    spec = next(s for s in FIELDS[kind] if s.name == name)
+    if spec.type == "date":
         try:
-            return local_time(datetime.fromisoformat(value), timezone)
+            shown = local_time(datetime.fromisoformat(value), timezone)
         except ValueError:
             return value
-    spec = next(s for s in FIELDS[kind] if s.name == name)
+        # A day ahead (a review date) is a day; a time past (when it happened) is to the minute.
+        return shown[:10] if spec.when == "future" else shown
     return option_label(locale, name, value) if spec.type == "select" else value
 
 
@@ -86,7 +88,11 @@ def full_record(entry: Entry, locale: str, benefits: dict[int, str], timezone: s
     for spec in FIELDS[entry.kind]:
         value = str(entry.fields.get(spec.name, ""))
         shown = field_value(entry.kind, spec.name, value, locale, benefits, timezone)
+        if spec.name == "owner" and entry.fields.get("owner_external"):
+            shown = f"{shown} ({t(locale, 'risk.external_mark')})"
         lines.append(f"{t(locale, f'field.{spec.name}')}: {shown}")
+    if entry.fields.get("line_manager"):
+        lines.append(f"{t(locale, 'field.line_manager')}: {entry.fields['line_manager']}")
     if entry.kind in (Kind.DEVIATION, Kind.RISK) and (risk := risk_value(entry.fields)) is not None:
         lines.append(f"{t(locale, 'field.risk_value')}: {risk}")
     if entry.kind is Kind.ISSUE or entry.escalation_level.value != "project":

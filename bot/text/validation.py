@@ -90,6 +90,8 @@ def check_field(
         return Checked(error=t(locale, "bad_when", text=checked.value[:60]))
     if spec.when == "past" and when > now:
         return Checked(error=t(locale, "future_when", when=when.strftime("%Y-%m-%d %H:%M")))
+    if spec.when == "future" and when <= now:
+        return Checked(error=t(locale, "past_when", when=when.strftime("%Y-%m-%d")))
     return Checked(when.isoformat())
 
 
