@@ -4,6 +4,7 @@ that run once when two replicas start together, and the whole bot on PostgreSQL.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 from bot.app.build import build
 from bot.app.stores import Stores, stores_on_postgres
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.domain.model import Kind
 from bot.ports.entries import EntryQuery
 from integrations.teams.ratelimit import RateLimiter
@@ -123,7 +124,11 @@ def test_replicas_starting_together_migrate_once(postgres_server: PostgresServer
 
 
 async def test_the_bot_runs_on_postgres(postgres_url: str, tmp_path: Path) -> None:
-    settings = Settings(database_url=postgres_url, files_dir=tmp_path / "files")
+    settings = Settings(
+        database_url=postgres_url, files_dir=tmp_path / "files", installation_secret="s" * 32
+    )
+    with pytest.raises(ConfigError, match="FVIS_INSTALLATION_SECRET"):
+        build(dataclasses.replace(settings, installation_secret=""))
     bot = build(settings, clock=FakeClock(START))
     try:
         anna = Chat(bot, "anna")

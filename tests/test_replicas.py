@@ -37,6 +37,7 @@ class Replica:
         env.update(
             PYTHONPATH=str(ROOT),
             FVIS_DATABASE_URL=url,
+            FVIS_INSTALLATION_SECRET="r" * 64,  # one for the installation, not per replica
             FVIS_PORT=str(self.port),
             FVIS_DB_PATH=str(folder / name / "unused.db"),
             FVIS_FILES_DIR=str(folder / "files"),

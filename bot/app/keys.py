@@ -10,7 +10,7 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.conversation.requests import HashedRequestLog
 from bot.delivery.scheduler import Scheduler
 from bot.domain.keys import KeyHasher
@@ -25,6 +25,14 @@ SECRET_FILE = "installation.secret"
 def installation_keys(settings: Settings) -> KeyHasher:
     if settings.installation_secret:
         return KeyHasher(settings.installation_secret.encode())
+    if settings.database_url:
+        # Replicas share the database, so they must hash alike: a file beside each one's
+        # FVIS_DB_PATH would give each its own secret, and a retry reaching another replica
+        # would not be recognised.
+        raise ConfigError(
+            "FVIS_INSTALLATION_SECRET is required with FVIS_DATABASE_URL (the same on every "
+            "replica; e.g. `openssl rand -hex 32`)"
+        )
     if str(settings.db_path) == ":memory:":
         return KeyHasher.ephemeral()
     path = Path(settings.db_path).parent / SECRET_FILE

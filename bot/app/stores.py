@@ -19,6 +19,8 @@ from bot.ports.sessions import SessionStore
 from bot.ports.storage import StorageStatus
 from bot.ports.unit_of_work import UnitOfWork
 from integrations.webchat.server import InboxEvents, InboxStore
+from storage.copy import CopyError as CopyError
+from storage.copy import copy_database as copy_tables
 from storage.postgres import database as postgres
 from storage.postgres.audit import PostgresAuditLog
 from storage.postgres.conversation import PostgresDialogueStore, PostgresRequestLog
@@ -207,3 +209,9 @@ def migrate_database(settings: Settings) -> list[str]:
         db.conn.close()
     open_database(settings.db_path).conn.close()
     return pending
+
+
+def copy_database(source_url: str, target_url: str) -> list[tuple[str, int]]:
+    """`fvis-bot db copy`: every table from SQLite into an empty PostgreSQL database, counts
+    verified; (table, rows) copied. CopyError when refused or failed (nothing written)."""
+    return [(done.table, done.rows) for done in copy_tables(source_url, target_url)]

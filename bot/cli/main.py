@@ -145,6 +145,22 @@ def cmd_db_migrate(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_db_copy(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app.stores import CopyError, copy_database
+
+    try:
+        copied = copy_database(args.source, args.target)
+    except CopyError as error:
+        print(f"Ingenting kopierades / nothing was copied: {error}", file=sys.stderr)
+        return 1
+    for table, rows in copied:
+        print(f"{table}: {rows}")
+    # Never the URLs: they may hold a password.
+    total = sum(rows for _, rows in copied)
+    print(f"Klart: {total} rader i {len(copied)} tabeller, samma antal som i SQLite.")
+    return 0
+
+
 def cmd_teams_package(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app.build import teams_package
 
@@ -223,6 +239,12 @@ def parser() -> argparse.ArgumentParser:
 
     db = sub.add_parser("db", help="the database").add_subparsers(dest="db", required=True)
     db.add_parser("migrate", help="apply pending migrations").set_defaults(func=cmd_db_migrate)
+    copying = db.add_parser(
+        "copy", help="move a SQLite installation into an empty PostgreSQL database"
+    )
+    copying.add_argument("--from", dest="source", required=True, help="sqlite:///PATH")
+    copying.add_argument("--to", dest="target", required=True, help="postgresql://…")
+    copying.set_defaults(func=cmd_db_copy)
 
     teams = sub.add_parser("teams", help="Microsoft Teams").add_subparsers(
         dest="teams", required=True

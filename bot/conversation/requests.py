@@ -22,5 +22,11 @@ class HashedRequestLog:
     def put(self, key: str, replies: list[dict[str, Any]]) -> None:
         self._inner.put(self._keys(key), replies)
 
+    def claim(self, key: str) -> bool:
+        return self._inner.claim(self._keys(key))
+
+    def forget(self, key: str) -> None:
+        self._inner.forget(self._keys(key))
+
     def prune(self, before: datetime) -> int:
         return self._inner.prune(before)

@@ -36,6 +36,13 @@ class RequestLog(Protocol):
 
     def put(self, key: str, replies: list[dict[str, Any]]) -> None: ...
 
+    def claim(self, key: str) -> bool:
+        """Mark `key` as being answered unless it is marked or answered already; True if this
+        call marked it: of several replicas asking at once, exactly one gets True."""
+
+    def forget(self, key: str) -> None:
+        """Remove `key` (an answer that failed: a retry may try again)."""
+
     def prune(self, before: datetime) -> int:
         """Forget answers given before `before` (a retry comes within minutes); how many."""
         ...

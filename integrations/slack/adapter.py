@@ -264,7 +264,9 @@ class SlackAdapter:
             return
         engine = self._engine()
         marker = f"{PLATFORM}:answered:{key}"
-        if key in self._inflight or engine.requests.get(marker) is not None:
+        # Claimed before the work, in the database: a retry reaching another replica while this
+        # one still answers finds the claim (replicas share the database).
+        if key in self._inflight or not engine.requests.claim(marker):
             log.info("Slack request %s already answered", key.split(":", 1)[0])
             if asyncio.iscoroutine(work):
                 work.close()
@@ -272,7 +274,9 @@ class SlackAdapter:
         self._inflight.add(key)
         try:
             await work
-            engine.requests.put(marker, [])
+        except BaseException:
+            engine.requests.forget(marker)  # a failed answer is not remembered: a retry tries
+            raise
         finally:
             self._inflight.discard(key)
 

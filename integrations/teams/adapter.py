@@ -248,7 +248,8 @@ class TeamsAdapter:
         assert engine is not None, "install() binds the engine"
         key = incoming.idempotency_key
         marker = f"{PLATFORM}:answered:{key}"
-        if key and (key in self._inflight or engine.requests.get(marker) is not None):
+        # Claimed before the work, in the database, as Slack's (replicas share the database).
+        if key and (key in self._inflight or not engine.requests.claim(marker)):
             log.info("Teams activity already answered; not posted again")
             return
         if key:
@@ -256,8 +257,10 @@ class TeamsAdapter:
         try:
             replies = await engine.handle(incoming)
             await self.answer(context, replies)
+        except BaseException:
             if key:
-                engine.requests.put(marker, [])
+                engine.requests.forget(marker)  # not answered: a retry tries again
+            raise
         finally:
             self._inflight.discard(key)
 

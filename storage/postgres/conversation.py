@@ -71,6 +71,19 @@ class PostgresRequestLog:
                 [key, Jsonb(replies), self._clock.now()],
             )
 
+    def claim(self, key: str) -> bool:
+        with self._db.connection() as conn:
+            cursor = conn.execute(
+                "INSERT INTO handled_requests (key, replies, at) VALUES (%s, '[]', %s) "
+                "ON CONFLICT (key) DO NOTHING",
+                [key, self._clock.now()],
+            )
+            return cursor.rowcount == 1
+
+    def forget(self, key: str) -> None:
+        with self._db.connection() as conn:
+            conn.execute("DELETE FROM handled_requests WHERE key = %s", [key])
+
     def prune(self, before: datetime) -> int:
         with self._db.connection() as conn:
             cursor = conn.execute("DELETE FROM handled_requests WHERE at < %s", [before])

@@ -73,6 +73,17 @@ class SqliteRequestLog:
             pk="key",
         )
 
+    def claim(self, key: str) -> bool:
+        cursor = self._db.execute(
+            "INSERT INTO handled_requests (key, replies, at) VALUES (?, '[]', ?) "
+            "ON CONFLICT (key) DO NOTHING",
+            [key, _iso(self._clock.now())],
+        )
+        return cursor.rowcount == 1
+
+    def forget(self, key: str) -> None:
+        self._db.execute("DELETE FROM handled_requests WHERE key = ?", [key])
+
     def prune(self, before: datetime) -> int:
         cursor = self._db.execute("DELETE FROM handled_requests WHERE at < ?", [_iso(before)])
         return int(cursor.rowcount or 0)

@@ -69,3 +69,15 @@ def test_answers_older_than_a_moment_are_pruned(stores: Stores, clock: FakeClock
     assert stores.requests.prune(clock.now() - timedelta(days=7)) == 1
     assert stores.requests.get("old") is None
     assert stores.requests.get("new") == [{"text": "sedan"}]
+
+
+def test_a_request_is_claimed_once_and_a_failed_one_can_be_claimed_again(stores: Stores) -> None:
+    assert stores.requests.claim("slack:answered:Ev1")
+    assert not stores.requests.claim("slack:answered:Ev1")  # a retry, on any replica
+    assert stores.requests.get("slack:answered:Ev1") == []
+    stores.requests.put("request:Ev2", [{"text": "Sparat"}])
+    assert not stores.requests.claim("request:Ev2")  # answered already
+    assert stores.requests.get("request:Ev2") == [{"text": "Sparat"}]
+    stores.requests.forget("slack:answered:Ev1")
+    assert stores.requests.get("slack:answered:Ev1") is None
+    assert stores.requests.claim("slack:answered:Ev1")
