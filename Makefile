@@ -53,6 +53,7 @@ bench: install-dev
 	$(BIN)/python bench/teams.py
 	$(BIN)/python bench/hardening.py
 	$(BIN)/python bench/pii_rates.py
+	$(BIN)/python bench/turns.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache tests/node/node_modules

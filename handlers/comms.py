@@ -74,12 +74,16 @@ def register(engine: Engine, service: CommsService) -> None:
         if verb == "repost":
             item_id, _, key = value.partition("|")
             row = await service.repost(context.person, _item_id(item_id), key)
-            where = f"{row.target.platform} {row.target.channel}"
+            where = _channel_name(context, row.target.platform)
             if row.status == "sent":
                 return [Reply(context.t("comms.reposted", where=where), style="success")]
             return [Reply(context.t("comms.repost_failed", error=row.error), style="error")]
+        if verb == "withdraw_confirmed":
+            return await _withdraw(context, service, _item_id(value))
+        if verb == "keep":
+            return [Reply(context.t("comms.kept"))]
         if verb not in {v for _, v in VERBS}:
-            return [Reply(context.t("stale_action"), style="error")]
+            return context.engine.stale(context)
         return await _do(context, service, verb, value)
 
     async def on_form(context: Context, form_id: str, values: dict[str, str]) -> list[Reply]:
@@ -137,7 +141,27 @@ async def _do(context: Context, service: CommsService, verb: str, rest: str) -> 
     if verb == "cancel":
         item = service.cancel(person, item_id)
         return [Reply(context.t("comms.cancelled", ref=item.ref), style="success")]
-    item, errors = await service.withdraw(person, item_id)
+    return _confirm_withdraw(context, service, item_id)
+
+
+def _confirm_withdraw(context: Context, service: CommsService, item_id: int) -> list[Reply]:
+    """Withdrawing takes a post down from every channel: asked before it is done."""
+    item = service.withdrawable(context.person, item_id)
+    value = str(item.id)
+    text = context.t("comms.withdraw_confirm", ref=item.ref, channels=_channels(context, item))
+    choices = (
+        Choice(
+            f"{PREFIX}:withdraw_confirmed",
+            context.t("comms.choice.withdraw_yes", ref=item.ref),
+            value,
+        ),
+        Choice(f"{PREFIX}:keep", context.t("comms.choice.keep", ref=item.ref), value),
+    )
+    return [Reply(text, choices=choices)]
+
+
+async def _withdraw(context: Context, service: CommsService, item_id: int) -> list[Reply]:
+    item, errors = await service.withdraw(context.person, item_id)
     if errors:
         return [
             Reply(
@@ -155,6 +179,12 @@ def _when(context: Context, item: CommsItem) -> str:
     return local_time(item.send_at, context.timezone)
 
 
+def _channel_name(context: Context, channel: str) -> str:
+    """A channel in words, capitalised as a choice: "Webbchattens kanal", "Intranätets nyheter"."""
+    name = context.t(f"comms.channel.{channel}")
+    return name[:1].upper() + name[1:]
+
+
 def _channels(context: Context, item: CommsItem) -> str:
     return ", ".join(context.t(f"comms.channel.{c}") for c in item.channels)
 
@@ -169,7 +199,8 @@ def _post_line(context: Context, row: DeliveryRecord) -> str:
         row.withdrawn_at if row.status == "withdrawn" else row.sent_at, context.timezone
     )
     state = context.t(f"comms.post.{row.status}", at=at, error=shorten(row.error, 200))
-    where = f"{context.t(f'comms.channel.{row.target.platform}')} {row.target.channel}".strip()
+    # The platform's channel in words; its id (C0123…, 19:…@thread) means nothing to people.
+    where = _channel_name(context, row.target.platform)
     return f"  • {where}: {state}"
 
 
@@ -273,7 +304,7 @@ def _actions(
             and p.status in ("unconfirmed", "failed")
             and p.target.platform in service.platforms()
         ):
-            where = f"{p.target.platform} {p.target.channel}"
+            where = _channel_name(context, p.target.platform)
             choices.append(
                 Choice(
                     f"{PREFIX}:repost",
@@ -293,8 +324,8 @@ def _values(context: Context, service: CommsService, item: CommsItem) -> dict[st
         "title": item.title,
         "body": item.body,
         "body_en": item.body_en,
-        "audiences": ", ".join(item.audiences),
-        "channels": ", ".join(item.channels),
+        "audiences": ",".join(item.audiences),
+        "channels": ",".join(item.channels),
         "send_at": when,
         "recurrence": item.recurrence or "none",
     }
@@ -307,7 +338,8 @@ def _form(
     values: dict[str, str],
     errors: dict[str, str],
 ) -> Reply:
-    names = ", ".join(a.id for a in context.programme.audiences)
+    audiences = tuple(Option(a.id, a.name or a.id) for a in context.programme.audiences)
+    channels = tuple(Option(c, _channel_name(context, c)) for c in CHANNELS)
     recurrence = tuple(Option(v, context.t(f"comms.recurrence.{v}")) for v in ("none", "weekly"))
     specs = (
         FormField("title", context.t("comms.field.title"), required=True),
@@ -316,13 +348,17 @@ def _form(
         FormField(
             "audiences",
             context.t("comms.field.audiences"),
+            "multiselect",
             required=True,
-            help=context.t("comms.field.audiences_help", names=names),
+            options=audiences,
+            help=context.t("comms.field.audiences_help"),
         ),
         FormField(
             "channels",
             context.t("comms.field.channels"),
+            "multiselect",
             required=True,
+            options=channels,
             help=context.t("comms.field.channels_help"),
         ),
         FormField(
@@ -363,7 +399,7 @@ def _check(
     known.update({a.name.casefold(): a.id for a in context.programme.audiences})
     for part in filter(None, (p.strip() for p in re.split(r"[,;\n]", clean["audiences"]))):
         if part.casefold() not in known:
-            names = ", ".join(a.id for a in context.programme.audiences)
+            names = ", ".join(a.name or a.id for a in context.programme.audiences)
             errors.setdefault(
                 "audiences", context.t("comms.bad_audience", text=shorten(part, 40), names=names)
             )
@@ -373,7 +409,10 @@ def _check(
     for part in filter(None, (p.strip() for p in re.split(r"[,;\s]+", clean["channels"]))):
         channel = CHANNEL_WORDS.get(part.casefold())
         if channel is None:
-            errors.setdefault("channels", context.t("comms.bad_channel", text=shorten(part, 40)))
+            names = ", ".join(_channel_name(context, c) for c in CHANNELS)
+            errors.setdefault(
+                "channels", context.t("comms.bad_channel", text=shorten(part, 40), names=names)
+            )
         elif channel not in channels:
             channels.append(channel)
     channels.sort(key=CHANNELS.index)

@@ -11,9 +11,5 @@ def register(engine: Engine) -> None:
 
 
 async def show_help(context: Context, args: str) -> list[Reply]:
-    replies = [Reply(context.t("help"), choices=help_choices(context))]
-    dialogue = context.dialogue
-    if dialogue is not None and dialogue.pending:
-        # Help in the middle of a dialogue: the question still stands.
-        replies.append(Reply(context.t(f"ask.{dialogue.pending}")))
-    return replies
+    # In the middle of a dialogue the engine shows the standing question after this.
+    return [Reply(context.t("help"), choices=help_choices(context))]

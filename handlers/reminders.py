@@ -112,5 +112,18 @@ def register(engine: Engine, service: ReminderService) -> None:
 
     engine.command("påminn", "paminn", "remind")(remind)
     engine.command("påminnelser", "paminnelser", "reminders")(listing)
-    engine.flow(FLOW)(on_answer)
+
+    def prompt(context: Context) -> list[Reply]:
+        """The reminder's standing question: when, or about what."""
+        dialogue = context.dialogue
+        assert dialogue is not None
+        if dialogue.state == "what":
+            when = datetime.fromisoformat(str(dialogue.extra["when"]))
+            return [Reply(context.t("remind.ask_what", when=spoken(when, context)))]
+        what = shorten(str(dialogue.extra.get("what", "")), 200) or "…"
+        return [Reply(context.t("remind.ask_when", text=what))]
+
+    engine.flow(FLOW, prompt=prompt, aside=lambda context: context.t("dialog.aside_remind"))(
+        on_answer
+    )
     engine.action(FLOW)(on_action)

@@ -14,6 +14,7 @@ from bot.app.build import Bot
 from bot.config import Settings
 from bot.domain.messages import FormSubmission, Incoming, Reply
 from bot.i18n.catalogue import t
+from bot.text.language import guess_language
 from tests.conftest import Chat
 from tests.helpers import BENEFIT_2, NEED, form_of, rows, stored_bytes
 
@@ -75,9 +76,10 @@ async def test_empty_answer_in_a_dialogue_keeps_the_question(chat: Any, bot: Bot
     anna = chat("anna")
     await anna.say("behov Skrivare saknas")
     await anna.say("   ")
-    assert anna.text == t("sv", "empty")
-    await anna.say("Ingen skrivare i korridoren")
-    assert anna.text == t("sv", "ask.unit")
+    # Nothing typed: the question that stands is shown again.
+    assert [r.text for r in anna.last] == [t("sv", "empty"), t("sv", "ask.unit")]
+    await anna.say("Avdelning 5")
+    assert anna.text == t("sv", "ask.benefit")
 
 
 @pytest.mark.parametrize(("user", "locale"), [("anna", "sv"), ("omar", "en")])
@@ -94,7 +96,7 @@ async def test_a_huge_message_is_refused_with_the_numbers(
 
 async def test_huge_answers_in_a_dialogue(chat: Any, bot: Bot) -> None:
     anna = chat("anna")
-    await anna.say("behov Skrivare saknas")
+    await anna.say("ändring Flytta utbildningen")
     await anna.say("y" * 100_000)
     assert (
         anna.text
@@ -104,23 +106,25 @@ async def test_huge_answers_in_a_dialogue(chat: Any, bot: Bot) -> None:
     await anna.say("y" * 15_000)
     assert anna.last[0].style == "error"
     assert anna.last[0].text == t("sv", "too_long", length="15 000", limit="10 000")
-    assert anna.last[1].text == t("sv", "ask.description")
+    assert anna.last[1].text == t("sv", "ask.why")
     # Up to the field's limit is accepted.
     await anna.say("y" * 10_000)
-    assert anna.text == t("sv", "ask.unit")
-    await anna.say("Avdelning 5")
-    await anna.click(BENEFIT_2)
-    await anna.click("Hög")
     await anna.click("Spara")
-    assert anna.last[0].text == t("sv", "saved", ref="BEH-1")
-    assert len(json.loads(rows(bot)[0]["fields"])["description"]) == 10_000
+    assert anna.last[0].text == t("sv", "saved", ref="ÄND-1")
+    assert len(json.loads(rows(bot)[0]["fields"])["why"]) == 10_000
 
 
 async def test_a_long_first_message_becomes_the_description(chat: Any, bot: Bot) -> None:
     anna = chat("anna")
     await anna.say("behov " + "Vi behöver skrivare. " * 20)
-    # Too long for a title (200), so the title is asked for.
-    assert anna.text == t("sv", "ask.title")
+    # Too long for a title (200): it is the description, and its first sentence the title.
+    assert anna.text == t("sv", "ask.unit")
+    await anna.say("Avdelning 5")
+    await anna.click(BENEFIT_2)
+    assert "Rubrik: Vi behöver skrivare. (förslag)" in anna.text.splitlines()
+    await anna.click("Spara")
+    fields = json.loads(rows(bot)[0]["fields"])
+    assert fields["description"] == ("Vi behöver skrivare. " * 20).strip()
 
 
 async def test_huge_form_fields(chat: Any, bot: Bot) -> None:
@@ -158,10 +162,9 @@ async def test_control_characters_are_removed_before_storage(
 ) -> None:
     anna = chat("anna")
     await anna.say("behov Skri\x00vare\x07 saknas\x1b på avd 5")
-    await anna.say("Ingen\x0b skrivare\x7f i \x1b[31mkorridoren\x9b")
-    await anna.say("Avdelning\x0c 5")
     await anna.click(BENEFIT_2)
-    await anna.click("Hög")
+    await anna.say("beskrivning Ingen\x0b skrivare\x7f i \x1b[31mkorridoren\x9b")
+    await anna.say("enhet Avdelning\x0c 5")
     await anna.click("Spara")
     entry = rows(bot)[0]
     fields = json.loads(entry["fields"])
@@ -200,11 +203,10 @@ async def test_right_to_left_text_and_emoji_are_stored_and_shown_intact(
 ) -> None:
     anna = chat("anna")
     await anna.say(f"behov {title}")
-    assert anna.text == t("sv", "ask.description")
-    await anna.say(f"{title}\n{title}")
+    assert anna.text == t("sv", "ask.unit")
     await anna.say(title)
     await anna.click(BENEFIT_2)
-    await anna.click("Hög")
+    await anna.say(f"beskrivning {title}\n{title}")
     assert title in anna.text  # in the summary
     await anna.click("Spara")
     assert anna.text == t("sv", "saved", ref="BEH-1")
@@ -215,7 +217,7 @@ async def test_right_to_left_text_and_emoji_are_stored_and_shown_intact(
         "description": f"{title}\n{title}",
         "unit": title,
         "benefit": "2",
-        "priority": "high",
+        "priority": "medium",
     }
     await anna.say("visa BEH-1")
     assert anna.text.startswith(f"BEH-1 – {title}\n")
@@ -241,10 +243,8 @@ async def test_emoji_only_and_rtl_free_text_do_not_crash(chat: Any, bot: Bot) ->
     await omar.say("الطابعة لا تعمل")
     assert omar.text == t("en", "classify_unsure")
     await omar.click("Issue")
-    assert omar.text == t("en", "ask.description")
-    await omar.say("عاجل")
+    assert omar.text == t("en", "ask.unit")
     await omar.say("Emergency")
-    await omar.click("High")
     await omar.click("Save")
     assert omar.text == t("en", "saved", ref="ÄRE-1")
     assert rows(bot)[0]["title"] == "الطابعة لا تعمل"
@@ -312,11 +312,18 @@ async def test_wrong_status_names_list_the_valid_ones(
 
 async def test_wrong_status_name_in_english(chat: Any, bot: Bot) -> None:
     await chat("anna").log("need", NEED)
+    stranger = chat("stranger", locale="en")
+    await stranger.say("status BEH-1 done")
+    # Someone the programme does not know: the client's language.
+    assert stranger.text == (
+        "“done” is not a status. Pick one of: new, in progress, escalated, resolved, closed, "
+        "rejected."
+    )
+    # No word tells the language: Bertil's profile (Swedish) does, not his English client.
     bertil = chat("bertil", locale="en")
     await bertil.say("status BEH-1 done")
     assert bertil.text == (
-        "“done” is not a status. Pick one of: new, in progress, escalated, resolved, closed, "
-        "rejected."
+        "”done” är ingen status. Välj en av: ny, pågår, eskalerad, löst, stängd, avvisad."
     )
     assert rows(bot)[0]["status"] == "new"
 
@@ -346,7 +353,7 @@ async def test_help_in_the_middle_of_a_dialogue_repeats_the_question(chat: Any) 
     anna = chat("anna")
     await anna.say("behov Skrivare saknas")
     await anna.say("hjälp")
-    assert [r.text for r in anna.last] == [t("sv", "help"), t("sv", "ask.description")]
+    assert [r.text for r in anna.last] == [t("sv", "help"), t("sv", "ask.unit")]
 
 
 async def test_list_with_unknown_words(chat: Any) -> None:
@@ -380,7 +387,9 @@ async def test_personal_number_in_free_text_is_refused(
     ):
         await person.say(text)
         assert person.last[0].style == "error"
-        assert person.text == t(locale, "pii_refused")
+        # In the language written (these are Swedish), else the person's own.
+        written = guess_language(text).locale or locale
+        assert person.text == t(written, "pii_refused")
         assert number not in person.text
     assert rows(bot) == [] and rows(bot, "dialogues") == []
     assert_not_stored(settings, number)
@@ -414,21 +423,18 @@ async def test_personal_number_in_a_dialogue_answer_is_refused(
 ) -> None:
     anna = chat("anna")
     await anna.say("avvikelse Fel dos gavs")
-    await anna.click("Tillbud")
     await anna.say("igår kl 14")
     await anna.say(f"Avdelning 5, patient {number}")
     assert anna.text == t("sv", "pii_refused")
     # The question still stands; a clean answer moves on.
     await anna.say("Avdelning 5")
-    assert anna.text == t("sv", "ask.area")
-    await anna.click("Vård")
-    await anna.click("Patientsäkerhet")
+    assert anna.text == t("sv", "ask.consequence")
     await anna.click("2 – måttlig")
     await anna.click("1 – liten")
-    await anna.say(f"Kontaktade {number.replace('-', '')}")
+    await anna.say(f"omedelbar åtgärd Kontaktade {number.replace('-', '')}")
     assert anna.text == t("sv", "pii_refused")
-    await anna.say("Kontaktade läkaren")
-    await anna.click("Nej")
+    await anna.say("omedelbar åtgärd Kontaktade läkaren")
+    assert "Omedelbar åtgärd: Kontaktade läkaren" in anna.text.splitlines()
     await anna.click("Spara")
     assert anna.last[0].text == t("sv", "saved", ref="AVV-1")
     assert number not in "\n".join(r.text for r in anna.last)
@@ -501,11 +507,10 @@ async def test_personal_number_in_a_retried_form_is_not_kept_with_the_answer(
 async def test_a_phone_number_is_not_a_personal_number(chat: Any, bot: Bot) -> None:
     anna = chat("anna")
     await anna.say("behov Ring mig på 070-123 45 67 om skrivaren")
-    assert anna.text == t("sv", "ask.description")
-    await anna.say("Nå mig på 0701234567 eller 090-785 00 00")
+    assert anna.text == t("sv", "ask.unit")
     await anna.say("Avdelning 5")
     await anna.click(BENEFIT_2)
-    await anna.click("Hög")
+    await anna.say("beskrivning Nå mig på 0701234567 eller 090-785 00 00")
     await anna.click("Spara")
     assert anna.last[0].text == t("sv", "saved", ref="BEH-1")
     entry = rows(bot)[0]
@@ -521,15 +526,13 @@ async def test_a_phone_number_is_not_a_personal_number(chat: Any, bot: Bot) -> N
 async def test_a_button_of_a_dialogue_that_ended(chat: Any, bot: Bot) -> None:
     anna = chat("anna")
     await anna.say("behov Skrivare saknas")
-    await anna.say("Ingen skrivare")
     await anna.say("Avdelning 5")
-    await anna.click(BENEFIT_2)
-    high = next(c for c in anna.last[0].choices if c.label == "Hög")
+    benefit = next(c for c in anna.last[0].choices if c.label == BENEFIT_2)
     await anna.say("avbryt")
-    await anna.act(high.id, high.value)
+    await anna.act(benefit.id, benefit.value)
     assert anna.last[0].style == "error"
     assert anna.text == "Den knappen hör till en dialog som redan är avslutad. Börja gärna om."
-    await anna.say("Skrivaren på avd 5 fungerar inte")
+    await anna.say("Nu har det blivit konstigt igen med listan")
     kind = next(c for c in anna.last[0].choices if c.label == "Ärende")
     cancel = next(c for c in anna.last[0].choices if c.label == "Avbryt")
     await anna.act(cancel.id, cancel.value)
@@ -574,11 +577,12 @@ async def test_an_unknown_action_during_a_dialogue_leaves_it_alone(chat: Any, bo
     anna = chat("anna")
     await anna.say("behov Skrivare saknas")
     await anna.act("intake:explode", "now")
-    assert anna.text == t("sv", "stale_action")
+    # Said so, and the question that stands is shown again.
+    assert [r.text for r in anna.last] == [t("sv", "stale_action"), t("sv", "ask.unit")]
     await anna.act("intake:opt", "high")  # not an answer to the question that stands
-    assert anna.text == t("sv", "ask.description")
-    await anna.say("Ingen skrivare")
-    assert anna.text == t("sv", "ask.unit")
+    assert anna.last[-1].text == t("sv", "ask.unit")
+    await anna.say("Avdelning 5")
+    assert anna.text == t("sv", "ask.benefit")
 
 
 @pytest.mark.parametrize(
@@ -649,8 +653,8 @@ async def test_nothing_crashes(chat: Any, bot: Bot, text: str, user: str, locale
     assert person.last, "always an answer"
     assert all(reply.text for reply in person.last)
     assert person.text != t(locale, "error"), "no internal error"
-    # In the person's language: the Swedish and English texts of the answer differ.
-    if locale == "en":
+    # In the person's language (or the one written): the Swedish and English texts differ.
+    if (guess_language(text).locale or locale) == "en":
         assert "Jag " not in person.text and "Skriv " not in person.text
     # And the bot still works afterwards.
     await person.say("avbryt" if locale == "sv" else "cancel")

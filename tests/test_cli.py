@@ -83,6 +83,21 @@ def refs_of(stdout: str) -> list[str]:
 # -- db migrate -----------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en_GB.UTF-8", "migrations applied (none)"), ("C.UTF-8", "migreringar körda (inga)"),
+     ("sv_SE.UTF-8", "migreringar körda (inga)"), ("", "migreringar körda (inga)")],
+)  # fmt: skip
+def test_the_terminal_language_decides_what_the_command_line_says(
+    monkeypatch: pytest.MonkeyPatch, cli: Any, lang: str, said: str
+) -> None:
+    cli("db", "migrate")
+    monkeypatch.setenv("LANG", lang)
+    code, out, _ = cli("db", "migrate")
+    assert code == 0
+    assert said in out
+
+
 def test_db_migrate_reports_then_nothing_left(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Any
 ) -> None:
@@ -155,12 +170,12 @@ async def test_entries_list_text(three_entries: list[str], cli: Any) -> None:
     assert code == 0
     assert f"BEH-1 · Ny · {NEED['title']}" in out
     assert "BEH-2 · Pågår" in out
-    assert "(3 / 3)" in out
+    assert "(3 av 3)" in out
     code, out, _ = cli("entries", "list", "--locale", "en", "--limit", "1")
     assert code == 0
     assert "BEH-2 · In progress" in out
     assert "BEH-1" not in out
-    assert "(1 / 3)" in out
+    assert "(1 of 3)" in out
 
 
 @pytest.mark.parametrize(

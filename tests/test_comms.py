@@ -257,7 +257,7 @@ async def test_repeated_restarts_one_while_posting_never_duplicate(
         cecilia = chat("cecilia")
         cecilia.bot = bot
         await cecilia.say("kommunikation visa 1")
-        await cecilia.click("Posta igen: webchat fvis-program")
+        await cecilia.click("Posta igen: Webbchattens kanal")
         assert cecilia.last[0].style == "success"
         assert len(channel_texts(bot)) == 2
         assert [r["status"] for r in deliveries(bot, "comms:1")] == ["sent"]
@@ -330,6 +330,10 @@ async def test_withdraw_marks_every_post_and_records_who(
     clock.advance(hours=3)
     await cecilia.say("kommunikation visa 1")
     await cecilia.click("Dra tillbaka KOM-1")
+    # Hard to undo and seen by many: asked first, and nothing is taken down until then.
+    assert cecilia.text.startswith("Vill du dra tillbaka KOM-1?")
+    assert inbox(bot, channel="#fvis-program")[0]["withdrawn_at"] is None
+    await cecilia.click("Ja, dra tillbaka KOM-1")
     assert cecilia.last[0].style == "success", cecilia.text
     post = inbox(bot, channel="#fvis-program")[0]
     assert post["withdrawn_at"] is not None
@@ -351,6 +355,11 @@ async def test_a_project_lead_can_withdraw_and_cancel(
     await approved(cecilia, karin, send_at="2026-12-24 10:00")
     await due(bot, clock)
     await david.say("kommunikation dra tillbaka 1")
+    await david.click("Nej, låt KOM-1 vara kvar")
+    assert david.text == "Inget ändrades."
+    assert item_row(bot)["status"] != "withdrawn"
+    await david.say("kommunikation dra tillbaka 1")
+    await david.click("Ja, dra tillbaka KOM-1")
     assert david.last[0].style == "success"
     await david.say("kommunikation ställ in 2")
     assert item_row(bot, 2)["status"] == "cancelled"

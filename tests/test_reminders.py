@@ -91,8 +91,10 @@ async def test_past_and_unreadable_times_get_a_question_back(chat: Any, bot: Bot
     assert "När vill du bli påmind" in anna.text
     await anna.say("om 2 timmar")
     assert "kl. 12:00" in anna.text
-    await anna.say("remind")
+    await anna.say("påminn")
     assert "påminn mig nästa fredag" in anna.text
+    await anna.say("remind")  # an English command word: an English answer
+    assert "remind me in 2 hours" in anna.text
 
 
 async def test_listing_and_cancelling(chat: Any, bot: Bot, clock: FakeClock) -> None:

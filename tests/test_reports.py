@@ -389,7 +389,7 @@ async def test_entry_record_holds_fields_comments_and_history(
     assert details["Beskrivning"] == "Skrivaren i korridoren är borttagen."
     assert details["Prioritet"] == "Hög"
     handling = facts(table_after(document, "Hantering"))
-    assert handling["Rapporterad av"] == "Anna Lindqvist (webchat)"
+    assert handling["Rapporterad av"] == "Anna Lindqvist"
     comments = table_after(document, "Kommentarer")
     assert comments[1] == ["2026-11-20 15:00", "David Berg", "Skrivaren är beställd."]
     history = table_after(document, "Historik")

@@ -161,10 +161,13 @@ async def test_personnummer_in_the_command_is_explained_ephemerally_and_no_modal
 async def test_other_subcommands_answer_ephemerally_in_the_users_language(
     slack: SlackHarness,
 ) -> None:
-    await slack.command("lista mina", user=OMAR)
+    await slack.command("list mine", user=OMAR)
     [response] = slack.fake.responses
     assert response["response_type"] == "ephemeral"
     assert block_text(response["blocks"]) == "No entries match."
+    # Swedish command words from the same person: a Swedish answer.
+    await slack.command("lista mina", user=OMAR)
+    assert block_text(slack.fake.responses[-1]["blocks"]) == "Inga poster matchar."
     await slack.command("hjälp")
     help_text = block_text(slack.fake.responses[-1]["blocks"])
     assert "behov" in help_text

@@ -67,16 +67,13 @@ async def test_a_direct_message_dialogue_with_buttons_saves_an_entry(slack: Slac
     assert status == 200
     question = slack.posted()
     assert question["channel"] == "D0ANNA"
-    assert "Beskriv det lite mer" in block_text(_blocks(question))
-    await slack.event(im_message("Ingen skrivare i korridoren", ts="1780000101.0001"), "Ev002")
-    await slack.event(im_message("Avdelning 5", ts="1780000102.0001"), "Ev003")
-    # Five benefit objectives: a menu, not five buttons.
-    benefit = _blocks(slack.posted())
+    # The unit was in the sentence; five benefit objectives: a menu, not five buttons.
+    benefit = _blocks(question)
     menus = [e for b in benefit for e in b.get("elements", []) if e["type"] == "static_select"]
     assert len(menus) == 1 and len(menus[0]["options"]) == 5
     await _click(slack, _option_label(benefit, "2"))
-    assert "Hur viktigt" in block_text(_blocks(slack.posted()))
-    await _click(slack, "Hög")
+    assert "Stämmer det här?" in block_text(_blocks(slack.posted()))
+    await _click(slack, "Prioritet: hög")
     summary = block_text(_blocks(slack.posted()))
     assert "Avdelning 5" in summary and "Spara" in summary
     await _click(slack, "Spara")
@@ -100,8 +97,8 @@ async def test_an_events_api_retry_gets_no_second_reply(slack: SlackHarness) -> 
     status, _ = await slack.event(im_message("behov Skrivare"), "Ev100", retry=2)
     assert slack.fake.count("chat.postMessage") == 1
     # The dialogue did not move on either: the retried text was not taken as an answer.
-    await slack.event(im_message("Beskrivningen", ts="1780000200.0001"), "Ev101")
-    assert "Vilken enhet" in block_text(_blocks(slack.posted()))
+    await slack.event(im_message("Akuten", ts="1780000200.0001"), "Ev101")
+    assert "nyttoobjekt" in block_text(_blocks(slack.posted()))
 
 
 async def test_the_form_button_in_a_dm_opens_the_modal_and_the_submission_ends_the_dialogue(
@@ -124,11 +121,11 @@ async def test_a_mention_starts_the_conversation_in_the_thread(slack: SlackHarne
     await slack.event(mention("ärende Skrivaren fungerar inte", ts="1780000400.000100"), "Ev300")
     reply = slack.posted()
     assert reply["channel"] == GENERAL and reply["thread_ts"] == "1780000400.000100"
-    assert "Beskriv" in block_text(_blocks(reply))
+    assert "Vilken enhet" in block_text(_blocks(reply))
     # A reply in that thread, without a mention, answers the question.
     await slack.event(
         thread_message(
-            "Den skriver bara tomma sidor",
+            "Avdelning 5",
             ts="1780000401.000100",
             thread_ts="1780000400.000100",
         ),
@@ -136,7 +133,7 @@ async def test_a_mention_starts_the_conversation_in_the_thread(slack: SlackHarne
     )
     answer = slack.posted()
     assert answer["thread_ts"] == "1780000400.000100"
-    assert "Vilken enhet" in block_text(_blocks(answer))
+    assert "Stämmer det här?" in block_text(_blocks(answer))
     # Talk in other threads, and the channel itself, is not for the bot.
     posts = slack.fake.count("chat.postMessage")
     await slack.event(
@@ -160,9 +157,9 @@ async def test_bot_messages_and_edits_are_ignored(slack: SlackHarness) -> None:
 
 async def test_a_slash_command_in_the_dm_is_a_command_not_an_answer(slack: SlackHarness) -> None:
     await slack.event(im_message("behov Vi saknar skrivare"), "Ev600")
-    assert "Beskriv" in block_text(_blocks(slack.posted()))
+    assert "Vilken enhet" in block_text(_blocks(slack.posted()))
     await slack.command("lista mina", channel="D0ANNA")
     assert block_text(slack.fake.responses[-1]["blocks"]) == "Inga poster matchar."
     # The question in the DM still stands and takes the next answer.
-    await slack.event(im_message("Ingen skrivare i korridoren", ts="1780000600.0001"), "Ev601")
-    assert "Vilken enhet" in block_text(_blocks(slack.posted()))
+    await slack.event(im_message("Avdelning 5", ts="1780000600.0001"), "Ev601")
+    assert "nyttoobjekt" in block_text(_blocks(slack.posted()))

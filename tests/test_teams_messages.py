@@ -64,13 +64,13 @@ async def test_action_submit_fallback_reaches_the_same_handler(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
 ) -> None:
     async with teams_world(tmp_path, monkeypatch, clock) as world:
-        await world.say("anna", "Skrivaren på avd 5 fungerar inte")
+        await world.say("anna", "Nu har det blivit konstigt igen med listan")
         action = card_actions(world.connector.posts()[-1].cards[0])[0]
         executed = await world.post(world.activities.execute("anna", action))
         via_execute = world.connector.texts()[-1]
         assert executed.status == 200
         # Same card clicked again from an old client: the stale click gets the engine's answer.
-        await world.say("omar", "Skrivaren på avd 5 fungerar inte", locale="sv-SE")
+        await world.say("omar", "Nu har det blivit konstigt igen med listan", locale="sv-SE")
         action = card_actions(world.connector.posts()[-1].cards[0])[0]
         response = await world.post(world.activities.submit("omar", action["fallback"]["data"]))
         assert response.status in (200, 201, 202)

@@ -159,7 +159,7 @@ async def test_withdraw_deletes_or_else_replaces_the_text(
         replaced = await world.bot.notifier.withdraw(target, second.message_id)
         assert replaced.ok
         last = world.connector.received[-1]
-        assert last.method == "PUT" and "återkallat" in last.text
+        assert last.method == "PUT" and "tillbakadraget" in last.text
 
 
 async def test_a_burst_to_one_conversation_keeps_the_limits(

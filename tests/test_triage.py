@@ -103,9 +103,13 @@ async def test_handler_changes_status_and_the_reporter_is_told(
 async def test_status_in_english_and_the_english_reporter_is_told_in_english(
     chat: Any, bot: Bot, entries: dict[str, str]
 ) -> None:
+    stranger_en = chat("stranger", locale="en")
+    await stranger_en.say("status BEH-2 resolved")
+    assert stranger_en.text == "Only handlers and project leads can do that."
+    # No word tells the language, so Bertil's profile (Swedish) does, not his English client.
     bertil_en = chat("bertil", locale="en")
     await bertil_en.say("status BEH-2 resolved")
-    assert bertil_en.text == "BEH-2 now has status Resolved."
+    assert bertil_en.text == "BEH-2 har nu status Löst."
     assert entry_row(bot, "need", 2)["status"] == "resolved"
     assert inbox(bot, "omar") == [
         "Your BEH-2 “Printer missing in the emergency room” now has status Resolved (Bertil Nordin)."
@@ -146,8 +150,32 @@ async def test_status_words(
 ) -> None:
     bertil = chat("bertil")
     await bertil.say(f"status BEH-1 {word}")
+    if status in ("closed", "rejected"):
+        # Ending someone else's entry is asked first; nothing changes until then.
+        assert bertil.text.startswith("Vill du sätta BEH-1 ")
+        assert entry_row(bot, "need")["status"] == "new"
+        await bertil.click(bertil.last[0].choices[0].label)
     assert bertil.last[0].style == "success", bertil.text
     assert entry_row(bot, "need")["status"] == status
+
+
+async def test_closing_someone_elses_entry_can_be_called_off(
+    chat: Any, bot: Bot, entries: dict[str, str]
+) -> None:
+    bertil = chat("bertil")
+    await bertil.say("status BEH-1 stängd")
+    assert bertil.text == (
+        "Vill du sätta BEH-1 ”Skrivare saknas på avdelning 5” till stängd? Anna Lindqvist registrerade det och "
+        "får besked."
+    )
+    assert [c.label for c in bertil.last[0].choices] == [
+        "Ja, sätt BEH-1 till stängd",
+        "Nej, låt BEH-1 vara",
+    ]
+    await bertil.click("Nej, låt BEH-1 vara")
+    assert bertil.text == "Inget ändrades på BEH-1."
+    assert entry_row(bot, "need")["status"] == "new"
+    assert inbox(bot, "anna") == []
 
 
 async def test_same_status_again_says_so_and_changes_nothing(
@@ -198,7 +226,10 @@ async def test_assign_mistakes_get_clear_answers(
     bertil = chat("bertil")
     await bertil.say("tilldela ÄRE-1 zorro")
     assert bertil.last[0].style == "error"
-    assert bertil.text.startswith("Jag känner inte till ”zorro”. Kända personer: anna, omar,")
+    # People by name, never by the programme file's ids.
+    assert bertil.text.startswith(
+        "Jag känner inte till ”zorro”. Kända personer: Anna Lindqvist, Omar Haddad,"
+    )
     await bertil.say("tilldela ÄRE-1")
     assert bertil.text == t("sv", "assign_usage")
     await bertil.say("tilldela bertil")
@@ -410,7 +441,8 @@ async def test_a_deviation_is_shown_to_its_reporter_handlers_and_leads(
         ("cecilia", "Du har inte behörighet att se AVV-1."),
         ("karin", "Du har inte behörighet att se AVV-1."),
         ("eva", "Du har inte behörighet att se AVV-1."),
-        ("omar", "You are not allowed to see AVV-1."),
+        # Omar's profile is English, but he writes Swedish commands here: Swedish answers.
+        ("omar", "Du har inte behörighet att se AVV-1."),
     ],
 )
 async def test_a_deviation_is_refused_to_everyone_else(
@@ -512,7 +544,7 @@ async def test_show_has_comments_and_history(chat: Any, entries: dict[str, str])
     assert "Prioritet: Hög" in text
     assert "Handläggare: Bertil Nordin" in text
     assert "Eskaleringsnivå: Program" in text
-    assert "Rapporterad av: Anna Lindqvist (webchat)" in text
+    assert "Rapporterad av: Anna Lindqvist\n" in text
     assert "Kommentarer:\n  2026-11-25 10:00 Bertil Nordin: Ny skrivare är beställd" in text
     history_part = text.split("Historik:\n", 1)[1].splitlines()
     assert history_part == [

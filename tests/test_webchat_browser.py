@@ -69,22 +69,20 @@ async def test_nurse_logs_a_need_by_clicking_and_lists_it(
     # No issuer, on loopback: the demo, and it says so beside the identity picker.
     await expect(page.get_by_test_id("demo-badge")).to_have_text("Demo – ingen inloggning")
     await expect(page.get_by_test_id("sign-out")).to_be_hidden()
-    await _send(page, "behov Vi saknar skrivare på avd 5")
-    await expect(_last(page)).to_contain_text("Beskriv det lite mer")
-    await _send(page, "Remisser skrivs ut på en annan avdelning varje dag.")
+    await _send(page, "behov Vi saknar skrivare")
     await expect(_last(page)).to_contain_text("Vilken enhet")
     await _send(page, "Avdelning 5")
     await expect(_last(page)).to_contain_text("nyttoobjekt")
     await _choose(page, "Förbättrade och smartare arbetsformer")
-    await expect(_last(page)).to_contain_text("Hur viktigt")
-    await _choose(page, "Hög")
     await expect(_last(page)).to_contain_text("Stämmer det här?")
+    await _choose(page, "Prioritet: hög")
+    await expect(_last(page)).to_contain_text("Prioritet: Hög")
     await _choose(page, "Spara")
     await expect(_last(page)).to_contain_text("Sparat som BEH-1")
     await page.screenshot(path=str(tmp_path / "saved.png"), full_page=True)
 
     await _send(page, "lista mina")
-    await expect(_last(page)).to_contain_text("BEH-1 · Ny · Vi saknar skrivare på avd 5")
+    await expect(_last(page)).to_contain_text("BEH-1 · Ny · Vi saknar skrivare")
 
 
 async def test_handler_status_change_reaches_the_reporter_live(

@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,12 +22,17 @@ from bot.domain.errors import UserError
 from bot.domain.model import Entry
 from bot.domain.pii import redact
 from bot.domain.programme import ProgrammeError, read_programme_file
-from bot.i18n.catalogue import t
+from bot.i18n.catalogue import locale_of_terminal, t
 from bot.ports.entries import EntryQuery
 from bot.text.render import full_record, list_row
 from bot.text.words import KIND_WORDS, STATUS_WORDS
 
 log = logging.getLogger(__name__)
+
+
+def terminal() -> str:
+    """The language of what the command line says: the terminal's (LANG), Swedish by default."""
+    return locale_of_terminal(os.environ.get("LANG"))
 
 
 def _load_dotenv() -> None:
@@ -107,7 +113,7 @@ def cmd_entries_list(settings: Settings, args: argparse.Namespace) -> int:
         else:
             for entry in entries:
                 print(list_row(entry, args.locale, settings.timezone))
-            print(f"({len(entries)} / {total})")
+            print(t(args.locale, "cli.listed", shown=len(entries), total=total))
     return 0
 
 
@@ -131,7 +137,7 @@ def cmd_programme_import(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app.build import import_programme
 
     import_programme(settings, read_programme_file(Path(args.file)))
-    print(f"Programmet från {args.file} är importerat; starta om boten för att använda det.")
+    print(t(terminal(), "cli.imported", file=args.file))
     return 0
 
 
@@ -139,9 +145,10 @@ def cmd_db_migrate(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app.build import migrate
 
     pending = migrate(settings)
+    names = ", ".join(pending) or t(terminal(), "cli.migrated_none")
     # Never the URL: it may hold a password.
     where = "PostgreSQL" if settings.database_url else settings.db_path
-    print(f"{where}: {len(pending)} migreringar körda ({', '.join(pending) or 'inga'}).")
+    print(t(terminal(), "cli.migrated", db=where, count=len(pending), names=names))
     return 0
 
 
@@ -169,9 +176,9 @@ def cmd_teams_package(settings: Settings, args: argparse.Namespace) -> int:
             settings, Path(args.out), website_url=args.website_url, version=args.version
         )
     except ConfigError as error:
-        print(f"Konfigurationsfel / configuration error: {error}", file=sys.stderr)
+        print(t(terminal(), "cli.config_error", error=error), file=sys.stderr)
         return 2
-    print(f"Teams-appen är skriven till {out}: ladda upp den i Teams administrationscenter.")
+    print(t(terminal(), "cli.teams_package", out=out))
     return 0
 
 
@@ -263,13 +270,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = AppSettings.from_env()
     except ConfigError as error:
-        print(f"Konfigurationsfel / configuration error: {error}", file=sys.stderr)
+        print(t(terminal(), "cli.config_error", error=error), file=sys.stderr)
         return 2
     configure_logging(settings.log_level)
     try:
         return int(args.func(settings, args))
     except ProgrammeError as error:
-        print(f"Programfilen / programme file: {error}", file=sys.stderr)
+        print(t(terminal(), "cli.programme_error", error=error), file=sys.stderr)
         return 2
     except OSError as error:
         # A file that cannot be read or written (--out /proc/self/mem, a full disk): one line.

@@ -11,7 +11,7 @@ from typing import Any
 from bot.cli.operator import operator
 from bot.config import ConfigError, Settings
 from bot.domain.errors import UserError
-from bot.i18n.catalogue import t
+from bot.i18n.catalogue import count, t
 from bot.reports.model import ReportDocument, Workbook
 from bot.reports.scope import Period, last_week
 from bot.reports.service import ReportService
@@ -73,7 +73,7 @@ def _run(settings: Settings, args: argparse.Namespace, make: Any) -> int:
     try:
         bot = build(settings)
     except ConfigError as error:
-        print(f"Konfigurationsfel / configuration error: {error}", file=sys.stderr)
+        print(t(args.locale, "cli.config_error", error=error), file=sys.stderr)
         return 2
     try:
         assert bot.reports is not None
@@ -94,9 +94,9 @@ def _run(settings: Settings, args: argparse.Namespace, make: Any) -> int:
         out.write_bytes(data)
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        print(f"Kunde inte skriva {out} / could not write {out}: {reason}", file=sys.stderr)
+        print(t(args.locale, "cli.not_written", out=out, reason=reason), file=sys.stderr)
         return 1
-    print(f"{out} ({len(data):,} byte)".replace(",", " "))
+    print(t(args.locale, "cli.report_written", out=out, size=count(len(data))))
     return 0
 
 
@@ -130,7 +130,7 @@ def cmd_report_register(settings: Settings, args: argparse.Namespace) -> int:
     statuses = [STATUS_WORDS.get(s.casefold()) for s in args.status]
     if kind is None or None in statuses:
         bad = args.kind if kind is None else args.status[statuses.index(None)]
-        print(f"okänd typ eller status / unknown kind or status: {bad}", file=sys.stderr)
+        print(t(args.locale, "cli.bad_kind", text=bad), file=sys.stderr)
         return 2
 
     def make(

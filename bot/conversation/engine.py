@@ -4,83 +4,66 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.conversation import dialogues as rules
+from bot.conversation.context import (
+    LOCALE_KEY,
+    ActionHandler,
+    Command,
+    CommandHandler,
+    Context,
+    Flow,
+    FormHandler,
+    Replies,
+    TextHandler,
+)
+from bot.conversation.suggest import nearest_command
+from bot.conversation.wire import reply_from_dict, reply_to_dict
 from bot.domain.errors import UserError
-from bot.domain.ids import new_id
-from bot.domain.messages import Choice, FileRef, Form, FormField, Incoming, Option, Reply
+from bot.domain.messages import Choice, Incoming, Reply
 from bot.domain.model import Person
 from bot.domain.pii import contains_personal_number
 from bot.domain.programme import Programme, person_from
 from bot.entries.service import EntryService
-from bot.i18n.catalogue import count, normalise_locale, t
+from bot.i18n.catalogue import count, normalise_locale
 from bot.ports.clock import Clock
 from bot.ports.conversation import Dialogue, DialogueStore, RequestLog
 from bot.ports.storage import StorageStatus
-from bot.text.clean import clean_text
+from bot.text.clean import clean_text, shorten
+from bot.text.language import guess_language
 from bot.text.validation import pii_refusal_key
 
-log = logging.getLogger(__name__)
+__all__ = [
+    "ActionHandler",
+    "CommandHandler",
+    "Context",
+    "Engine",
+    "Flow",
+    "FormHandler",
+    "Replies",
+    "TextHandler",
+    "help_choices",
+    "reply_from_dict",
+    "reply_to_dict",
+]
 
-Replies = list[Reply]
-CommandHandler = Callable[["Context", str], Awaitable[Replies]]
-ActionHandler = Callable[["Context", str, str], Awaitable[Replies]]
-FormHandler = Callable[["Context", str, dict[str, str]], Awaitable[Replies]]
-TextHandler = Callable[["Context", str], Awaitable[Replies]]
+log = logging.getLogger(__name__)
 
 CANCEL_WORDS = frozenset({"avbryt", "cancel", "stopp", "stop", "abort"})
 HELP_WORDS = frozenset({"hjälp", "hjalp", "help", "?"})
 MAX_MESSAGE_LENGTH = 20_000
+# A button can carry this much text back (Slack's limit for a button value is 2 000).
+MAX_CARRIED_TEXT = 1_500
+# Typed at a button question, this many words are a sentence of their own, not an answer.
+SENTENCE_WORDS = 4
 # A busy database (another writer holds it) is retried this long, with backoff, before the
 # person is asked to try again; the event loop never waits for the lock meanwhile.
 BUSY_PATIENCE_SECONDS = 2.0
 BUSY_FIRST_DELAY = 0.05
 BUSY_MAX_DELAY = 0.5
-
-
-@dataclass(slots=True)
-class Context:
-    """Everything a handler needs for one incoming message."""
-
-    incoming: Incoming
-    person: Person
-    locale: str
-    now: datetime
-    entries: EntryService
-    programme: Programme
-    timezone: str
-    dialogue: Dialogue | None
-    _engine: Engine
-    notices: list[Reply] = field(default_factory=list)
-
-    def t(self, key: str, **values: Any) -> str:
-        return t(self.locale, key, **values)
-
-    @property
-    def dialogue_key(self) -> str:
-        return self._engine.dialogue_key(self.incoming)
-
-    def start_dialogue(self, flow: str, state: str, **data: Any) -> Dialogue:
-        self.dialogue = Dialogue(id=new_id(), flow=flow, state=state, updated_at=self.now, **data)
-        return self.dialogue
-
-    def save_dialogue(self) -> None:
-        if self.dialogue is not None:
-            self.dialogue.updated_at = self.now
-            self._engine.dialogues.save(self.dialogue_key, self.dialogue)
-
-    def end_dialogue(self) -> None:
-        self.dialogue = None
-        self._engine.dialogues.delete(self.dialogue_key)
-
-
-@dataclass(frozen=True, slots=True)
-class Command:
-    names: tuple[str, ...]
-    handler: CommandHandler
 
 
 class Engine:
@@ -107,11 +90,12 @@ class Engine:
         self.programme = programme
         self.timezone = timezone
         self.dialogue_timeout = dialogue_timeout
-        self._commands: dict[str, Command] = {}
+        self.commands: dict[str, Command] = {}
+        self.flows: dict[str, Flow] = {}
         self._actions: dict[str, ActionHandler] = {}
         self._forms: dict[str, FormHandler] = {}
-        self._flows: dict[str, TextHandler] = {}
         self._fallback: TextHandler | None = None
+        self._actions[rules.PREFIX] = self._dialogue_action
 
     # -- registration (handlers call these; the engine imports no handler) ------------------
 
@@ -119,7 +103,7 @@ class Engine:
         def register(handler: CommandHandler) -> CommandHandler:
             command = Command(names, handler)
             for name in names:
-                self._commands[name.casefold()] = command
+                self.commands[name.casefold()] = command
             return handler
 
         return register
@@ -138,9 +122,12 @@ class Engine:
 
         return register
 
-    def flow(self, name: str) -> Callable[[TextHandler], TextHandler]:
+    def flow(self, name: str, **declared: Any) -> Callable[[TextHandler], TextHandler]:
+        """A dialogue: its answer handler, and (see Flow) prompt, takes_text, accepts, aside."""
+
         def register(handler: TextHandler) -> TextHandler:
-            self._flows[name] = handler
+            declared.setdefault("prompt", lambda context: [])
+            self.flows[name] = Flow(answer=handler, **declared)
             return handler
 
         return register
@@ -150,13 +137,22 @@ class Engine:
         return handler
 
     def command_names(self) -> list[str]:
-        return sorted(self._commands)
+        return sorted(self.commands)
 
     # -- dispatch --------------------------------------------------------------------------
 
     @staticmethod
     def dialogue_key(incoming: Incoming) -> str:
         return f"{incoming.platform}:{incoming.conversation_id or '-'}:{incoming.user_id}"
+
+    def expired(self, dialogue: Dialogue, now: datetime) -> bool:
+        return now - dialogue.updated_at > self.dialogue_timeout
+
+    @staticmethod
+    def language_of(text: str) -> str | None:
+        """The language a line is surely written in (its command word), or None."""
+        guess = guess_language(text)
+        return guess.locale if guess.sure else None
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         key = f"request:{incoming.idempotency_key}" if incoming.idempotency_key else ""
@@ -202,7 +198,7 @@ class Engine:
     def _failure_reply(
         self, incoming: Incoming, error: Exception, failure: str | None, wrote: bool
     ) -> Reply:
-        locale = self._locale(incoming)
+        locale = self._failure_locale(incoming)
         if failure is None:
             # Never the text itself in the log: it may hold what must not be stored.
             log.error("handling a message from %s failed", incoming.platform, exc_info=error)
@@ -225,9 +221,9 @@ class Engine:
             # Busy or unwritable: the answer stands; a retry of this request is answered anew.
             log.debug("answer not remembered: %s", type(error).__name__)
 
-    def _locale(self, incoming: Incoming) -> str:
+    def _failure_locale(self, incoming: Incoming) -> str:
         person = person_from(self.programme, incoming.platform, incoming.user_id)
-        return normalise_locale(incoming.locale or person.locale)
+        return self._locale(incoming, person, None)
 
     def _context(self, incoming: Incoming) -> Context:
         person = person_from(
@@ -237,28 +233,44 @@ class Engine:
             incoming.user_name,
             incoming.directory_roles,
         )
-        locale = normalise_locale(incoming.locale or person.locale)
         now = self.clock.now()
+        key = self.dialogue_key(incoming)
+        dialogue = self.dialogues.load(key)
+        expired = dialogue if dialogue is not None and self.expired(dialogue, now) else None
+        if expired is not None:
+            self.dialogues.delete(key)
+            dialogue = None
         context = Context(
             incoming=incoming,
             person=person,
-            locale=locale,
+            locale=self._locale(incoming, person, dialogue),
             now=now,
             entries=self.entries,
             programme=self.programme,
             timezone=self.timezone,
-            dialogue=None,
-            _engine=self,
+            dialogue=dialogue,
+            store=self.dialogues,
+            key=key,
+            engine=self,
         )
-        dialogue = self.dialogues.load(self.dialogue_key(incoming))
-        if dialogue is not None and now - dialogue.updated_at > self.dialogue_timeout:
+        if expired is not None:
             # An abandoned dialogue ends with nothing half-saved, and the person is told.
-            self.dialogues.delete(self.dialogue_key(incoming))
-            kind = context.t(f"kind.{dialogue.kind}") if dialogue.kind else "–"
+            kind = context.t(f"kind.{expired.kind}") if expired.kind else "–"
             context.notices.append(Reply(context.t("expired", kind=kind.lower())))
-            dialogue = None
-        context.dialogue = dialogue
         return context
+
+    @staticmethod
+    def _locale(incoming: Incoming, person: Person, dialogue: Dialogue | None) -> str:
+        """The language of the answer: a dialogue keeps its own; otherwise the language the
+        person writes, then their profile (if the programme knows them), then the client's."""
+        if dialogue is not None and dialogue.extra.get(LOCALE_KEY):
+            return normalise_locale(str(dialogue.extra[LOCALE_KEY]))
+        written = guess_language(incoming.text).locale if incoming.text else None
+        if written:
+            return written
+        if person.key:
+            return normalise_locale(person.locale)
+        return normalise_locale(incoming.locale)
 
     async def _dispatch(self, context: Context) -> list[Reply]:
         incoming = context.incoming
@@ -275,18 +287,28 @@ class Engine:
         if incoming.action is not None:
             handler = self._actions.get(incoming.action.id.split(":", 1)[0])
             if handler is None:
-                return [Reply(context.t("stale_action"), style="error")]
+                return self.stale(context)
             return await handler(context, incoming.action.id, incoming.action.value)
         if incoming.form is not None:
             form_handler = self._forms.get(incoming.form.id.split(":", 1)[0])
             if form_handler is None:
-                return [Reply(context.t("stale_action"), style="error")]
+                return self.stale(context)
             return await form_handler(context, incoming.form.id, dict(incoming.form.values))
         return await self._text(context, incoming.text)
+
+    def stale(self, context: Context, key: str = "stale_action") -> list[Reply]:
+        """An old or unknown button: say so, and show what stands now."""
+        return [Reply(context.t(key), style="error"), *rules.current_state(self, context)]
+
+    async def _dialogue_action(self, context: Context, action_id: str, value: str) -> Replies:
+        return await rules.on_action(self, context, action_id, value)
 
     async def _text(self, context: Context, raw: str) -> list[Reply]:
         text = clean_text(raw)
         if not text:
+            if context.dialogue is not None:
+                # Nothing typed: the question still stands, shown again.
+                return [Reply(context.t("empty")), *rules.prompt(self, context)]
             return [Reply(context.t("empty"), choices=help_choices(context))]
         if len(text) > MAX_MESSAGE_LENGTH:
             return [
@@ -303,28 +325,75 @@ class Engine:
             # Refused before any handler sees it: nothing of it is stored, not even in a dialogue.
             return [Reply(context.t(pii_refusal_key(text)), style="error")]
         word, _, rest = text.partition(" ")
-        word = word.casefold().rstrip(":,.!")
-        if word in CANCEL_WORDS and not rest.strip():
-            if context.dialogue is None:
-                return [Reply(context.t("nothing_to_cancel"))]
+        word, rest = word.casefold().rstrip(":,.!"), rest.strip()
+        if word in CANCEL_WORDS and not rest:
+            return self._cancel(context)
+        if rules.is_where_were_we(text):
+            return rules.resume(self, context)
+        dialogue = context.dialogue
+        # A command the platform marks as one (a slash command) never answers a dialogue's question.
+        if dialogue is not None and not context.incoming.wants_form:
+            flow = self.flows.get(dialogue.flow)
+            if flow is not None:
+                return await self._in_dialogue(context, flow, text, word, rest)
+            context.end_dialogue()
+        command = self.commands.get(word)
+        if command is not None:
+            return await command.handler(context, rest)
+        return await self.free_text(context, text, suggest=True)
+
+    def _cancel(self, context: Context) -> list[Reply]:
+        if context.dialogue is not None:
             context.end_dialogue()
             return [Reply(context.t("cancelled"))]
-        # A command the platform marks as one (a slash command) never answers a dialogue's question.
-        if (
-            context.dialogue is not None
-            and not context.incoming.wants_form
-            and (word not in HELP_WORDS or rest.strip())
-        ):
-            flow = self._flows.get(context.dialogue.flow)
-            if flow is not None:
-                return await flow(context, text)
-            context.end_dialogue()
-        command = self._commands.get(word)
-        if command is not None:
-            return await command.handler(context, rest.strip())
+        if context.aside() is not None:
+            context.drop_aside()
+            return [Reply(context.t("cancelled"))]
+        return [Reply(context.t("nothing_to_cancel"))]
+
+    async def _in_dialogue(
+        self, context: Context, flow: Flow, text: str, word: str, rest: str
+    ) -> list[Reply]:
+        decided = await rules.held_answer(self, context, flow, text)
+        if decided is not None:
+            return decided
+        command = self.commands.get(word)
+        if word in HELP_WORDS and not rest and command is not None:
+            # Help in the middle of a dialogue: the question still stands.
+            return [*await command.handler(context, ""), *rules.prompt(self, context)]
+        if command is not None and not flow.accepts(context, text):
+            return await rules.command_in_dialogue(self, context, flow, command, text, rest)
+        if command is not None or flow.takes_text(context) or flow.accepts(context, text):
+            return await flow.answer(context, text)
+        # A button question, and text that answers none of its buttons.
+        if nearest_command(word, self.commands) is not None:
+            return await self.free_text(context, text, suggest=True)
+        if len(text.split()) >= SENTENCE_WORDS:
+            # A sentence (typed in another tab, or a new thought): never dropped. It is
+            # handled as new text, and the dialogue is put aside to come back to.
+            return await rules.text_aside(self, context, flow, text)
+        return await flow.answer(context, text)
+
+    async def free_text(self, context: Context, text: str, *, suggest: bool = False) -> Replies:
+        """Text that is no command: a typo of one gets a suggestion; the rest goes to intake."""
+        word, _, rest = text.partition(" ")
+        nearest = nearest_command(word.rstrip(":,.!"), self.commands) if suggest else None
+        if nearest is not None and len(text) <= MAX_CARRIED_TEXT:
+            corrected = f"{nearest} {rest.strip()}".strip()
+            shown = shorten(corrected, 60)
+            no = "suggest.no_log" if len(text.split()) > 2 else "suggest.no_help"
+            return [
+                Reply(
+                    context.t("suggest.command", text=shown),
+                    choices=(
+                        Choice("say", context.t("suggest.yes", text=shown), corrected),
+                        Choice(f"{rules.PREFIX}:free", context.t(no), text),
+                    ),
+                )
+            ]
         if self._fallback is not None:
             return await self._fallback(context, text)
-        return [Reply(context.t("unknown_command", text=text[:60]))]
+        return [Reply(context.t("unknown_command", text=shorten(text, 60)))]
 
 
 def help_choices(context: Context) -> tuple[Choice, ...]:
@@ -334,30 +403,3 @@ def help_choices(context: Context) -> tuple[Choice, ...]:
         else ("help", "need", "list mine")
     )
     return tuple(Choice(id="say", label=w, value=w) for w in words)
-
-
-def reply_to_dict(reply: Reply) -> dict[str, Any]:
-    data = asdict(reply)
-    return {key: value for key, value in data.items() if value not in (None, (), [], "")}
-
-
-def reply_from_dict(data: dict[str, Any]) -> Reply:
-    form = data.get("form")
-    file = data.get("file")
-    return Reply(
-        text=data.get("text", ""),
-        style=data.get("style", "info"),
-        choices=tuple(Choice(**c) for c in data.get("choices", ())),
-        form=Form(
-            id=form["id"],
-            title=form.get("title", ""),
-            submit_label=form.get("submit_label", ""),
-            fields=tuple(
-                FormField(**{**f, "options": tuple(Option(**o) for o in f.get("options", ()))})
-                for f in form["fields"]
-            ),
-        )
-        if form
-        else None,
-        file=FileRef(**file) if file else None,
-    )

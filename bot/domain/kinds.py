@@ -79,9 +79,10 @@ FIELDS: dict[Kind, tuple[FieldSpec, ...]] = {
     Kind.CHANGE: (
         FieldSpec("what", "textarea", max_length=10_000),
         FieldSpec("why", "textarea", max_length=10_000),
-        FieldSpec("impact_scope", "textarea", max_length=5_000),
-        FieldSpec("impact_time", "textarea", max_length=5_000),
-        FieldSpec("impact_budget", "textarea", max_length=5_000),
+        # The programme office assesses the impact if the person asking cannot.
+        FieldSpec("impact_scope", "textarea", required=False, max_length=5_000),
+        FieldSpec("impact_time", "textarea", required=False, max_length=5_000),
+        FieldSpec("impact_budget", "textarea", required=False, max_length=5_000),
     ),
 }
 

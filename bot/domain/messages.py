@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-FieldType = Literal["text", "textarea", "select", "date", "number"]
+# "multiselect": any number of its options; the value is their values joined by commas.
+FieldType = Literal["text", "textarea", "select", "multiselect", "date", "number"]
 ReplyStyle = Literal["info", "error", "success"]
 
 

@@ -214,7 +214,7 @@ class EntryService:
         wanted = person.name if assignee_name.casefold() in ("mig", "me", "jag") else assignee_name
         record = self.programme.find_person(wanted)
         if record is None:
-            names = ", ".join(p.id for p in self.programme.people)
+            names = ", ".join(p.name for p in self.programme.people)
             raise UserError("unknown_person", name=shorten(assignee_name, 60), names=names)
         change = self._change(person, "assignee", entry.assignee, record.name)
         entry.assignee = record.name

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.i18n import governance_texts, home_texts, plan_texts, report_texts
+from bot.i18n import (
+    cli_texts,
+    dialogue_texts,
+    governance_texts,
+    home_texts,
+    plan_texts,
+    report_texts,
+)
 
 DEFAULT_LOCALE = "sv"
 LOCALES = ("sv", "en")
@@ -424,6 +431,8 @@ def register(source: str, texts: Mapping[str, tuple[str, str]]) -> None:
     TEXTS.update(texts)
 
 
+register(cli_texts.__name__, cli_texts.TEXTS)
+register(dialogue_texts.__name__, dialogue_texts.TEXTS)
 register(home_texts.__name__, home_texts.TEXTS)
 register(plan_texts.__name__, plan_texts.TEXTS)
 register(report_texts.__name__, report_texts.TEXTS)
@@ -440,6 +449,15 @@ def normalise_locale(locale: str | None) -> str:
         return DEFAULT_LOCALE
     short = locale.replace("_", "-").split("-")[0].lower()
     return short if short in LOCALES else "en" if short else DEFAULT_LOCALE
+
+
+def locale_of_terminal(lang: str | None) -> str:
+    """The command line's language from LANG: Swedish unless the terminal asks for another
+    language (C and POSIX say nothing about one)."""
+    code = (lang or "").split(".")[0]
+    if not code or code.upper() in ("C", "POSIX"):
+        return DEFAULT_LOCALE
+    return normalise_locale(code)
 
 
 def t(locale: str, key: str, **values: Any) -> str:

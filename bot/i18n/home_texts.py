@@ -7,7 +7,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # the overview (Slack's App Home); handlers/home.py builds it for any platform
     "home.title": ("FVIS – din översikt", "FVIS – your overview"),
     "home.mine": (
-        "Dina ärenden: {count} (visar {shown})",
+        "Dina poster: {count} (visar {shown})",
         "Your entries: {count} (showing {shown})",
     ),
     "home.mine_empty": (
@@ -18,7 +18,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Att hantera: {count} öppna (visar {shown})",
         "To handle: {count} open (showing {shown})",
     ),
-    "home.queue_empty": ("Inga öppna ärenden att hantera.", "No open entries to handle."),
+    "home.queue_empty": ("Inga öppna poster att hantera.", "No open entries to handle."),
     "home.assignee": (" · handläggare {name}", " · assignee {name}"),
     "home.show": ("Visa", "Show"),
     "home.take": ("Ta", "Take"),

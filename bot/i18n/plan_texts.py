@@ -182,7 +182,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "comms.status.cancelled": ("inställd", "cancelled"),
     "comms.status.withdrawn": ("tillbakadragen", "withdrawn"),
     "comms.post.sent": ("postad {at}", "posted {at}"),
-    "comms.post.failed": ("misslyckades: {error}", "failed: {error}"),
+    "comms.post.failed": ("misslyckad: {error}", "failed: {error}"),
     "comms.post.waiting": (
         "väntar på att kanalen kopplas in",
         "waiting for the channel to be connected",
@@ -220,13 +220,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "comms.field.body_en": ("Meddelande på engelska (valfritt)", "Message in English (optional)"),
     "comms.field.audiences": ("Målgrupper", "Audiences"),
     "comms.field.audiences_help": (
-        "Skriv en eller flera, med komma emellan: {names}",
-        "Write one or more, separated by commas: {names}",
+        "Välj en eller flera.",
+        "Choose one or more.",
     ),
     "comms.field.channels": ("Kanaler", "Channels"),
     "comms.field.channels_help": (
-        "En eller flera: webchat, slack, teams, intranät. Kanaler som ännu inte är inkopplade väntar.",
-        "One or more: webchat, slack, teams, intranet. Channels not yet connected wait.",
+        "Välj en eller flera. En kanal som ännu inte är inkopplad väntar tills den är det.",
+        "Choose one or more. A channel not connected yet waits until it is.",
     ),
     "comms.field.send_at": ("Skickas", "Send at"),
     "comms.field.send_at_help": (
@@ -241,8 +241,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Unknown audience: {text}. Choose from: {names}",
     ),
     "comms.bad_channel": (
-        "Okänd kanal: {text}. Välj bland: webchat, slack, teams, intranät",
-        "Unknown channel: {text}. Choose from: webchat, slack, teams, intranet",
+        "Okänd kanal: {text}. Välj bland: {names}",
+        "Unknown channel: {text}. Choose from: {names}",
     ),
     "comms.bad_when": (
         "Jag förstod inte tiden ”{text}”.",
@@ -281,6 +281,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{ref} är inställd; inget postas.",
         "{ref} is cancelled; nothing will be posted.",
     ),
+    "comms.withdraw_confirm": (
+        "Vill du dra tillbaka {ref}? Den tas bort från alla kanaler där den är publicerad "
+        "({channels}). Det går inte att ångra.",
+        "Do you want to withdraw {ref}? It is taken down from every channel where it is "
+        "published ({channels}). This cannot be undone.",
+    ),
+    "comms.choice.withdraw_yes": ("Ja, dra tillbaka {ref}", "Yes, withdraw {ref}"),
+    "comms.choice.keep": ("Nej, låt {ref} vara kvar", "No, keep {ref}"),
+    "comms.kept": ("Inget ändrades.", "Nothing was changed."),
     "comms.withdrawn": (
         "{ref} är tillbakadragen från alla kanaler där den postades.",
         "{ref} is withdrawn from every channel where it was posted.",

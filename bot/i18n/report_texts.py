@@ -412,9 +412,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "reports.comms.awaiting_approval": ("Väntar på godkännande", "Awaiting approval"),
     "reports.comms.approved": ("Godkänd", "Approved"),
     "reports.comms.published": ("Publicerad", "Published"),
-    "reports.comms.failed": ("Misslyckades", "Failed"),
+    "reports.comms.failed": ("Misslyckad", "Failed"),
     "reports.comms.cancelled": ("Inställd", "Cancelled"),
-    "reports.comms.withdrawn": ("Återkallad", "Withdrawn"),
+    "reports.comms.withdrawn": ("Tillbakadragen", "Withdrawn"),
     # register
     "reports.short.consequence": ("K", "C"),
     "reports.short.probability": ("S", "P"),

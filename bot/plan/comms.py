@@ -239,14 +239,19 @@ class CommsService:
         self.wakeups.unschedule(f"comms:{item.id}")
         return item
 
-    async def withdraw(self, person: Person, item_id: int) -> tuple[CommsItem, list[str]]:
-        """Remove (or mark withdrawn) every post made for the item; errors per channel."""
+    def withdrawable(self, person: Person, item_id: int) -> CommsItem:
+        """The item, if this person may withdraw it and something of it is published."""
         item = self._get(person, item_id)
         if not (person.qualified_id == item.author or person.has(Role.PROJECT_LEAD)):
             raise UserError("comms.forbidden_withdraw", ref=item.ref)
-        rows = self.log.for_item(item.item)
-        if not any(r.status == "sent" for r in rows):
+        if not any(r.status == "sent" for r in self.log.for_item(item.item)):
             raise UserError("comms.nothing_to_withdraw", ref=item.ref)
+        return item
+
+    async def withdraw(self, person: Person, item_id: int) -> tuple[CommsItem, list[str]]:
+        """Remove (or mark withdrawn) every post made for the item; errors per channel."""
+        item = self.withdrawable(person, item_id)
+        rows = self.log.for_item(item.item)
         errors = []
         now = self.clock.now()
         for row in rows:

@@ -41,10 +41,7 @@ def build_entry_record(context: ReportContext, entry: Entry, locale: str) -> Rep
     handling = [
         (t(locale, "field.escalation_level"), t(locale, f"level.{entry.escalation_level.value}")),
         (t(locale, "field.assignee"), entry.assignee or "–"),
-        (
-            t(locale, "field.reporter"),
-            f"{entry.reporter_name} ({entry.reporter_platform})",
-        ),
+        (t(locale, "field.reporter"), entry.reporter_name),
         (t(locale, "field.created"), context.local(entry.created_at)),
         (t(locale, "reports.label.updated"), context.local(entry.updated_at)),
     ]

@@ -61,12 +61,21 @@ def field_value(
 
 
 def summary(
-    kind: Kind, values: dict[str, str], locale: str, benefits: dict[int, str], timezone: str
+    kind: Kind,
+    values: dict[str, str],
+    locale: str,
+    benefits: dict[int, str],
+    timezone: str,
+    *,
+    marked: frozenset[str] = frozenset(),
+    mark: str = "",
 ) -> str:
+    """One line per field; the `marked` fields (values the bot proposed) end with `mark`."""
     lines = [t(locale, f"kind.{kind.value}")]
     for spec in FIELDS[kind]:
         shown = field_value(kind, spec.name, values.get(spec.name, ""), locale, benefits, timezone)
-        lines.append(f"{t(locale, f'field.{spec.name}')}: {shorten(shown, 600)}")
+        suffix = f" {mark}" if spec.name in marked and mark else ""
+        lines.append(f"{t(locale, f'field.{spec.name}')}: {shorten(shown, 600)}{suffix}")
     if kind in (Kind.DEVIATION, Kind.RISK) and (value := risk_value(values)) is not None:
         lines.append(f"{t(locale, 'field.risk_value')}: {value}")
     return "\n".join(lines)
@@ -101,9 +110,7 @@ def full_record(entry: Entry, locale: str, benefits: dict[int, str], timezone: s
     lines.append(f"{t(locale, 'field.assignee')}: {entry.assignee or '–'}")
     if "forwarded" in entry.flags:
         lines.append(f"{t(locale, 'field.forwarded')}: {t(locale, 'yes')}")
-    lines.append(
-        f"{t(locale, 'field.reporter')}: {entry.reporter_name} ({entry.reporter_platform})"
-    )
+    lines.append(f"{t(locale, 'field.reporter')}: {entry.reporter_name}")
     lines.append(f"{t(locale, 'field.created')}: {local_time(entry.created_at, timezone)}")
     if entry.source_link:
         lines.append(f"{t(locale, 'field.source')}: {entry.source_link}")

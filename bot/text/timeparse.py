@@ -13,6 +13,12 @@ Conventions, chosen on purpose:
 - "i morse" (and "this morning") is today 07:00 (clamped to now if it is earlier than 07:00).
 - Relative days without a time ("imorgon", "övermorgon", "om en vecka") keep now's time of day;
   calendar dates without a time ("15 mars") are at 00:00.
+- Parts of the day, as nurses write them: "i natt" is the night nearest in the preferred
+  direction (03:00 unless a time is given: "inatt kl 3", "i natt kl 23" is the evening before);
+  "i förmiddags" today 10:00, "i eftermiddags" today 15:00, "i kväll" today 20:00; "igår
+  kväll" and "natten till igår" are the day before. A time before noon in the afternoon or
+  evening ("i kväll kl 8") is the afternoon's. Without a time it is clamped to now when the
+  part of the day is still going on.
 """
 
 from __future__ import annotations
@@ -106,12 +112,15 @@ def parse_when(
 def _parse(
     text: str, now: datetime, prefer: Literal["future", "past"], zone: ZoneInfo
 ) -> datetime | None:
-    lowered = " ".join(text.lower().split())
+    lowered = _ABOUT.sub(r"kl \1", " ".join(text.lower().split()))
+    part = _part_of_day(lowered, now, prefer)
+    if part is not None:
+        return part
     if _FUTURE_HINT.search(lowered):
         prefer = "future"
     elif _PAST_HINT.search(lowered):
         prefer = "past"
-    normalised = _normalise(text)
+    normalised = _normalise(lowered)
     # A lone number ("5", "99", "två") is an answer or a ticket number in chat, not a date.
     if not normalised or normalised.isdigit() or normalised in _NUMBERS:
         return None
@@ -153,6 +162,69 @@ def _impossible(normalised: str) -> bool:
         except ValueError:
             return True
     return any(int(h) > 23 or int(m) > 59 for h, m in _CLOCK.findall(normalised))
+
+
+# "vid 14-tiden", "runt 4-tiden": about that hour.
+_ABOUT = re.compile(r"\b(?:vid |runt |kring |omkring )?(\d{1,2}) ?-?tiden\b")
+_PARTS = {"natt": 3, "förmiddag": 10, "eftermiddag": 15, "kväll": 20}
+_PART_STARTS = {"natt": 0, "förmiddag": 6, "eftermiddag": 12, "kväll": 17}
+_PART_WORD = re.compile(
+    r"\b(?:i ?|inatt|ikväll|ig[åa]r ?|natten|kvällen)?"
+    r"(natt|förmiddag|eftermiddag|kväll)(?:s|en)?\b(?:\s+till\s+(ig[åa]r|idag|i dag))?"
+)
+_PART_TIME = re.compile(r"(?:\bkl\.?|\bklockan)?\s*\b(\d{1,2})(?:[:.](\d{2}))?\b")
+_PART_REST = re.compile(
+    r"\b(?:i|kl|klockan|igår|i går|idag|i dag|till|natten|kvällen|ca|runt|vid|omkring)\b|[\d:.,\s]"
+)
+
+
+def _part_of_day(lowered: str, now: datetime, prefer: Literal["future", "past"]) -> datetime | None:
+    """ "i natt", "inatt kl 3", "i förmiddags", "igår kväll kl 22": see the module doc."""
+    found = _PART_WORD.search(lowered.replace("inatt", "i natt").replace("ikväll", "i kväll"))
+    if found is None:
+        return None
+    text = lowered.replace("inatt", "i natt").replace("ikväll", "i kväll")
+    rest = _PART_WORD.sub(" ", text)
+    if _PART_REST.sub("", rest).strip():
+        return None  # more than a part of the day and a time: dateparser's turn
+    part = found.group(1)
+    clock = _PART_TIME.search(rest)
+    hour = int(clock.group(1)) if clock else _PARTS[part]
+    minute = int(clock.group(2) or 0) if clock else 0
+    if hour > 23 or minute > 59:
+        return None
+    if clock and part in ("eftermiddag", "kväll") and hour < 12:
+        hour += 12
+    if clock and part == "natt" and 7 <= hour < 12:
+        hour += 12  # "i natt kl 11" is 23:00
+    day = now.date()
+    if re.search(r"\big[åa]r\b|\bi går\b", text):
+        day -= timedelta(days=1)
+    explicit_day = day != now.date() or bool(re.search(r"\bi ?dag\b", text))
+
+    def at(on: date) -> datetime:
+        # The evening hours of a night belong to the day before its morning.
+        if part == "natt" and hour >= 12:
+            on -= timedelta(days=1)
+        return now.replace(
+            year=on.year,
+            month=on.month,
+            day=on.day,
+            hour=hour,
+            minute=minute,
+            second=0,
+            microsecond=0,
+        )
+
+    result = at(day)
+    if part == "natt" and not explicit_day:
+        if prefer == "past" and result > now:
+            result = at(day - timedelta(days=1)) if clock or now.hour >= 6 else now
+        elif prefer == "future" and result <= now:
+            result = at(day + timedelta(days=1))
+    elif not clock and result > now and day == now.date() and now.hour >= _PART_STARTS[part]:
+        result = now  # "i eftermiddags" said at 13:00: earlier this afternoon, not later
+    return result
 
 
 def _fix_year(result: datetime, now: datetime, prefer: Literal["future", "past"]) -> datetime:

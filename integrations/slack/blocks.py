@@ -230,7 +230,22 @@ def modal(form: Form, locale: str, metadata: dict[str, str]) -> dict[str, Any]:
 
 def _input(field: FormField, locale: str) -> Block:
     element: Block
-    if field.type == "select":
+    if field.type == "multiselect":
+        options = [
+            {"text": plain(o.label, OPTION_TEXT), "value": o.value[:OPTION_VALUE]}
+            for o in field.options[:OPTIONS]
+        ]
+        chosen_values = set(field.value.split(",")) if field.value else set()
+        element = {
+            "type": "multi_static_select",
+            "action_id": INPUT_ACTION,
+            "placeholder": plain(t(locale, "slack.choose"), OPTION_TEXT),
+            "options": options,
+        }
+        initial = [o for o in options if o["value"] in chosen_values]
+        if initial:
+            element["initial_options"] = initial
+    elif field.type == "select":
         options = [
             {"text": plain(o.label, OPTION_TEXT), "value": o.value[:OPTION_VALUE]}
             for o in field.options[:OPTIONS]
@@ -279,6 +294,9 @@ def submitted_values(view: dict[str, Any]) -> dict[str, str]:
         if element.get("type") == "static_select":
             option = element.get("selected_option") or {}
             values[block_id] = str(option.get("value") or "")
+        elif element.get("type") == "multi_static_select":
+            chosen = element.get("selected_options") or []
+            values[block_id] = ",".join(str(o.get("value") or "") for o in chosen)
         else:
             values[block_id] = str(element.get("value") or "")
     return values

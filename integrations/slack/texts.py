@@ -23,7 +23,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Formuläret finns inte längre. Börja om med /fvis behov (eller ärende, avvikelse, risk, ändring).",
         "The form is no longer there. Start again with /fvis need (or issue, deviation, risk, change).",
     ),
-    "slack.withdrawn": ("(Meddelandet har dragits tillbaka.)", "(This message was withdrawn.)"),
+    "slack.withdrawn": ("(Meddelandet är tillbakadraget.)", "(This message was withdrawn.)"),
     "slack.file_posted": ("Fil: {name}", "File: {name}"),
     "slack.file_failed": (
         "Filen {name} kunde inte skickas till Slack. Försök igen om en stund.",

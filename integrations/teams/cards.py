@@ -102,10 +102,13 @@ def _input(field: FormField) -> list[dict[str, Any]]:
             item["maxLength"] = field.max_length  # what the core accepts, no more and no less
         if field.value:
             item["value"] = field.value
-    elif field.type == "select":
+    elif field.type in ("select", "multiselect"):
+        # Several choices show as checkboxes; Teams sends them back joined by commas.
+        multi = field.type == "multiselect"
         item.update(
             type="Input.ChoiceSet",
-            style="compact",
+            style="expanded" if multi else "compact",
+            isMultiSelect=multi,
             choices=[{"title": o.label, "value": o.value} for o in field.options],
         )
         if field.value:

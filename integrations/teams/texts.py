@@ -42,7 +42,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Teams tog inte emot meddelandet ({reason}).",
         "Teams did not accept the message ({reason}).",
     ),
-    "teams.withdrawn": ("(Meddelandet är återkallat.)", "(This message was withdrawn.)"),
+    "teams.withdrawn": ("(Meddelandet är tillbakadraget.)", "(This message was withdrawn.)"),
     "teams.file_link": ("{name}: {url}", "{name}: {url}"),
     "teams.file_consent": (
         "Rapporten {name}. Välj Tillåt så lägger jag den i din OneDrive och delar den här.",

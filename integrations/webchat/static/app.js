@@ -30,6 +30,7 @@
       popupBlocked: 'Inloggningsfönstret blockerades. Tillåt popup-fönster, eller öppna chatten i ett eget fönster.',
       openWindow: 'Öppna chatten i ett eget fönster',
       signedInAs: 'Inloggad som {name}',
+      copyLink: 'Kopiera länken', copied: 'Kopierad', copyFailed: 'Kunde inte kopiera – markera länken och kopiera den.',
     },
     en: {
       title: 'FVIS bot — web chat', who: 'You are', loading: 'Loading…',
@@ -56,6 +57,7 @@
       popupBlocked: 'The sign-in window was blocked. Allow pop-ups, or open the chat in a window of its own.',
       openWindow: 'Open the chat in a window of its own',
       signedInAs: 'Signed in as {name}',
+      copyLink: 'Copy the link', copied: 'Copied', copyFailed: 'Could not copy – select the link and copy it.',
     },
   };
   const STYLES = ['info', 'error', 'success'];
@@ -239,10 +241,45 @@
       // The meta line carries its own dir, so dir="auto" on the bubble is decided by the message text.
       bubble.append(el('div', { class: 'meta', dir: 'ltr' }, tag ? label('span', tag, { class: 'tag' }) : null, timeEl(at)));
     }
-    if (text) bubble.append(el('p', { class: 'text', text: String(text) }));
+    if (text) bubble.append(richText(String(text)));
     els.messages.append(bubble);
     scrollToShow(bubble);
     return bubble;
+  }
+
+  // Server text as nodes: web addresses become links (with a copy button), and dates and
+  // times are kept on one line ("2026-11-28 14:00" never wraps after a hyphen).
+  const RICH = /(https?:\/\/[^\s<>"”]+[^\s<>"”.,;:!?)])|(\d{4}-\d{2}-\d{2}(?: (?:kl\. )?\d{2}:\d{2})?)/g;
+  function richText(text) {
+    const p = el('p', { class: 'text', id: `t${++uid}` });
+    let at = 0;
+    for (const match of text.matchAll(RICH)) {
+      p.append(text.slice(at, match.index));
+      if (match[1]) p.append(...linkWithCopy(match[1]));
+      else p.append(el('span', { class: 'nowrap', text: match[2] }));
+      at = match.index + match[0].length;
+    }
+    p.append(text.slice(at));
+    return p;
+  }
+
+  function linkWithCopy(href) {
+    let url;
+    try { url = new URL(href); } catch { return [href]; }
+    if (!['http:', 'https:'].includes(url.protocol)) return [href];
+    const link = el('a', { href: url.href, target: '_blank', rel: 'noopener noreferrer', text: href });
+    const copy = label('button', 'copyLink', { type: 'button', class: 'copy', 'data-testid': 'copy-link',
+      'aria-label': `${t('copyLink')} ${href}` });
+    copy.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(href);
+        copy.textContent = t('copied');
+      } catch {
+        copy.textContent = t('copyFailed');
+      }
+      setTimeout(() => { copy.textContent = t('copyLink'); }, 3000);
+    });
+    return [link, ' ', copy];
   }
 
   function fileLink(file) {
@@ -254,23 +291,30 @@
   }
 
   function renderReply(reply) {
-    const bubble = addBubble('bot', { text: reply.text, style: reply.style });
+    const form = reply.form && typeof reply.form === 'object' ? reply.form : null;
+    // A form's title is its legend: the same words are not shown twice.
+    const text = form && String(form.title || '') === String(reply.text || '') ? '' : reply.text;
+    const bubble = addBubble('bot', { text, style: reply.style });
     if (reply.file) bubble.append(fileLink(reply.file) || '');
-    if (Array.isArray(reply.choices) && reply.choices.length) bubble.append(renderChoices(reply.choices));
-    if (reply.form && typeof reply.form === 'object') {
+    const question = bubble.querySelector('p.text');
+    if (Array.isArray(reply.choices) && reply.choices.length) bubble.append(renderChoices(reply.choices, question));
+    if (form) {
       bubble.classList.add('has-form');
-      bubble.append(renderForm(reply.form));
+      bubble.append(renderForm(form));
     }
     scrollToShow(bubble);
     const invalid = bubble.querySelector('[aria-invalid="true"]');
     if (invalid) invalid.focus({ preventScroll: true }); // take keyboard users straight to what needs fixing
   }
 
-  function renderChoices(choices) {
-    const group = el('div', { class: 'choices', role: 'group', 'aria-label': t('choices'), 'data-i18n-aria-label': 'choices' });
+  function renderChoices(choices, question) {
+    // The group is named by the question it answers, so "Hög" is read as an answer to it.
+    const named = question ? { 'aria-labelledby': question.id } : { 'aria-label': t('choices'), 'data-i18n-aria-label': 'choices' };
+    const group = el('div', { class: 'choices', role: 'group', ...named });
     for (const choice of choices) {
       const text = String(choice.label ?? choice.value ?? '');
-      const button = el('button', { type: 'button', class: 'choice', 'data-testid': 'choice', dir: 'auto', text });
+      const button = el('button', { type: 'button', class: 'choice', 'data-testid': 'choice', dir: 'auto', text,
+        'aria-describedby': question ? question.id : null });
       button.addEventListener('click', async (event) => {
         const buttons = [...group.querySelectorAll('button')];
         if (buttons.some((b) => b.disabled)) return;
@@ -298,6 +342,12 @@
     for (const f of fields) {
       const id = `f${n}-${String(f.name).replace(/[^\w-]/g, '_')}`;
       const value = f.value == null ? '' : String(f.value);
+      if (f.type === 'multiselect') {
+        const checks = renderChecks(f, id, value);
+        fieldset.append(checks.node);
+        inputs.push([String(f.name), checks]);
+        continue;
+      }
       let input;
       if (f.type === 'textarea') {
         input = el('textarea', { rows: 3 });
@@ -357,6 +407,30 @@
     });
     form.append(fieldset, el('div', { class: 'form-actions' }, submit, cancel, status));
     return form;
+  }
+
+  // Several of a list (audiences, channels): checkboxes in a group named by the field's label.
+  // The value is the chosen option values joined by commas, as every client sends them.
+  function renderChecks(f, id, value) {
+    const chosen = new Set(value ? value.split(',').map((v) => v.trim()) : []);
+    const legend = el('legend', { dir: 'auto' }, String(f.label || f.name),
+      f.required ? el('span', { class: 'req', 'aria-hidden': 'true', text: ' *' }) : null);
+    const group = el('fieldset', { class: `field checks${f.error ? ' invalid' : ''}`, id }, legend);
+    const boxes = (Array.isArray(f.options) ? f.options : []).map((o, i) => {
+      const box = el('input', { type: 'checkbox', id: `${id}-${i}`, value: String(o.value ?? '') });
+      box.checked = chosen.has(box.value);
+      group.append(el('label', { for: box.id, class: 'check', dir: 'auto' }, box, ` ${String(o.label ?? o.value ?? '')}`));
+      return box;
+    });
+    const described = [];
+    if (f.help) { group.append(el('p', { class: 'help', id: `${id}-help`, dir: 'auto', text: String(f.help) })); described.push(`${id}-help`); }
+    if (f.error) {
+      group.append(el('p', { class: 'field-error', id: `${id}-error`, dir: 'auto', text: String(f.error) }));
+      described.push(`${id}-error`);
+      if (boxes[0]) boxes[0].setAttribute('aria-invalid', 'true');
+    }
+    if (described.length) group.setAttribute('aria-describedby', described.join(' '));
+    return { node: group, get value() { return boxes.filter((b) => b.checked).map((b) => b.value).join(','); } };
   }
 
   function showWelcome() {
@@ -531,7 +605,10 @@
     applyI18n();
     showWelcome();
     const { gen } = state;
+    // A dialogue left half-way (a reload, another tab): its question is shown again.
+    send({ action: { id: 'dialog:pending', value: '' } });
     loadInbox(true).then(() => { if (gen === state.gen) openEvents(); });
+    els.input.focus();
   }
 
   async function init() {
@@ -590,10 +667,9 @@
       return;
     }
     els.picker.replaceChildren(...state.users.map((u) => {
-      // Name, job title and roles: roles decide what each demo identity may do.
-      const roles = Array.isArray(u.roles) && u.roles.length ? ` (${u.roles.join(', ')})` : '';
+      // Name and job title, which says what each demo identity does; never role codes.
       const title = u.title ? ` – ${u.title}` : '';
-      return el('option', { value: u.id, text: `${u.name || u.id}${title}${roles}` });
+      return el('option', { value: u.id, text: `${u.name || u.id}${title}` });
     }));
     els.picker.disabled = state.users.length === 0;
     if (!state.users.length) { showWelcome(); addBubble('bot', { text: t('noUsers'), style: 'error' }); return; }
