@@ -162,7 +162,7 @@ async def test_listing_and_forms(chat: Any, bot: Bot) -> None:
     # Past before the bot knew of them: history not recorded here, not late.
     assert "• B3 " not in david.text and "• B7 " not in david.text
     assert "FÖRSENAD" not in david.text
-    await david.say("milestones all")
+    await david.say("milstolpar alla")
     assert "B3 · beslutspunkt · 2020-05-05" in david.text
     assert "B4 · beslutspunkt · kvartal 4 2020" in david.text
     assert "inget beslut registrerat" in david.text and "Demodata" in david.text

@@ -133,7 +133,7 @@ async def test_a_handler_triages_from_the_home_tab_and_the_reporter_hears_of_it(
     )
     assert slack.rows()[0]["status"] == "resolved"
     view = {**_view(slack.fake.last("views.publish")), "id": "VHOME", "hash": "h-3"}
-    assert "Inga öppna ärenden" in block_text(view["blocks"])
+    assert "Inga öppna poster" in block_text(view["blocks"])
 
 
 async def test_escalate_from_home_and_a_reporter_cannot_use_triage_actions(

@@ -28,7 +28,7 @@ from bot.domain.model import Person
 from bot.domain.pii import contains_personal_number
 from bot.domain.programme import Programme, person_from
 from bot.entries.service import EntryService
-from bot.i18n.catalogue import count, normalise_locale
+from bot.i18n.catalogue import count, normalise_locale, t
 from bot.ports.clock import Clock
 from bot.ports.conversation import Dialogue, DialogueStore, RequestLog
 from bot.ports.storage import StorageStatus
