@@ -166,6 +166,16 @@ async def test_a_sentence_from_another_tab_is_never_dropped(
     assert texts(back)[:2] == [t("sv", "dialog.where"), question]
 
 
+async def test_a_refused_command_still_says_the_dialogue_waits(chat: Any, bot: Bot) -> None:
+    anna = chat("anna")
+    await summary(anna)
+    replies = await anna.say("visa BEH-9")
+    assert texts(replies) == [
+        t("sv", "not_found", ref="BEH-9"),
+        t("sv", "dialog.put_aside", what="Registreringen av ett ärende"),
+    ]
+
+
 # -- "leave or stay?" on a free-text question ----------------------------------------------
 
 

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from bot.conversation.context import LOCALE_KEY, Command, Context, Dispatcher, Flow, Replies
+from bot.domain.errors import UserError
 from bot.domain.messages import Choice, Reply
 from bot.text.clean import shorten
 from bot.text.language import guess_language
@@ -69,7 +70,11 @@ async def run_aside(
     language = engine.language_of(text)
     if language is not None:
         context.locale = language
-    replies = await command.handler(context, rest)
+    try:
+        replies = await command.handler(context, rest)
+    except UserError as error:
+        # The command's own refusal ("Jag hittar inget BEH-1"), and still the way back.
+        replies = [Reply(context.t(error.key, **error.values), style="error")]
     return [*replies, note]
 
 
