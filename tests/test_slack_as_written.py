@@ -127,14 +127,14 @@ async def test_a_thread_broadcast_in_an_open_dialogue_is_answered(slack: SlackHa
     root = "1780000400.000100"
     await slack.event(mention("ärende Skrivaren fungerar inte", ts=root), "Ev300")
     broadcast = {
-        **thread_message("Den skriver tomma sidor", ts="1780000401.000100", thread_ts=root),
+        **thread_message("Avdelning 5", ts="1780000401.000100", thread_ts=root),
         "subtype": "thread_broadcast",
         "root": {"ts": root, "user": ANNA, "text": "<@U0BOT> ärende Skrivaren fungerar inte"},
     }
     await slack.event(broadcast, "Ev301")
     answer = slack.posted()
     assert answer["thread_ts"] == root
-    assert "Vilken enhet" in block_text(_blocks(answer))
+    assert "Enhet: Avdelning 5" in block_text(_blocks(answer))
 
 
 async def test_a_file_share_with_text_in_a_dm_is_answered(slack: SlackHarness) -> None:
@@ -145,7 +145,7 @@ async def test_a_file_share_with_text_in_a_dm_is_answered(slack: SlackHarness) -
         "upload": False,
     }
     await slack.event(shared, "Ev400")
-    assert "Beskriv det lite mer" in block_text(_blocks(slack.posted()))
+    assert "nyttoobjekt" in block_text(_blocks(slack.posted()))
 
 
 async def test_edits_joins_and_deletions_are_still_not_for_the_bot(slack: SlackHarness) -> None:
