@@ -12,8 +12,8 @@ from bot.domain.ids import new_id
 from bot.domain.kinds import FIELDS, FieldSpec
 from bot.domain.messages import Form, FormField, Option, Reply
 from bot.domain.model import Kind
-from bot.i18n.catalogue import TEXTS
 from bot.domain.pii import contains_personal_number
+from bot.i18n.catalogue import TEXTS
 from bot.text.render import local_time
 from bot.text.validation import option_labels
 from handlers.intake_steps import FLOW, check, prefill

@@ -372,7 +372,7 @@ async def test_unclear_free_text_asks_the_kind_first(chat: Any, bot: Bot) -> Non
         "Avbryt",
     ]
     await anna.say("risk")
-    assert anna.text == ask("sv", "probability")
+    assert anna.text == ask("sv", "probability", "risk")
 
 
 async def test_a_tie_puts_the_likeliest_kind_first(chat: Any) -> None:

@@ -37,7 +37,7 @@ async def test_the_risk_dialogue_asks_how_likely_it_is_to_happen(chat: Any) -> N
     await anna.say("avvikelse Fel patientlista visades")
     assert "händer igen" not in anna.text  # the deviation's own questions come first
     omar = chat("omar", locale="en")
-    await omar.say("risk The training may not be done in time")
+    await omar.say("risk The training is late")
     assert omar.text.startswith("How likely is it to happen?")
 
 
