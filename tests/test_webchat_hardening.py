@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from bot.app.build import Bot, build, web_app
 from bot.config import Settings
-from integrations.webchat.guards import StreamLimits
+from integrations.webchat.streams import StreamLimits
 from tests.conftest import FakeClock
 from tests.helpers import rows
 

@@ -1,5 +1,5 @@
 """What keeps the web chat's API to its own page: JSON only and same origin on every request that
-changes something, no lone surrogates, and bounded live streams.
+changes something, and no lone surrogates.
 
 A page on another site can send a form (`<form enctype="text/plain">` whose name/value pair is
 JSON) or a `fetch(…, {mode: "no-cors"})` with its visitor's cookies, but only with the "simple"
@@ -20,13 +20,6 @@ from aiohttp.typedefs import Middleware
 
 API_PREFIX = "/api/webchat/"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-# Live streams: each open page holds one. A person with more than a few tabs loses the oldest;
-# past the total, new pages poll the inbox instead; a stream with nothing to say for a while
-# ends and the page reconnects (it catches up from the inbox, so nothing is missed).
-STREAMS_PER_PERSON = 5
-STREAMS_IN_TOTAL = 500
-STREAM_IDLE_SECONDS = 300.0
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -93,37 +86,3 @@ def has_lone_surrogate(value: Any, depth: int = 0) -> bool:
     if isinstance(value, list):
         return any(has_lone_surrogate(item, depth + 1) for item in value)
     return False
-
-
-class StreamLimits:
-    """Counts open live streams: at most `per_person` each (the oldest is ended) and `total`."""
-
-    def __init__(
-        self, *, per_person: int = STREAMS_PER_PERSON, total: int = STREAMS_IN_TOTAL
-    ) -> None:
-        self.per_person = per_person
-        self.total = total
-        self._open: dict[str, list[Callable[[], None]]] = {}
-
-    @property
-    def count(self) -> int:
-        return sum(len(streams) for streams in self._open.values())
-
-    def admit(self, user: str, end: Callable[[], None]) -> bool:
-        """Count a new stream of `user` (`end()` ends it early); False when there are too many."""
-        streams = self._open.setdefault(user, [])
-        while len(streams) >= self.per_person:
-            streams.pop(0)()
-        if self.count >= self.total:
-            if not streams:
-                self._open.pop(user, None)
-            return False
-        streams.append(end)
-        return True
-
-    def release(self, user: str, end: Callable[[], None]) -> None:
-        streams = self._open.get(user, [])
-        if end in streams:
-            streams.remove(end)
-        if not streams:
-            self._open.pop(user, None)

@@ -31,18 +31,13 @@ from bot.ports.clock import Clock, SystemClock
 from bot.ports.entries import AuditLog
 from bot.ports.sessions import SessionStore
 from integrations.webchat.access import API, PLATFORM, Access, Caller, error
-from integrations.webchat.guards import (
-    STREAM_IDLE_SECONDS,
-    StreamLimits,
-    guard_api,
-    has_lone_surrogate,
-)
+from integrations.webchat.guards import guard_api, has_lone_surrogate
 from integrations.webchat.settings import WebchatSettings
+from integrations.webchat.streams import STREAM_IDLE_SECONDS, StreamLimits, stream
 
 log = logging.getLogger(__name__)
 
 STATIC = resources.files("integrations").joinpath("webchat/static")
-KEEPALIVE_SECONDS = 15.0
 SQLITE_MAX_INTEGER = 2**63 - 1
 
 
@@ -392,39 +387,12 @@ class WebchatAdapter:
             response.headers["Retry-After"] = "60"
             return response
         try:
-            return await self._stream(request, queue)
+            return await stream(
+                request, queue, closed=_CLOSED, idle_seconds=self.stream_idle_seconds
+            )
         finally:
             self.streams.release(user, end)
             self.notifier.unlisten(user, queue)
-
-    async def _stream(
-        self, request: web.Request, queue: asyncio.Queue[dict[str, Any]]
-    ) -> web.StreamResponse:
-        response = web.StreamResponse(
-            headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store"}
-        )
-        await response.prepare(request)
-        loop = asyncio.get_running_loop()
-        quiet_since = loop.time()
-        keepalive = min(KEEPALIVE_SECONDS, self.stream_idle_seconds)
-        try:
-            await response.write(b": connected\n\n")
-            while True:
-                try:
-                    message = await asyncio.wait_for(queue.get(), keepalive)
-                except TimeoutError:
-                    if loop.time() - quiet_since >= self.stream_idle_seconds:
-                        break  # idle: the page reconnects and catches up from the inbox
-                    await response.write(b": keep-alive\n\n")
-                    continue
-                if message is _CLOSED:
-                    break
-                quiet_since = loop.time()
-                data = json.dumps(message, ensure_ascii=False)
-                await response.write(f"id: {message['seq']}\ndata: {data}\n\n".encode())
-        except ConnectionResetError:
-            pass  # the browser left
-        return response
 
     def _public_reply(self, reply: dict[str, Any], caller: Caller) -> dict[str, Any]:
         file = reply.get("file")
