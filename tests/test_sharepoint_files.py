@@ -83,6 +83,23 @@ async def test_large_report_goes_through_an_upload_session_in_chunks(
         assert not world.graph.called("PUT", ":/content")
 
 
+@pytest.mark.parametrize("status", [500, 502, 503, 504, 429])
+async def test_an_upload_chunk_refused_for_a_while_is_resumed(
+    status: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
+) -> None:
+    async with sharepoint_world(tmp_path, monkeypatch, clock, simple_upload_limit=100_000) as world:
+        world.adapter.uploader._chunk = 320 * 1024
+        # A chunk is refused once, then taken: Graph asks to back off and resume.
+        world.graph.fail("PUT", "/upload/", status, times=1, retry_after=0.01)
+        file = _report(tmp_path, 800_000, name="Register.docx")
+        url = await world.adapter.uploader.upload(file)
+        stored = _stored(world.graph.files, "Register.docx")
+        assert stored["content"] == Path(file.path).read_bytes()
+        assert url == stored["webUrl"]
+        # After the refusal the bot asked the session where to go on, then went on from there.
+        assert world.graph.called("GET", "/upload/")
+
+
 async def test_failed_upload_says_why_and_keeps_the_local_link(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
 ) -> None:

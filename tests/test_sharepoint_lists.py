@@ -163,3 +163,21 @@ async def test_an_unreadable_row_is_reported_not_dropped_silently(
         assert any("någon gång" in text for text in _channel_posts(world))
         # Still unread: the next sync tries again rather than forgetting the row.
         assert (await world.adapter.syncer.sync()).problems
+
+
+async def test_a_list_longer_than_a_page_is_read_to_its_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
+) -> None:
+    async with sharepoint_world(tmp_path, monkeypatch, clock, lists=LISTS[:1]) as world:
+        world.graph.list_page_size = 2
+        world.graph.lists["list-ms"] = [
+            _row(str(n), 1, MilestoneId=f"M{n}", Title=f"Steg {n}", DueDate=f"2027-0{n}-01")
+            for n in range(1, 8)
+        ]
+        result = await world.adapter.syncer.sync()
+        assert sorted(result.taken) == sorted(f"milstolpe M{n}" for n in range(1, 8))
+        store = world.bot.time.milestones.store
+        assert all(store.get(f"M{n}") is not None for n in range(1, 8))
+        # Four pages, the later ones through @odata.nextLink.
+        reads = [c for c in world.graph.calls if c.method == "GET" and "/lists/" in c.path]
+        assert [c.query.get("$skiptoken") for c in reads] == [None, "2", "4", "6"]

@@ -34,6 +34,34 @@ log = logging.getLogger(__name__)
 # Upload session chunks must be multiples of 320 KiB; Microsoft suggests 5–10 MiB.
 CHUNK = 16 * 320 * 1024
 RETRIES = 5
+# Graph's upload-session guidance: resume or retry after 5xx (500, 502, 503, 504) and after
+# throttling (429), with a growing wait.
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+MAX_WAIT = 30.0
+
+
+def _backoff(retry_after: str | None, failures: int) -> float:
+    try:
+        return min(MAX_WAIT, max(0.0, float(retry_after))) if retry_after else _grow(failures)
+    except ValueError:
+        return _grow(failures)
+
+
+def _grow(failures: int) -> float:
+    return float(min(MAX_WAIT, 2 ** (failures - 1)))
+
+
+async def _resume_at(session: aiohttp.ClientSession, upload_url: str, start: int) -> int:
+    """Where the upload session wants the next byte (GET on the upload URL), else `start`."""
+    try:
+        async with session.get(upload_url) as response:
+            if response.status != 200:
+                return start
+            status: dict[str, Any] = await response.json(content_type=None)
+    except aiohttp.ClientError:
+        return start
+    ranges = status.get("nextExpectedRanges") or []
+    return int(str(ranges[0]).split("-")[0]) if ranges else start
 
 
 class UploadState(Protocol):
@@ -101,20 +129,27 @@ class ReportUploader:
     async def _send_chunks(self, upload_url: str, data: bytes) -> dict[str, Any]:
         total = len(data)
         start = 0
+        failures = 0
         async with aiohttp.ClientSession() as session:
             while True:
                 chunk = data[start : start + self._chunk]
                 headers = {"Content-Range": f"bytes {start}-{start + len(chunk) - 1}/{total}"}
-                for attempt in range(1, RETRIES + 1):
-                    async with session.put(upload_url, data=chunk, headers=headers) as response:
-                        if response.status in (429, 503) and attempt < RETRIES:
-                            await asyncio.sleep(float(response.headers.get("Retry-After", "1")))
-                            continue
-                        if response.status >= 400:
-                            raise UploadFailed(f"HTTP {response.status}: {await response.text()}")
+                async with session.put(upload_url, data=chunk, headers=headers) as response:
+                    status = response.status
+                    if status in RETRY_STATUSES and failures < RETRIES:
+                        failures += 1
+                        wait = _backoff(response.headers.get("Retry-After"), failures)
+                    elif status >= 400:
+                        raise UploadFailed(f"HTTP {status}: {await response.text()}")
+                    else:
                         answer: dict[str, Any] = await response.json(content_type=None)
-                        break
-                if response.status in (200, 201):
+                if status in RETRY_STATUSES:
+                    # Graph: back off and resume; the session says what it has (the chunk may
+                    # have arrived before the error).
+                    await asyncio.sleep(wait)
+                    start = await _resume_at(session, upload_url, start)
+                    continue
+                if status in (200, 201):
                     return answer
                 ranges = answer.get("nextExpectedRanges") or []
                 start = int(str(ranges[0]).split("-")[0]) if ranges else start + len(chunk)

@@ -19,9 +19,11 @@ from zoneinfo import ZoneInfo
 
 from kiota_abstractions.base_request_configuration import RequestConfiguration
 from msgraph import GraphServiceClient
+from msgraph.generated.models.list_item import ListItem
 from msgraph.generated.sites.item.lists.item.items.items_request_builder import (
     ItemsRequestBuilder,
 )
+from msgraph_core.tasks.page_iterator import PageIterator
 
 from bot.domain.errors import UserError
 from bot.domain.model import Person, Role
@@ -110,11 +112,18 @@ class ListSyncer:
                 expand=["fields"]
             )
         )
-        page = await builder.items.get(request_configuration=config)
-        rows = []
-        for item in page.value or []:
+        first = await builder.items.get(request_configuration=config)
+        rows: list[dict[str, Any]] = []
+        if first is None:
+            return rows
+
+        def take(item: ListItem) -> bool:
             fields = getattr(item.fields, "additional_data", None) or {}
             rows.append({"id": str(item.id), "etag": str(item.e_tag or ""), "fields": fields})
+            return True  # on to the next item, and the next page
+
+        # Graph pages list items (@odata.nextLink); the SDK's iterator follows every page.
+        await PageIterator(first, self._client.request_adapter).iterate(take)
         return rows
 
     async def sync(self) -> SyncResult:

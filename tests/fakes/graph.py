@@ -107,6 +107,7 @@ class FakeGraph:
     files: dict[str, dict[str, Any]] = field(default_factory=dict)  # path in drive -> item
     lists: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     failures: list[Failure] = field(default_factory=list)
+    list_page_size: int = 2
     _sessions: dict[str, dict[str, Any]] = field(default_factory=dict)
     _ids: Any = field(default_factory=lambda: itertools.count(1))
 
@@ -147,25 +148,27 @@ class FakeGraph:
         call = GraphCall(request.method, path, dict(request.query), body, dict(request.headers))
         self.calls.append(call)
         if path.startswith("/upload/"):
+            refused = self._failure(request.method, path)
+            if refused is not None:
+                return refused
+            if request.method == "GET":
+                return self._upload_status(path.rsplit("/", 1)[1])
             return self._upload_chunk(path.rsplit("/", 1)[1], request, body)
         if (
             self.token is not None
             and request.headers.get("Authorization") != f"Bearer {self.token}"
         ):
             return _error(401, "InvalidAuthenticationToken", "Access token is empty or invalid")
-        for failure in list(self.failures):
-            if failure.method == request.method and failure.path_part in path:
-                self.failures.remove(failure)
-                headers = {"Retry-After": f"{failure.retry_after:g}"} if failure.retry_after else {}
-                code = "TooManyRequests" if failure.status == 429 else "generalException"
-                return _error(failure.status, code, "fake Graph refuses", headers)
+        refused = self._failure(request.method, path)
+        if refused is not None:
+            return refused
         parts = [p for p in path.split("/") if p][1:]  # without "v1.0"
         if parts[:1] == ["sites"] and len(parts) >= 3 and parts[2] == "pages":
             return self._pages(request.method, parts[3:], call)
         if parts[:1] == ["drives"] and len(parts) >= 4 and parts[2] == "items":
             return self._drive(request.method, "/".join(parts[3:]), call)
         if parts[:1] == ["sites"] and len(parts) >= 5 and parts[2] == "lists":
-            return web.json_response({"value": self.lists.get(parts[3], [])})
+            return self._list_items(request, parts[3])
         return _error(404, "itemNotFound", f"no route {request.method} {path}")
 
     def _pages(self, method: str, rest: list[str], call: GraphCall) -> web.Response:
@@ -223,6 +226,39 @@ class FakeGraph:
                 }
             )
         return _error(405, "methodNotAllowed", "not here")
+
+    def _failure(self, method: str, path: str) -> web.Response | None:
+        for failure in list(self.failures):
+            if failure.method == method and failure.path_part in path:
+                self.failures.remove(failure)
+                headers = {"Retry-After": f"{failure.retry_after:g}"} if failure.retry_after else {}
+                code = "TooManyRequests" if failure.status == 429 else "generalException"
+                return _error(failure.status, code, "fake Graph refuses", headers)
+        return None
+
+    def _upload_status(self, session_id: str) -> web.Response:
+        """GET on an upload URL: what the session has, as Graph answers it."""
+        session = self._sessions.get(session_id)
+        if session is None:
+            return _error(404, "itemNotFound", "no such upload session")
+        return web.json_response(
+            {
+                "nextExpectedRanges": [f"{len(session['data'])}-"],
+                "expirationDateTime": "2099-01-01T00:00:00Z",
+            }
+        )
+
+    def _list_items(self, request: web.Request, list_id: str) -> web.Response:
+        """One page of a list's items; the next page is at @odata.nextLink (a $skiptoken), as
+        Graph pages list items (up to 200 a page there; `list_page_size` here, small enough
+        that every test's list spans pages)."""
+        rows = self.lists.get(list_id, [])
+        start = int(request.query.get("$skiptoken") or 0)
+        end = start + self.list_page_size
+        body: dict[str, Any] = {"value": rows[start:end]}
+        if end < len(rows):
+            body["@odata.nextLink"] = str(request.url.update_query({"$skiptoken": str(end)}))
+        return web.json_response(body)
 
     def _upload_chunk(self, session_id: str, request: web.Request, body: bytes) -> web.Response:
         session = self._sessions.get(session_id)
