@@ -1,12 +1,12 @@
 """`GET /calendar.ics?token=…`: milestones and the communication plan as iCalendar (RFC 5545),
 for subscription in Outlook. Milestones are all-day events; announcements are 15-minute events
 at their send time, in UTC. Withdrawn or cancelled announcements stay in the feed as CANCELLED,
-so subscribed calendars remove them."""
+so subscribed calendars remove them; each event's DTSTAMP and SEQUENCE say which version it is."""
 
 from __future__ import annotations
 
 import hmac
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from aiohttp import web
 from icalendar import Calendar, Event
@@ -65,7 +65,7 @@ class CalendarFeed:
         calendar.add("calscale", "GREGORIAN")
         calendar.add("x-wr-calname", self.name)
         for row in self.plan.milestones():
-            event = self._event(f"milestone-{row.id}", now)
+            event = self._event(f"milestone-{row.id}", row.changed_at or now, row.sequence)
             event.add("summary", f"{row.id}: {row.title}")
             event.add("dtstart", row.due)
             event.add("dtend", row.due + timedelta(days=1))
@@ -84,7 +84,7 @@ class CalendarFeed:
         for item in self.plan.comms(now - timedelta(days=366), now + timedelta(days=3 * 366)):
             if item.status not in SHOWN or item.send_at is None:
                 continue
-            event = self._event(f"comms-{item.id}", now)
+            event = self._event(f"comms-{item.id}", item.changed_at or now, item.sequence)
             event.add("summary", f"KOM-{item.id}: {item.title}")
             event.add("dtstart", item.send_at)
             event.add("dtend", item.send_at + ANNOUNCEMENT)
@@ -99,8 +99,12 @@ class CalendarFeed:
         return bytes(calendar.to_ical())
 
     @staticmethod
-    def _event(uid: str, now: datetime) -> Event:
+    def _event(uid: str, changed: datetime, sequence: int) -> Event:
+        """DTSTAMP is when the item last changed, not when the feed was asked for, and SEQUENCE
+        grows with each change: how calendar clients tell a changed or cancelled item from the
+        copy they hold (RFC 5545 3.8.7.2, 3.8.7.4)."""
         event = Event()
         event.add("uid", f"{uid}@fvis-bot")
-        event.add("dtstamp", now)
+        event.add("dtstamp", changed.astimezone(UTC))
+        event.add("sequence", sequence)
         return event

@@ -78,3 +78,39 @@ async def test_without_token_off_loopback_the_feed_is_refused(bot: Bot) -> None:
         assert response.status == 403 and "FVIS_CALENDAR_TOKEN" in await response.text()
     finally:
         await client.close()
+
+
+async def test_dtstamp_is_the_last_change_and_sequence_grows_with_each(
+    chat: Any, bot: Bot, clock: FakeClock, client: TestClient[Any, Any]
+) -> None:
+    cecilia, karin = chat("cecilia"), chat("karin")
+    approved_at = clock.now()
+    await approved(cecilia, karin)
+
+    async def feed() -> dict[str, Any]:
+        return events(await (await client.get("/calendar.ics")).read())
+
+    first = await feed()
+    comms, b5 = first["comms-1@fvis-bot"], first["milestone-B5-R2@fvis-bot"]
+    assert comms.decoded("DTSTAMP") == approved_at
+    # Asking again later changes nothing: the same stamp and sequence (not the request's time).
+    clock.advance(hours=2)
+    again = await feed()
+    for uid, event in (("comms-1@fvis-bot", comms), ("milestone-B5-R2@fvis-bot", b5)):
+        assert again[uid].decoded("DTSTAMP") == event.decoded("DTSTAMP")
+        assert again[uid]["SEQUENCE"] == event["SEQUENCE"]
+    # A cancellation is a new version: a later stamp, a higher sequence.
+    await cecilia.say("kommunikation ställ in 1")
+    cancelled = (await feed())["comms-1@fvis-bot"]
+    assert str(cancelled["STATUS"]) == "CANCELLED"
+    assert cancelled.decoded("DTSTAMP") == clock.now()
+    assert int(cancelled["SEQUENCE"]) > int(comms["SEQUENCE"])
+    # A decision taken on a decision point is a new version of its event too.
+    clock.advance(hours=1)
+    david = chat("david")
+    await david.say("beslut B5-R2 starta Förberedelserna är klara")
+    assert david.last[0].style == "success", david.text
+    decided = (await feed())["milestone-B5-R2@fvis-bot"]
+    assert "ja/yes" in str(decided["DESCRIPTION"])
+    assert decided.decoded("DTSTAMP") == clock.now()
+    assert int(decided["SEQUENCE"]) > int(b5["SEQUENCE"])

@@ -13,15 +13,34 @@ from bot.ports.entries import EntryQuery, EntryRepository
 from bot.ports.governance import ChangeDecisionStore
 from bot.ports.plan import (
     AwaitingChangeRow,
+    CommsItem,
     CommsRow,
     CommsStore,
+    Decision,
     DecisionRow,
+    MilestoneRecord,
     MilestoneRow,
     MilestoneStore,
     PostRow,
 )
 
 LEVEL_FIELD = "decision_level"  # as bot/entries/changes.py keeps it on the entry
+
+
+def _milestone_changes(m: MilestoneRecord, decision: Decision | None) -> tuple[datetime, int]:
+    """When a milestone last changed (its row, or the decision taken on it), and a sequence
+    that grows with every change: the seconds from its first version to that change. Milestones
+    keep no version counter; time does the counting (changes a second apart or more)."""
+    first = m.created_at or m.known_since
+    changed = max(
+        [t for t in (m.updated_at, first, decision.recorded_at if decision else None) if t]
+    )
+    return changed, max(0, int((changed - first).total_seconds()))
+
+
+def _comms_changes(item: CommsItem) -> tuple[datetime | None, int]:
+    """Every change of an announcement (edit, approval, cancellation) bumps its version."""
+    return item.updated_at or item.created_at, max(0, item.version - 1)
 
 
 class StoredPlanSource:
@@ -56,8 +75,11 @@ class StoredPlanSource:
                     due_text=m.due_text,
                     reached=m.reached_at is not None,
                     tracked=m.due >= m.known_since.date(),
+                    changed_at=changes[0],
+                    sequence=changes[1],
                 )
                 for m in self._milestones.all()
+                for changes in [_milestone_changes(m, decided.get(m.id))]
             ),
             key=lambda row: (row.due, row.id),
         )
@@ -132,6 +154,7 @@ class StoredPlanSource:
                 item.published_at,
                 item.audiences,
                 item.recurrence,
+                *_comms_changes(item),
             )
             for item in self._comms.between(start, end)
         ]

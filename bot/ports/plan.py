@@ -155,6 +155,10 @@ class MilestoneRow:
     reached: bool = False  # a milestone marked reached
     # The bot knew of it before its date: undecided after it, it is late (not just unrecorded).
     tracked: bool = True
+    # For calendars (RFC 5545 DTSTAMP and SEQUENCE): when it last changed, and a number that
+    # grows with every change, so a subscribed calendar can tell a new version from an old one.
+    changed_at: datetime | None = None
+    sequence: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +186,8 @@ class CommsRow:
     published_at: datetime | None = None
     audiences: tuple[str, ...] = ()  # the programme file's audience ids
     recurrence: str = ""  # "" | "weekly"
+    changed_at: datetime | None = None  # as MilestoneRow's
+    sequence: int = 0
 
 
 @dataclass(frozen=True, slots=True)
