@@ -23,6 +23,7 @@ from integrations.teams.ratelimit import (
     RateLimiter,
     RetryPolicy,
     SharedBudget,
+    Slot,
     send_with_limits,
 )
 
@@ -85,7 +86,8 @@ class TeamsConnection:
         self.limiter = RateLimiter(
             app_rate_per_second=settings.app_rate_per_second, shared=app_budget
         )
-        # Proactive turns open a connection each: a burst waits here, not with a socket open.
+        # Proactive posts build an activity and open a connection each: a burst waits here
+        # (TeamsNotifier.post), not with a socket open.
         self.turns = asyncio.Semaphore(max(8, round(settings.app_rate_per_second * 2)))
         self.tokens = ConnectorTokens(settings, configuration)
         self.cloud = CloudAdapter(connection_manager=self.tokens)
@@ -101,9 +103,11 @@ class TeamsConnection:
         activity = Activity.model_validate(fields)
         conversation = context.activity.conversation.id
 
-        async def once(slot: Callable[[], Awaitable[None]]) -> Any:
-            await slot()
-            return await context.send_activity(activity)
+        async def once(slot: Slot) -> Any:
+            answered = await slot()
+            response = await context.send_activity(activity)
+            answered()
+            return response
 
         response = await send_with_limits(
             self.limiter, conversation, once, status_of=http_status, policy=self.retry
@@ -134,16 +138,16 @@ class TeamsConnection:
         """Run `work(connector)` in a proactive turn, once a slot is free, with retries."""
         result: list[Any] = []
 
-        async def once(slot: Callable[[], Awaitable[None]]) -> Any:
+        async def once(slot: Slot) -> Any:
             result.clear()
 
             async def callback(context: TurnContext) -> None:
                 connector = context.services.get(ConnectorClientBase)
-                await slot()  # the token and the connection are ready: now the request
+                answered = await slot()  # the token and the connection are ready: now the request
                 result.append(await work(connector))
+                answered()  # its place in the windows counts from now, not from the turn's end
 
-            async with self.turns:
-                await self._continue(reference, callback)
+            await self._continue(reference, callback)
             return result[0] if result else None
 
         return await send_with_limits(

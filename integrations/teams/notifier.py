@@ -72,6 +72,12 @@ class TeamsNotifier:
         return Activity.model_validate(activity.model_dump(by_alias=True, exclude_none=True))
 
     async def post(self, target: Target, message: Outbound) -> Delivery:
+        # A burst of posts waits here before any work: building a thousand activities at once
+        # would hold up the loop, and with it the requests already on their way.
+        async with self._connection.turns:
+            return await self._post(target, message)
+
+    async def _post(self, target: Target, message: Outbound) -> Delivery:
         reference, problem = self._reference(target)
         if reference is None:
             log.info("no Teams conversation reference for %s", target)
@@ -105,6 +111,10 @@ class TeamsNotifier:
         return Delivery(ok=True, message_id=f"{conversation}{SEPARATOR}{PARTS.join(ids)}")
 
     async def withdraw(self, target: Target, message_id: str) -> Delivery:
+        async with self._connection.turns:
+            return await self._withdraw(target, message_id)
+
+    async def _withdraw(self, target: Target, message_id: str) -> Delivery:
         conversation, _, activity_ids = message_id.rpartition(SEPARATOR)
         reference, problem = self._reference(target)
         if reference is None or not conversation or not activity_ids:

@@ -146,6 +146,10 @@ class RateLimiter:
             answered.set()
 
 
+# `answered = await slot()` right before the request; `answered()` as soon as its answer is in.
+Slot = Callable[[], Awaitable[Callable[[], None]]]
+
+
 class SendFailed(Exception):
     """A send that failed for good: the last status (0 without one) and why."""
 
@@ -168,7 +172,7 @@ DEFAULT_RETRY = RetryPolicy()
 async def send_with_limits(
     limiter: RateLimiter,
     conversation: str,
-    send: Callable[[Callable[[], Awaitable[None]]], Awaitable[T]],
+    send: Callable[[Slot], Awaitable[T]],
     *,
     status_of: Callable[[BaseException], tuple[int, float | None] | None],
     policy: RetryPolicy = DEFAULT_RETRY,
@@ -177,8 +181,9 @@ async def send_with_limits(
     """Send within the limits; on 429/412/502/504 wait (Retry-After, else exponential backoff
     with full jitter) and try again, each try taking a slot of its own.
 
-    `send(slot)` must await `slot()` right before its HTTP request: whatever it does first
-    (a token, a connection) then does not stand between the slot and the request's arrival.
+    `send(slot)` must await `slot()` right before its HTTP request (whatever it does first, a
+    token or a connection, then does not stand between the slot and the request's arrival) and
+    call what it returned as soon as the answer is in (the request's place counts from then).
     `status_of` tells the HTTP status and Retry-After of an error, or None for errors that are
     not HTTP answers (those are raised at once).
     """
@@ -186,8 +191,10 @@ async def send_with_limits(
     for attempt in range(1, policy.attempts + 1):
         tickets: list[Ticket] = []
 
-        async def slot(tickets: list[Ticket] = tickets) -> None:
-            tickets.append(await limiter.acquire(conversation))
+        async def slot(tickets: list[Ticket] = tickets) -> Callable[[], None]:
+            ticket = await limiter.acquire(conversation)
+            tickets.append(ticket)
+            return lambda: limiter.release(ticket)
 
         try:
             return await send(slot)
