@@ -179,12 +179,14 @@ async def _load(
                 break
             await asyncio.sleep(0.005)
         done = time.perf_counter() - started
+        delivered = answered.value - before if answered is not None else 0
     latencies.sort()
     return {
         "p50_ms": statistics.median(latencies) * 1000,
         "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000,
         "rps": requests / wall,
         "answered_rps": requests / done if answered is not None else 0.0,
+        "delivered": delivered,
         "failures": failures,
     }
 
@@ -243,7 +245,12 @@ def main() -> None:
         failures = sum(int(r["failures"]) for r in rounds)
         summary[name] = (p50, p99, rps)
         answered_rps = statistics.median(r["answered_rps"] for r in rounds)
-        tail = f"   answered {answered_rps:5.0f}/s" if name == "app" else ""
+        delivered = sum(int(r["delivered"]) for r in rounds)
+        tail = (
+            f"   answered {answered_rps:5.0f}/s, {delivered} of {len(rounds) * args.requests}"
+            if name == "app"
+            else ""
+        )
         print(
             f"  {label:26s} p50 {p50:7.1f} ms   p99 {p99:7.1f} ms   "
             f"{rps:7.0f} req/s   non-200: {failures}{tail}"

@@ -4,8 +4,9 @@ This module is the wiring: Bolt's listeners, the acknowledgement, the work after
 once-only answer to each request. Payloads become neutral requests in inbound.py, names come
 from people.py, and replies are shown by replies.py.
 
-Every listener acknowledges first and does the rest in a task (Slack's 3-second rule); only a
-modal submission waits for the engine, because its answer (field errors or close) is the ack.
+Every listener acknowledges first and leaves the rest to work.py's workers (Slack's 3-second
+rule; the workers hold back while requests are being acknowledged); only a modal submission
+waits for the engine, because its answer (field errors or close) is the ack.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import hashlib
 import json
 import logging
 import re
-import time
 from collections.abc import Awaitable
 from typing import Any
 
@@ -49,6 +49,7 @@ from integrations.slack.notifier import SEND_ERRORS, SlackNotifier, describe
 from integrations.slack.people import Directory
 from integrations.slack.replies import SlackReplies
 from integrations.slack.settings import SlackSettings
+from integrations.slack.work import AfterAck
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,7 @@ class SlackAdapter:
         self._session: aiohttp.ClientSession | None = None
         self._socket: AsyncSocketModeHandler | None = None
         self._inflight: set[str] = set()
-        self._tasks: set[asyncio.Task[None]] = set()
+        self.after_ack = AfterAck()
         self._register()
 
     # -- the Adapter protocol ---------------------------------------------------------------
@@ -123,7 +124,7 @@ class SlackAdapter:
         if self._socket is not None:
             await self._socket.close_async()  # type: ignore[no-untyped-call]
             self._socket = None
-        await self.drain(timeout=5.0)
+        await self.after_ack.close(timeout=5.0)
         if self._session is not None:
             self.client.session = None
             await self._session.close()
@@ -131,9 +132,7 @@ class SlackAdapter:
 
     async def drain(self, timeout: float = 10.0) -> None:
         """Wait for the work acknowledged requests started (shutdown; tests)."""
-        deadline = time.monotonic() + timeout
-        while self._tasks and time.monotonic() < deadline:
-            await asyncio.wait(set(self._tasks), timeout=max(0.0, deadline - time.monotonic()))
+        await self.after_ack.drain(timeout)
 
     async def handle_http(self, request: web.Request) -> web.Response:
         # Bolt's middleware checks the signature and the 5-minute timestamp before any listener;
@@ -141,8 +140,9 @@ class SlackAdapter:
         stamp = request.headers.get("X-Slack-Request-Timestamp", "")
         if not (stamp.isascii() and stamp.isdigit()):
             return web.json_response({"error": "invalid request"}, status=401)
-        response = await self.bolt.async_dispatch(await to_bolt_request(request))
-        return await to_aiohttp_response(response)
+        with self.after_ack.receiving():  # the work of earlier requests waits meanwhile
+            response = await self.bolt.async_dispatch(await to_bolt_request(request))
+            return await to_aiohttp_response(response)
 
     # -- listeners --------------------------------------------------------------------------
 
@@ -159,16 +159,7 @@ class SlackAdapter:
         self.bolt.event("app_home_opened")(self._on_home_opened)
 
     def _later(self, work: Awaitable[None]) -> None:
-        task: asyncio.Task[None] = asyncio.ensure_future(self._guarded(work))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
-    async def _guarded(self, work: Awaitable[None]) -> None:
-        try:
-            await work
-        except Exception:
-            # Never the payload in the log: it may hold what must not be stored.
-            log.exception("Slack work after the acknowledgement failed")
+        self.after_ack.add(work)
 
     async def _on_request(self, ack: AsyncAck, body: dict[str, Any], context: Any) -> None:
         await ack()
