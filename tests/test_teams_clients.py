@@ -166,3 +166,57 @@ def test_text_inputs_take_what_the_core_takes() -> None:
         }
         expected = {f"f_{s.name}": s.max_length for s in specs if s.type in ("text", "textarea")}
         assert inputs == expected, kind
+
+
+def _member(user: str) -> dict[str, str]:
+    return {"id": f"29:1{user}", "name": user.title(), "aadObjectId": f"aad-{user}"}
+
+
+async def test_someone_met_only_in_a_channel_gets_a_personal_chat_from_the_roster(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
+) -> None:
+    async with teams_world(tmp_path, monkeypatch, clock) as world:
+        team = "19:team@thread.tacv2"
+        world.connector.roster[team] = [_member(u) for u in ("david", "anna", "karin")]
+        await world.post(world.activities.added_to_team("david"))
+        # Karin writes to the bot in the team's channel only; she never installed it herself.
+        message = world.activities.channel_message("karin", "hjälp", channel=team)
+        message["channelData"]["team"] = {"id": team, "name": "FVIS"}
+        await world.post(message)
+        delivery = await world.bot.notifier.post(
+            Target("teams", user_id="aad-karin"), Outbound("Granska utkastet KOM-1")
+        )
+        assert delivery.ok, delivery.error
+        [created] = [r for r in world.connector.received if r.method == "CREATE"]
+        assert created.body["members"] == [
+            {"id": "29:1karin", "name": "Karin", "aadObjectId": "aad-karin"}
+        ]
+        assert created.body["isGroup"] is False
+        post = world.connector.posts()[-1]
+        assert post.conversation == "a:1created-29:1karin" and "Granska" in post.text
+        # The roster was read page by page until she was found.
+        assert len([r for r in world.connector.received if r.method == "ROSTER"]) == 2
+        # The chat is kept: the next post goes straight there.
+        before = len(world.connector.received)
+        again = await world.bot.notifier.post(Target("teams", user_id="aad-karin"), Outbound("x"))
+        assert again.ok
+        assert [r.method for r in world.connector.received[before:]] == ["POST"]
+
+
+async def test_opening_a_chat_teams_refuses_says_why_and_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
+) -> None:
+    async with teams_world(tmp_path, monkeypatch, clock) as world:
+        team = "19:team@thread.tacv2"
+        world.connector.roster[team] = [_member("karin")]
+        world.connector.blocked.add("29:1karin")
+        message = world.activities.channel_message("karin", "hjälp", channel=team)
+        message["channelData"]["team"] = {"id": team, "name": "FVIS"}
+        await world.post(message)
+        refused = await world.bot.notifier.post(Target("teams", user_id="aad-karin"), Outbound("x"))
+        assert not refused.ok
+        assert "Karin Öberg" in refused.error and "403" in refused.error
+        assert "administratör" in refused.error and "administrator" in refused.error
+        # Someone in no team the bot knows: the clear "never met" answer, nothing sent.
+        unknown = await world.bot.notifier.post(Target("teams", user_id="aad-omar"), Outbound("x"))
+        assert not unknown.ok and "aldrig träffat" in unknown.error

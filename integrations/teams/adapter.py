@@ -170,6 +170,12 @@ class TeamsAdapter:
             channel_ref = reference.model_copy(deep=True)
             channel_ref.conversation.id = channel_id
             self._save(f"channel:{channel_id}", "channel", name, channel_ref, tenant)
+            person = user_key(activity.from_property)
+            if person:
+                # Met in this team: its roster can open a personal chat later (personal.py).
+                team_ref = channel_ref.model_copy(deep=True)
+                team_ref.conversation.id = str(team.get("id") or channel_id)
+                self._save(f"member:{person}", "member", name, team_ref, tenant)
         else:
             self._save(
                 f"group:{conversation.id}", "group", str(conversation.name or ""), reference, tenant
@@ -178,15 +184,7 @@ class TeamsAdapter:
     def _save(
         self, key: str, kind: str, name: str, reference: ConversationReference, tenant: str
     ) -> None:
-        self.connection.references.save(
-            key=key,
-            kind=kind,
-            name=name,
-            conversation_id=reference.conversation.id,
-            service_url=reference.service_url or "",
-            tenant_id=tenant,
-            reference=reference.model_dump_json(by_alias=True, exclude_none=True),
-        )
+        self.connection.keep(key, kind, name, reference, tenant)
 
     def incoming(self, activity: Activity, **content: Any) -> Incoming:
         account = activity.from_property

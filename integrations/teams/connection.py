@@ -98,6 +98,20 @@ class TeamsConnection:
     def app_id(self) -> str:
         return self.settings.app_id
 
+    def keep(
+        self, key: str, kind: str, name: str, reference: ConversationReference, tenant: str
+    ) -> None:
+        """Store a conversation reference: the only way to write to someone later."""
+        self.references.save(
+            key=key,
+            kind=kind,
+            name=name,
+            conversation_id=reference.conversation.id,
+            service_url=reference.service_url or "",
+            tenant_id=tenant,
+            reference=reference.model_dump_json(by_alias=True, exclude_none=True),
+        )
+
     async def send(self, context: TurnContext, fields: dict[str, Any]) -> str:
         """Send one message in the turn's conversation, within the limits; its activity id."""
         activity = Activity.model_validate(fields)

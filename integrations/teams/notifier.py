@@ -15,6 +15,7 @@ from bot.i18n.catalogue import t
 from integrations.teams import cards
 from integrations.teams.connection import TeamsConnection
 from integrations.teams.files import FileUploader
+from integrations.teams.personal import CannotOpen, open_personal
 from integrations.teams.ratelimit import SendFailed
 from integrations.teams.sizes import reply_activities
 
@@ -40,17 +41,45 @@ class TeamsNotifier:
         self._programme = programme
         self._uploader = uploader
 
-    def _reference(self, target: Target) -> tuple[ConversationReference | None, str]:
+    async def _reference(self, target: Target) -> tuple[ConversationReference | None, str]:
         references = self._connection.references
         if target.user_id:
             row = references.get(f"user:{target.user_id}")
-            who = self._name_of(target.user_id)
-            return (self._parse(row), "") if row else (None, both("teams.not_met", who=who))
-        channel = target.channel.lstrip("#")
+            if row:
+                return self._parse(row), ""
+            return await self._open_personal(target.user_id)
+        return self._channel(target.channel.lstrip("#"))
+
+    def _channel(self, channel: str) -> tuple[ConversationReference | None, str]:
+        references = self._connection.references
         row = references.get(f"channel:{channel}") or references.by_name("channel", channel)
         if row is None:
             return None, both("teams.channel_not_met", who=channel or "–")
         return self._parse(row), ""
+
+    async def _open_personal(self, user_id: str) -> tuple[ConversationReference | None, str]:
+        """Someone never met in a personal chat: open one from a team they are in, the team
+        the bot met them in first, else the programme's Teams channel."""
+        who = self._name_of(user_id)
+        candidates: list[ConversationReference] = []
+        met = self._connection.references.get(f"member:{user_id}")
+        if met:
+            candidates.append(self._parse(met))
+        programme_channel = self._programme.channels.get("teams", "").lstrip("#")
+        if programme_channel:
+            team, _ = self._channel(programme_channel)
+            if team is not None:
+                candidates.append(team)
+        for team in candidates:
+            try:
+                reference = await open_personal(self._connection, team, user_id)
+            except CannotOpen as refused:
+                return None, both("teams.cannot_open", who=who, reason=str(refused))
+            if reference is not None:
+                tenant = reference.conversation.tenant_id or ""
+                self._connection.keep(f"user:{user_id}", "user", who, reference, tenant)
+                return reference, ""
+        return None, both("teams.not_met", who=who)
 
     def _name_of(self, user_id: str) -> str:
         record = self._programme.person_for("teams", user_id)
@@ -78,7 +107,7 @@ class TeamsNotifier:
             return await self._post(target, message)
 
     async def _post(self, target: Target, message: Outbound) -> Delivery:
-        reference, problem = self._reference(target)
+        reference, problem = await self._reference(target)
         if reference is None:
             log.info("no Teams conversation reference for %s", target)
             return Delivery(ok=False, error=problem)
@@ -116,7 +145,7 @@ class TeamsNotifier:
 
     async def _withdraw(self, target: Target, message_id: str) -> Delivery:
         conversation, _, activity_ids = message_id.rpartition(SEPARATOR)
-        reference, problem = self._reference(target)
+        reference, problem = await self._reference(target)
         if reference is None or not conversation or not activity_ids:
             return Delivery(ok=False, error=problem or f"not a Teams message id: {message_id!r}")
         reference = reference.model_copy(deep=True)

@@ -66,6 +66,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Reports can only be shared in a personal chat while the intranet (SharePoint) is not "
         "connected. Write to me directly and I will send it there.",
     ),
+    "teams.cannot_open": (
+        "Teams lät inte boten öppna en chatt med {who} ({reason}). Det händer när appen inte "
+        "är tillåten för hen eller när hen har blockerat den. Be {who} lägga till FVIS-boten "
+        "under Appar, eller be en Teams-administratör tillåta appen för hen.",
+        "Teams did not let the bot open a chat with {who} ({reason}). That happens when the app "
+        "is not allowed for them or they have blocked it. Ask {who} to add the FVIS bot under "
+        "Apps, or ask a Teams administrator to allow the app for them.",
+    ),
     "teams.continued": ("(del {page} av {pages})", "(part {page} of {pages})"),
     "teams.cut": (
         "… (avkortat: resten ryms inte i Teams-meddelanden)",

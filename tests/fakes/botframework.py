@@ -106,6 +106,12 @@ class FakeConnector:
         app.router.add_post(base + "/{activity}", self._post)
         app.router.add_put(base + "/{activity}", self._put)
         app.router.add_delete(base + "/{activity}", self._delete)
+        app.router.add_get("/v3/conversations/{conversation}/pagedmembers", self._roster)
+        app.router.add_post("/v3/conversations", self._create)
+        # A team's members by team id, as the roster gives them; a page holds `page_size`.
+        self.roster: dict[str, list[dict[str, Any]]] = {}
+        self.roster_page = 2
+        self.blocked: set[str] = set()  # members Teams will not open a chat with (403)
         self.server = Served(app)
 
     async def start(self) -> str:
@@ -220,6 +226,45 @@ class FakeConnector:
             return refused
         self._record(request, "DELETE", {}, at)
         return web.Response(status=200)
+
+    async def _roster(self, request: web.Request) -> web.Response:
+        """GET …/pagedmembers: one page of the team's members, and a token for the next."""
+        at = time.monotonic()
+        refused = self._refuse(request)
+        if refused is not None:
+            return refused
+        self._record(request, "ROSTER", {}, at)
+        members = self.roster.get(request.match_info["conversation"])
+        if members is None:
+            return web.json_response(
+                {"error": {"code": "ConversationNotFound", "message": "no such team"}}, 404
+            )
+        start = int(request.query.get("continuationToken") or 0)
+        end = start + self.roster_page
+        page: dict[str, Any] = {"members": members[start:end]}
+        if end < len(members):
+            page["continuationToken"] = str(end)
+        return web.json_response(page)
+
+    async def _create(self, request: web.Request) -> web.Response:
+        """POST /v3/conversations: a 1:1 chat with one member (Teams' shape)."""
+        at = time.monotonic()
+        refused = self._refuse(request)
+        if refused is not None:
+            return refused
+        body = await request.json()
+        self.received.append(Received("CREATE", "", "", body, "", at))
+        members = body.get("members") or []
+        if body.get("isGroup") or len(members) != 1 or not body.get("bot"):
+            return web.json_response({"error": {"code": "BadArgument"}}, status=400)
+        if not (body.get("channelData") or {}).get("tenant", {}).get("id"):
+            return web.json_response({"error": {"code": "BadArgument", "message": "tenant"}}, 400)
+        member = members[0]["id"]
+        if member in self.blocked:
+            return web.json_response(
+                {"error": {"code": "Forbidden", "message": "The bot is blocked"}}, status=403
+            )
+        return web.json_response({"id": f"a:1created-{member}"}, status=201)
 
     # -- what arrived ----------------------------------------------------------------------
 
