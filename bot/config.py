@@ -37,6 +37,7 @@ class Settings:
     weekly_report_channels: tuple[str, ...] = ()  # "platform:channel" of the project leads
     reminder_offsets_days: tuple[int, ...] = (14, 7, 1)
     reminder_time: str = "09:00"  # HH:MM, local time
+    digest_time: str = "07:30"  # HH:MM, local time: the daily digest of those who chose one
     grace_minutes: int = 60
     # How often every replica looks for due work and stopped replicas' claims (0: 300 s on
     # SQLite, 10 s on PostgreSQL), and how long a silent replica counts as alive (PostgreSQL).
@@ -107,6 +108,7 @@ class Settings:
             weekly_report_channels=_channels(get("FVIS_WEEKLY_REPORT_CHANNELS", "")),
             reminder_offsets_days=_offsets(get("FVIS_REMINDER_OFFSETS_DAYS", "14,7,1")),
             reminder_time=_clock_time(get("FVIS_REMINDER_TIME", "09:00")),
+            digest_time=_clock_time(get("FVIS_DIGEST_TIME", "07:30"), "FVIS_DIGEST_TIME"),
             grace_minutes=integer("FVIS_GRACE_MINUTES", 60, 0, 7 * 24 * 60),
             sweep_seconds=integer("FVIS_SWEEP_SECONDS", 0, 0, 3600),
             replica_timeout_seconds=integer("FVIS_REPLICA_TIMEOUT_SECONDS", 30, 2, 3600),
@@ -179,10 +181,10 @@ def _offsets(raw: str) -> tuple[int, ...]:
     return tuple(days)
 
 
-def _clock_time(raw: str) -> str:
+def _clock_time(raw: str, name: str = "FVIS_REMINDER_TIME") -> str:
     hour, _, minute = raw.partition(":")
     if not (hour.isdigit() and minute.isdigit() and int(hour) < 24 and int(minute) < 60):
-        raise ConfigError(f"FVIS_REMINDER_TIME must be a time like 09:00, not {raw!r}")
+        raise ConfigError(f"{name} must be a time like 09:00, not {raw!r}")
     return f"{int(hour):02d}:{int(minute):02d}"
 
 

@@ -1,5 +1,6 @@
-"""A person's overview (Slack's App Home, any platform's start page): their own entries and, for
-those who triage, the open queue with buttons that work the same on every platform."""
+"""A person's overview (Slack's App Home; in Teams and the web chat `översikt`): their own entries
+and, for those who triage, the open queue, most urgent and oldest first with each one's age, with
+buttons that work the same on every platform."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from bot.conversation.engine import Context, Engine
 from bot.domain.messages import Choice, Reply
 from bot.domain.model import Entry, Status
 from bot.domain.permissions import can_triage
+from bot.entries.notices import handler_choices
 from bot.ports.entries import EntryQuery
+from bot.text.queue import queue_row
 from bot.text.render import list_row
 
 MINE_LIMIT = 10
@@ -17,6 +20,12 @@ OPEN = (Status.NEW, Status.IN_PROGRESS, Status.ESCALATED)
 
 def register(engine: Engine) -> None:
     engine.action("home")(on_home)
+    # Teams has no home tab: the same overview as a command (and in its command list).
+    engine.command("översikt", "oversikt", "overview", "hem", "home")(on_overview)
+
+
+async def on_overview(context: Context, args: str) -> list[Reply]:
+    return await on_home(context, "home:open", "")
 
 
 async def on_home(context: Context, action_id: str, value: str) -> list[Reply]:
@@ -36,28 +45,22 @@ async def on_home(context: Context, action_id: str, value: str) -> list[Reply]:
     if not can_triage(context.person):
         return replies
     queue, open_total = context.entries.find(
-        context.person, EntryQuery(statuses=OPEN, limit=QUEUE_LIMIT), mine=False
+        context.person,
+        EntryQuery(statuses=OPEN, limit=QUEUE_LIMIT, order="urgency"),
+        mine=False,
     )
     replies.append(Reply(context.t("home.queue", count=open_total, shown=len(queue))))
     if not queue:
         replies.append(Reply(context.t("home.queue_empty")))
     for entry in queue:
-        replies.append(_queue_row(context, entry, show))
+        replies.append(_queue_row(context, entry))
     return replies
 
 
-def _queue_row(context: Context, entry: Entry, show: str) -> Reply:
-    row = list_row(entry, context.locale, context.timezone)
+def _queue_row(context: Context, entry: Entry) -> Reply:
+    row = queue_row(entry, context.locale, context.now)
     assignee = context.t("home.assignee", name=entry.assignee) if entry.assignee else ""
-    choices = [
-        Choice("say", context.t("home.show"), f"{show} {entry.ref}"),
-        Choice("triage:take", context.t("home.take"), entry.ref),
-    ]
-    choices += [
-        Choice("triage:status", context.t(f"status.{status.value}"), f"{entry.ref} {status.value}")
-        for status in Status
-        if status is not entry.status
-    ]
-    if entry.escalation_level.next() is not None:
-        choices.append(Choice("triage:escalate", context.t("home.escalate"), entry.ref))
-    return Reply(f"{row}{assignee}", choices=tuple(choices))
+    # The same buttons as a handler's notice: the statuses a handler sets from a queue (a
+    # change request's decision and a risk's hand-over have their own commands).
+    choices = handler_choices(entry, context.locale)
+    return Reply(f"{row}{assignee}", choices=choices)

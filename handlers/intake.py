@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from bot.conversation.dialogues import current_state
 from bot.conversation.engine import CommandHandler, Context, Engine, help_choices
-from bot.domain.kinds import FIELDS, is_care_related, risk_value, spec
+from bot.domain.kinds import FIELDS, LEAD_FIELD, is_care_related, risk_value, spec
 from bot.domain.messages import Reply
 from bot.domain.model import Kind
-from bot.entries.service import FLAG_FORWARDED, FLAG_MEDICAL_REVIEW, Source
+from bot.entries.service import FLAG_FORWARDED, FLAG_MEDICAL_REVIEW
 from bot.text.clean import shorten
 from bot.text.render import summary
+from handlers import duplicates
 from handlers import intake_forms as forms
 from handlers import intake_steps as steps
 from handlers.intake_governance import prepare, saved_notices
@@ -25,6 +26,8 @@ KIND_COMMANDS: dict[Kind, tuple[str, ...]] = {
     Kind.CHANGE: ("ändring", "andring", "ändringsbegäran", "andringsbegaran", "change"),
 }
 YES_WORDS = frozenset({"ja", "yes", "spara", "save", "ok", "japp"})
+# Typed instead of "Nej, det är något annat" when similar entries are offered.
+NEW_WORDS = frozenset({"nej", "no", "fortsätt", "continue", "annat", "ny", "new"})
 
 # Words that hint at a kind in free text; the summary shows the kind and offers another.
 KEYWORDS: dict[Kind, tuple[str, ...]] = {
@@ -71,9 +74,9 @@ def register(engine: Engine) -> None:
     for kind, names in KIND_COMMANDS.items():
         engine.command(*names)(_starter(kind))
     engine.fallback(on_free_text)
-    engine.flow(
-        FLOW, prompt=steps.prompt, takes_text=steps.takes_text, accepts=accepts, aside=aside
-    )(on_answer)
+    engine.flow(FLOW, prompt=prompt, takes_text=steps.takes_text, accepts=accepts, aside=aside)(
+        on_answer
+    )
     engine.action(FLOW)(on_action)
 
     @engine.form(FLOW)
@@ -87,7 +90,7 @@ def _starter(kind: Kind) -> CommandHandler:
             return forms.prefilled_form(context, kind, text)
         context.start_dialogue(FLOW, "ask", kind=kind.value, extra={"text": text})
         notices = steps.prefill(context, kind, text)
-        return notices + steps.next_step(context)
+        return notices + _similar_or_next(context, kind, text)
 
     return start
 
@@ -114,7 +117,7 @@ async def on_free_text(context: Context, text: str) -> list[Reply]:
         context.dialogue.extra["kind_guessed"] = True
         notices = steps.prefill(context, clear, text)
         said = Reply(context.t("classified_as", kind_a=context.t(f"kind_a.{clear.value}")))
-        return [said, *notices, *steps.next_step(context)]
+        return [said, *notices, *_similar_or_next(context, clear, text)]
     context.start_dialogue(FLOW, "kind", extra={"text": text})
     context.save_dialogue()
     question = (
@@ -128,12 +131,25 @@ async def on_free_text(context: Context, text: str) -> list[Reply]:
 # -- the flow's declarations (see bot.conversation.context.Flow) ----------------------------
 
 
+def prompt(context: Context) -> list[Reply]:
+    dialogue = context.dialogue
+    assert dialogue is not None
+    if dialogue.state == duplicates.SIMILAR:
+        kind = Kind(dialogue.kind)
+        return duplicates.offer(context, kind, _lead_text(context, kind)) or steps.next_step(
+            context
+        )
+    return steps.prompt(context)
+
+
 def accepts(context: Context, text: str) -> bool:
     """A line whose first word is a command, yet a valid answer to a button question."""
     dialogue = context.dialogue
     assert dialogue is not None
     if dialogue.state == "kind":
         return _kind_from_word(text) is not None
+    if dialogue.state == duplicates.SIMILAR:
+        return False
     if dialogue.state == "confirm":
         return text.casefold().strip(" .!") in YES_WORDS or bool(
             steps.field_named(Kind(dialogue.kind), text)
@@ -158,6 +174,10 @@ async def on_answer(context: Context, text: str) -> list[Reply]:
         if kind is None:
             return [Reply(context.t("classify_unsure"), choices=steps.kind_choices(context))]
         return _choose_kind(context, kind)
+    if dialogue.state == duplicates.SIMILAR:
+        if text.casefold().strip(" .!") in NEW_WORDS:
+            return steps.next_step(context)
+        return prompt(context)
     if dialogue.state == "confirm":
         return await _at_summary(context, text)
     return _answer_field(context, text)
@@ -193,6 +213,10 @@ async def on_action(context: Context, action_id: str, value: str) -> list[Reply]
         return await _save(context, value)
     if name == "form":
         return _form_action(context, value)
+    if name == "same":
+        return await duplicates.join(context, value)
+    if name == "new":
+        return await _new_after_similar(context, value)
     # The dialogue a button belongs to: in its id (intake:opt:unit:<id>) or its value.
     owner = parts[-1] if name in ("opt", "set", "kind") and len(parts) > 2 else value
     if name == "kind" and len(parts) == 2:
@@ -233,7 +257,7 @@ def _option(context: Context, name: str, answered: str, value: str) -> list[Repl
         pending is None
         or pending.type != "select"
         or answered != pending.name
-        or value not in pending.options
+        or (value not in pending.options and (value or pending.required))
     ):
         # An option of another question (a double click, an old button) answers nothing.
         return steps.prompt(context)
@@ -271,8 +295,38 @@ def _choose_kind(context: Context, kind: Kind) -> list[Reply]:
     assert dialogue is not None
     dialogue.kind = kind.value
     dialogue.state = "ask"
-    notices = steps.prefill(context, kind, str(dialogue.extra.get("text", "")))
-    return notices + steps.next_step(context)
+    text = str(dialogue.extra.get("text", ""))
+    notices = steps.prefill(context, kind, text)
+    return notices + _similar_or_next(context, kind, text)
+
+
+def _similar_or_next(context: Context, kind: Kind, text: str) -> list[Reply]:
+    """Something like it may be reported already: offered before any more questions."""
+    similar = duplicates.offer(context, kind, text)
+    if not similar:
+        return steps.next_step(context)
+    assert context.dialogue is not None
+    context.dialogue.state = duplicates.SIMILAR
+    context.save_dialogue()
+    return similar
+
+
+async def _new_after_similar(context: Context, kept_id: str) -> list[Reply]:
+    """ "Nej, det är något annat": a form's kept values are saved, a dialogue goes on."""
+    if kept_id:
+        saved = await duplicates.save_kept(context, kept_id, _create)
+        return saved if saved is not None else context.engine.stale(context)
+    dialogue = context.dialogue
+    if dialogue is None or dialogue.flow != FLOW or dialogue.state != duplicates.SIMILAR:
+        return context.engine.stale(context)
+    return steps.next_step(context)
+
+
+def _lead_text(context: Context, kind: Kind) -> str:
+    dialogue = context.dialogue
+    assert dialogue is not None
+    names = ("title", "description", LEAD_FIELD[kind])
+    return " ".join(dialogue.values.get(name, "") for name in names)
 
 
 def _answer_field(context: Context, text: str) -> list[Reply]:
@@ -304,8 +358,7 @@ async def _save(context: Context, dialogue_id: str) -> list[Reply]:
 async def _create(
     context: Context, kind: Kind, values: dict[str, str], dedupe_key: str
 ) -> list[Reply]:
-    incoming = context.incoming
-    source = Source(incoming.platform, incoming.conversation_id, incoming.message_link)
+    source = duplicates.source_of(context)
     entry, created = await context.entries.create(
         context.person, kind, prepare(context, kind, values), source, dedupe_key=dedupe_key
     )

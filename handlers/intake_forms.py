@@ -9,13 +9,14 @@ from datetime import datetime
 
 from bot.conversation.engine import Context
 from bot.domain.ids import new_id
-from bot.domain.kinds import FIELDS, FieldSpec
+from bot.domain.kinds import FIELDS, LEAD_FIELD, FieldSpec
 from bot.domain.messages import Form, FormField, Option, Reply
 from bot.domain.model import Kind
 from bot.domain.pii import contains_personal_number
 from bot.i18n.catalogue import TEXTS
 from bot.text.render import local_time
 from bot.text.validation import option_labels
+from handlers import duplicates
 from handlers.intake_steps import FLOW, check, prefill
 
 NONCE = re.compile(r"[0-9A-Za-z_-]{1,64}")
@@ -125,6 +126,12 @@ async def on_form(
         ]
     if context.dialogue is not None and context.dialogue.flow == FLOW:
         context.end_dialogue()
+    text = " ".join(checked.get(name, "") for name in ("title", "description", LEAD_FIELD[kind]))
+    kept_id = duplicates.keep_form(context, kind, nonce, checked)
+    similar = duplicates.offer(context, kind, text, kept_id=kept_id)
+    if similar:
+        return similar
+    context.forget(kept_id)
     return await create(context, kind, checked, nonce)
 
 

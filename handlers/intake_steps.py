@@ -24,6 +24,7 @@ from bot.text.extract import (
     risk_hints,
 )
 from bot.text.render import summary
+from bot.text.units import unit_in
 from bot.text.validation import Checked, check_field, option_labels
 from handlers.intake_governance import check_governed, question_key
 
@@ -41,6 +42,8 @@ ASKED: dict[Kind, tuple[str, ...]] = {
 }
 # Select fields whose other options the summary offers as buttons.
 SUMMARY_BUTTONS: dict[Kind, str] = {Kind.NEED: "priority", Kind.ISSUE: "urgency"}
+# Optional, yet asked: a reporter may answer "Vet inte" (the handler sets it later).
+ASKED_OPTIONAL = frozenset({"lex_maria", "benefit"})
 SERIOUS = 3  # a consequence from 3 up on a care deviation makes Lex Maria worth asking
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s|\n")
 
@@ -102,7 +105,7 @@ def prefill(context: Context, kind: Kind, text: str) -> list[Reply]:
 def _found(context: Context, kind: Kind, text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     if any(f.name == "unit" for f in FIELDS[kind]):
-        found["unit"] = find_unit(text)
+        found["unit"] = _unit_named(context, text)
     if kind is Kind.DEVIATION:
         when = find_when(text, now=context.now, timezone=context.timezone)
         if when is not None:
@@ -115,11 +118,28 @@ def _found(context: Context, kind: Kind, text: str) -> dict[str, str]:
     return {name: value for name, value in found.items() if value}
 
 
+def _unit_named(context: Context, text: str) -> str:
+    """A unit the programme file knows ("på akuten" → "Akuten"), else one the words name."""
+    programme = context.programme
+    known = [*programme.org.units(), *(p.unit for p in programme.people if p.unit)]
+    return unit_in(text, known) or find_unit(text)
+
+
+def _profile_unit(context: Context) -> str:
+    """Where the programme file says the person works: proposed, never asked."""
+    if not context.person.key:
+        return ""
+    record = context.programme.person(context.person.key)
+    return record.unit if record is not None else ""
+
+
 def _defaults(context: Context, kind: Kind) -> None:
     """Proposals for what is not asked; Lex Maria only for serious care deviations."""
     dialogue = context.dialogue
     assert dialogue is not None
     values = dialogue.values
+    if any(f.name == "unit" for f in FIELDS[kind]):
+        propose(context, "unit", _profile_unit(context))
     if kind in (Kind.NEED, Kind.ISSUE) and values.get("title"):
         propose(context, "description", values["title"])
     if kind is Kind.NEED:
@@ -146,7 +166,7 @@ def missing(context: Context) -> FieldSpec | None:
     _defaults(context, kind)
     for name in ASKED[kind]:
         field_spec = spec(kind, name)
-        if name not in dialogue.values and (field_spec.required or name == "lex_maria"):
+        if name not in dialogue.values and (field_spec.required or name in ASKED_OPTIONAL):
             return field_spec
     return None
 
@@ -180,6 +200,10 @@ def question(context: Context, field_spec: FieldSpec) -> Reply:
                 field_spec, context.locale, context.programme.benefits
             )
         ]
+        if not field_spec.required:
+            # Nobody is made to guess: the handler sets it later (a need's benefit objective).
+            unknown = context.t(f"opt.{field_spec.name}.unknown")
+            choices.append(Choice(f"{FLOW}:opt:{field_spec.name}:{dialogue.id}", unknown, ""))
     choices.append(Choice(f"{FLOW}:form", context.t("choice.form"), form_value(context)))
     choices.append(Choice(f"{FLOW}:cancel", context.t("choice.cancel"), dialogue.id))
     return Reply(context.t(question_key(dialogue.kind, field_spec.name)), choices=tuple(choices))

@@ -1,29 +1,35 @@
-"""Handling entries: status, assignee, comments, escalation (project → programme → steering)."""
+"""Handling entries: status, assignee, comments. The buttons on notices and on the overview come
+here too (take it, set its status, comment, escalate) and work the same on every platform."""
 
 from __future__ import annotations
 
 from bot.conversation.engine import Context, Engine
 from bot.conversation.suggest import nearest_person
 from bot.domain.errors import UserError
-from bot.domain.messages import Choice, Reply
-from bot.domain.model import REF_PATTERN, Status
+from bot.domain.messages import Choice, Form, FormField, Reply
+from bot.domain.model import REF_PATTERN, Status, format_ref, parse_ref
+from bot.domain.permissions import is_reporter_of
+from bot.entries.notices import reporter_choices
 from bot.text.clean import shorten
 from bot.text.validation import check_free_text
 from bot.text.words import parse_status, status_names
+from handlers import escalation
 
 COMMENT_LIMIT = 5_000
 SELF_WORDS = frozenset({"mig", "me", "jag"})
 # Statuses that end an entry for its reporter.
 FINAL = frozenset({Status.CLOSED, Status.REJECTED})
+COMMENT_FORM = "comment"
 
 
 def register(engine: Engine) -> None:
     engine.command("status")(set_status)
     engine.command("tilldela", "assign")(assign)
     engine.command("kommentera", "kommentar", "comment")(comment)
-    engine.command("eskalera", "escalate")(escalate)
-    # Buttons (App Home's triage queue, any platform): value is "REF" or "REF status".
+    # Buttons (notices, the overview's queue, any platform): value is "REF" or "REF status".
     engine.action("triage")(on_action)
+    engine.form(COMMENT_FORM)(on_comment_form)
+    escalation.register(engine)
 
 
 async def on_action(context: Context, action_id: str, value: str) -> list[Reply]:
@@ -36,12 +42,14 @@ async def on_action(context: Context, action_id: str, value: str) -> list[Reply]
         return await set_status(context, value, confirmed=True)
     if name == "keep":
         return [Reply(context.t("triage.kept", ref=value))]
+    if name == "comment":
+        return [comment_form(context, value)]
     if name == "escalate":
-        return await escalate(context, value)
+        return await escalation.escalate(context, value)
     return [Reply(context.t("stale_action"), style="error")]
 
 
-def _split_ref(args: str) -> tuple[str, str]:
+def split_ref(args: str) -> tuple[str, str]:
     """`BEH-12 löst` → ("BEH-12", "löst"); the reference must come first."""
     match = REF_PATTERN.match(args.strip())
     if not match:
@@ -50,7 +58,7 @@ def _split_ref(args: str) -> tuple[str, str]:
 
 
 async def set_status(context: Context, args: str, *, confirmed: bool = False) -> list[Reply]:
-    ref, rest = _split_ref(args)
+    ref, rest = split_ref(args)
     status = parse_status(rest)
     if status is None:
         raise UserError(
@@ -58,7 +66,7 @@ async def set_status(context: Context, args: str, *, confirmed: bool = False) ->
         )
     if status in FINAL and not confirmed:
         entry = context.entries.read(context.person, ref)
-        if entry.reporter_id != context.person.user_id and entry.status is not status:
+        if not is_reporter_of(context.person, entry) and entry.status is not status:
             # Closing someone else's entry ends it for them: asked first.
             value = f"{entry.ref} {status.value}"
             word = context.t(f"status.{status.value}").lower()
@@ -85,7 +93,7 @@ async def set_status(context: Context, args: str, *, confirmed: bool = False) ->
 
 
 async def assign(context: Context, args: str) -> list[Reply]:
-    ref, who = _split_ref(args)
+    ref, who = split_ref(args)
     if not who:
         raise UserError("assign_usage")
     if who.casefold() not in SELF_WORDS and context.programme.find_person(who) is None:
@@ -105,22 +113,42 @@ async def assign(context: Context, args: str) -> list[Reply]:
 
 
 async def comment(context: Context, args: str) -> list[Reply]:
-    ref, text = _split_ref(args)
+    ref, text = split_ref(args)
     if not text:
-        raise UserError("comment_usage")
+        # Where people cannot easily type after a button (a channel), a form asks for the text.
+        return [comment_form(context, ref)]
     checked = check_free_text(text, limit=COMMENT_LIMIT, locale=context.locale)
     if not checked.ok:
         return [Reply(checked.error, style="error")]
     entry = await context.entries.comment(context.person, ref, checked.value)
-    return [Reply(context.t("commented", ref=entry.ref), style="success")]
+    replies = [Reply(context.t("commented", ref=entry.ref), style="success")]
+    if entry.status is Status.RESOLVED and is_reporter_of(context.person, entry):
+        # "Still freezing" on a resolved entry: is it fixed, or should it be open again?
+        choices = reporter_choices(entry, context.locale)
+        replies.append(Reply(context.t("comment_on_resolved", ref=entry.ref), choices=choices))
+    return replies
 
 
-async def escalate(context: Context, args: str) -> list[Reply]:
-    ref, _ = _split_ref(args)
-    entry = await context.entries.escalate(context.person, ref)
-    return [
-        Reply(
-            context.t("escalated", ref=entry.ref, level_key=entry.escalation_level.value),
-            style="success",
-        )
-    ]
+def comment_form(context: Context, ref_text: str) -> Reply:
+    parsed = parse_ref(ref_text)
+    if parsed is None:
+        raise UserError("no_ref", example="BEH-12")
+    entry = context.entries.read(context.person, format_ref(*parsed))
+    field = FormField("text", context.t("comment_field"), "textarea", required=True)
+    form = Form(
+        id=f"{COMMENT_FORM}:{entry.ref}",
+        title=context.t("comment_title", ref=entry.ref),
+        fields=(field,),
+        submit_label=context.t("comment_submit"),
+    )
+    return Reply(context.t("comment_title", ref=entry.ref), form=form)
+
+
+async def on_comment_form(context: Context, form_id: str, values: dict[str, str]) -> list[Reply]:
+    ref = form_id.partition(":")[2]
+    if parse_ref(ref) is None:
+        return [Reply(context.t("stale_action"), style="error")]
+    text = values.get("text", "").strip()
+    if not text:
+        raise UserError("comment_usage")
+    return await comment(context, f"{ref} {text}")

@@ -125,9 +125,13 @@ class Chat:
         return form
 
     async def log(self, kind: str, values: dict[str, str]) -> str:
-        """Log an entry through the form; its reference."""
+        """Log a new entry through the form; its reference. Similar open entries offered on
+        the way are passed by ("Nej, spara som nytt")."""
         form = await self.open_form(kind)
         await self.submit(form.id, values)
+        other = [c for r in self.last for c in r.choices if c.id == "intake:new"]
+        if other:
+            await self.act(other[0].id, other[0].value)
         assert self.last[0].style == "success", self.text
         match = REF_PATTERN.search(self.last[0].text)
         assert match is not None, self.text

@@ -116,6 +116,7 @@ def test_replicas_starting_together_migrate_once(postgres_server: PostgresServer
             "fvis-governance",
             "fvis-webchat",
             "fvis-reports",
+            "fvis-loops",
         }
     finally:
         for db in pools:

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from bot.app.build import Bot
 from bot.domain.messages import Reply
 from bot.domain.model import Kind
+from bot.entries import escalation
 from bot.ports.plan import CommsRow, DecisionRow, MilestoneRow, PostRow
 from tests.test_reports_support import (
     WEEK_47,
@@ -558,7 +559,7 @@ async def test_a_long_escalation_list_is_cut_with_a_pointer_to_the_register(
         entry = await log_at(
             bot, clock, local(date(2026, 11, 17)), "omar", Kind.ISSUE, title=f"Fel {index}"
         )
-        await bot.entries.escalate(david, entry.ref)
+        await escalation.escalate(bot.entries, david, entry.ref, "Kräver programmets beslut")
     clock.current = datetime(2026, 11, 25, 9, tzinfo=UTC)
     document = document_of(await chat("david").say("rapport vecka"))
     assert len(table_after(document, "Eskalerade poster")) == 1 + 25

@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 from bot.app.build import Bot
 from bot.domain.model import Entry, Kind, Person, Status
 from bot.domain.programme import person_from
+from bot.entries import escalation
 from bot.entries.service import Source
 from bot.ports.plan import AwaitingChangeRow, CommsRow, DecisionRow, MilestoneRow, PostRow
 
@@ -147,7 +148,9 @@ async def seed_week_47(bot: Bot, clock: Any) -> Seeded:
     david = person(bot, "david")
     clock.current = local(monday + timedelta(days=4), 15)
     await bot.entries.set_status(david, seeded.refs["need_1"].ref, Status.RESOLVED)
-    await bot.entries.escalate(david, seeded.refs["issue"].ref)
+    await escalation.escalate(
+        bot.entries, david, seeded.refs["issue"].ref, "Kräver programmets beslut"
+    )
     await bot.entries.comment(david, seeded.refs["need_1"].ref, "Skrivaren är beställd.")
     clock.current = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
     return seeded

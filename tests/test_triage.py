@@ -93,7 +93,7 @@ async def test_handler_changes_status_and_the_reporter_is_told(
     assert entry_row(bot, "need")["status"] == "in_progress"
     assert history(bot)[-1] == ("webchat:bertil", "status", "new", "in_progress")
     assert inbox(bot, "anna") == [
-        "Ditt BEH-1 ”Skrivare saknas på avdelning 5” har fått status Pågår (Bertil Nordin)."
+        "Ditt behov BEH-1 ”Skrivare saknas på avdelning 5” har fått status Pågår (Bertil Nordin)."
     ]
     # Nobody else got it.
     assert inbox(bot, "omar") == []
@@ -112,7 +112,7 @@ async def test_status_in_english_and_the_english_reporter_is_told_in_english(
     assert bertil_en.text == "BEH-2 har nu status Löst."
     assert entry_row(bot, "need", 2)["status"] == "resolved"
     assert inbox(bot, "omar") == [
-        "Your BEH-2 “Printer missing in the emergency room” now has status Resolved (Bertil Nordin)."
+        "Your need BEH-2 “Printer missing in the emergency room” now has status Resolved (Bertil Nordin)."
     ]
     # A Swedish handler may use the English word; the answer follows his own language.
     david = chat("david")
@@ -126,6 +126,7 @@ async def test_status_in_english_and_the_english_reporter_is_told_in_english(
             title=NEED["title"],
             status_key="resolved",
             actor="David Berg",
+            Yours="Ditt behov",
         )
     ]
 
@@ -252,7 +253,7 @@ async def test_comment_is_stored_and_the_reporter_is_told(
         {"author_id": "webchat:bertil", "text": "Vi beställer en ny skrivare till fredag"}
     ]
     assert inbox(bot, "anna") == [
-        "Bertil Nordin kommenterade ditt BEH-1 ”Skrivare saknas på avdelning 5”: "
+        "Bertil Nordin kommenterade ditt behov BEH-1 ”Skrivare saknas på avdelning 5”: "
         "Vi beställer en ny skrivare till fredag"
     ]
 
@@ -264,7 +265,7 @@ async def test_comment_in_english_to_the_english_reporter(
     await david.say("comment BEH-2 Ordered a new printer")
     assert david.text == "The comment is saved on BEH-2."
     assert inbox(bot, "omar") == [
-        "David Berg commented on your BEH-2 “Printer missing in the emergency room”: "
+        "David Berg commented on your need BEH-2 “Printer missing in the emergency room”: "
         "Ordered a new printer"
     ]
 
@@ -285,13 +286,30 @@ async def test_a_reporter_may_comment_on_their_own_entry_only(
     assert inbox(bot, "omar") == []
 
 
-async def test_comment_without_text(chat: Any, entries: dict[str, str]) -> None:
+async def test_comment_without_text_asks_for_it_in_a_form(
+    chat: Any, bot: Bot, entries: dict[str, str]
+) -> None:
     bertil = chat("bertil")
     await bertil.say("kommentera BEH-1")
+    form = bertil.last[0].form
+    assert form is not None and form.id == "comment:BEH-1"
+    await bertil.submit(form.id, {"text": ""})
     assert bertil.text == t("sv", "comment_usage")
+    await bertil.submit(form.id, {"text": "Beställd"})
+    assert bertil.text == "Kommentaren är sparad på BEH-1."
+    assert [r["text"] for r in bot.db.query("SELECT text FROM comments")] == ["Beställd"]
 
 
 # -- escalation ---------------------------------------------------------------------------
+
+
+async def escalate(person: Any, ref: str, reason: str) -> str:
+    """Escalate with a reason and confirm it; the answer."""
+    await person.say(
+        f"eskalera {ref} {reason}" if person.locale != "en" else f"escalate {ref} {reason}"
+    )
+    await person.click(t(person.locale or "sv", "escalate_yes"))
+    return str(person.text)
 
 
 async def test_escalation_goes_project_programme_steering_group_then_stops(
@@ -299,39 +317,34 @@ async def test_escalation_goes_project_programme_steering_group_then_stops(
 ) -> None:
     bertil = chat("bertil")
     assert entry_row(bot, "issue")["escalation_level"] == "project"
-    await bertil.say("eskalera ÄRE-1")
-    assert bertil.text == "ÄRE-1 är eskalerat till Program."
+    answer = await escalate(bertil, "ÄRE-1", "Projektet kan inte besluta")
+    assert answer.startswith("ÄRE-1 är eskalerat till Program.")
     row = entry_row(bot, "issue")
     assert (row["escalation_level"], row["status"]) == ("programme", "escalated")
-    await bertil.say("eskalera ÄRE-1")
-    assert bertil.text == "ÄRE-1 är eskalerat till Programstyrgrupp."
+    answer = await escalate(bertil, "ÄRE-1", "Programmet kan inte besluta")
+    assert answer.startswith("ÄRE-1 är eskalerat till Programstyrgrupp.")
     assert entry_row(bot, "issue")["escalation_level"] == "steering_group"
     before = history(bot)
-    await bertil.say("eskalera ÄRE-1")
+    await bertil.say("eskalera ÄRE-1 Igen")
     assert bertil.last[0].style == "error"
     assert bertil.text == "ÄRE-1 är redan eskalerat till programstyrgruppen, högsta nivån."
     assert entry_row(bot, "issue")["escalation_level"] == "steering_group"
     assert history(bot) == before
     assert inbox(bot, "anna") == [
-        "Ditt ÄRE-1 ”Läkemedelslistan visar fel dos” är eskalerat till Program.",
-        "Ditt ÄRE-1 ”Läkemedelslistan visar fel dos” är eskalerat till Programstyrgrupp.",
+        "Ditt ärende ÄRE-1 ”Läkemedelslistan visar fel dos” är eskalerat till Program. "
+        "Skäl: Projektet kan inte besluta",
+        "Ditt ärende ÄRE-1 ”Läkemedelslistan visar fel dos” är eskalerat till Programstyrgrupp. "
+        "Skäl: Programmet kan inte besluta",
     ]
 
 
 async def test_escalation_in_english(chat: Any, bot: Bot, entries: dict[str, str]) -> None:
     david = chat("david", locale="en")
-    await david.say("escalate BEH-2")
-    assert david.text == "BEH-2 is escalated to Programme."
-    await david.say("escalate BEH-2")
-    assert david.text == "BEH-2 is escalated to Programme steering group."
-    await david.say("escalate BEH-2")
-    assert david.text == (
-        "BEH-2 is already escalated to the programme steering group, the highest level."
-    )
-    assert inbox(bot, "omar") == [
-        "Your BEH-2 “Printer missing in the emergency room” is escalated to Programme.",
-        "Your BEH-2 “Printer missing in the emergency room” is escalated to Programme steering group.",
-    ]
+    answer = await escalate(david, "ÄRE-1", "The project cannot decide")
+    assert answer.startswith("ÄRE-1 is escalated to Programme.")
+    await david.say("escalate BEH-2 Important")
+    assert david.text == t("en", "escalate_route.need", ref="BEH-2")
+    assert entry_row(bot, "need", 2)["escalation_level"] == "project"
 
 
 # -- reporters cannot triage --------------------------------------------------------------
@@ -342,7 +355,7 @@ async def test_escalation_in_english(chat: Any, bot: Bot, entries: dict[str, str
     [
         "status BEH-1 löst",
         "tilldela BEH-1 anna",
-        "eskalera BEH-1",
+        "eskalera ÄRE-1 Brådskar",
         "status BEH-2 löst",
         "status BEH-999 löst",
     ],
@@ -496,7 +509,7 @@ async def test_every_read_of_a_deviation_and_every_change_is_audited(
     await bertil.say("status BEH-1 pågår")
     await bertil.say("tilldela ÄRE-1 david")
     await bertil.say("kommentera BEH-2 Vi tittar på det")
-    await bertil.say("eskalera ÄRE-1")
+    await escalate(bertil, "ÄRE-1", "Projektet kan inte besluta")
     await bertil.say("status AVV-1 löst")
     changes = [a for a in audit(bot)[start:] if a[1] not in ("read", "list")]
     assert changes == [
@@ -534,7 +547,9 @@ async def test_show_has_comments_and_history(chat: Any, entries: dict[str, str])
     bertil = chat("bertil")
     await bertil.say("tilldela BEH-1 bertil")
     await bertil.say("kommentera BEH-1 Ny skrivare är beställd")
-    await bertil.say("eskalera BEH-1")
+    await bertil.say("status BEH-1 eskalerad")
+    await bertil.say("nyttoobjekt BEH-1 3")
+    await bertil.say("nyttoobjekt BEH-1 2")
     anna = chat("anna")
     await anna.say("visa BEH-1")
     text = anna.text
@@ -543,7 +558,7 @@ async def test_show_has_comments_and_history(chat: Any, entries: dict[str, str])
     assert "Nyttoobjekt: 2. Förbättrade och smartare arbetsformer i det dagliga arbetet" in text
     assert "Prioritet: Hög" in text
     assert "Handläggare: Bertil Nordin" in text
-    assert "Eskaleringsnivå: Program" in text
+    assert "Eskaleringsnivå" not in text  # needs are not escalated (issues are)
     assert "Rapporterad av: Anna Lindqvist\n" in text
     assert "Kommentarer:\n  2026-11-25 10:00 Bertil Nordin: Ny skrivare är beställd" in text
     history_part = text.split("Historik:\n", 1)[1].splitlines()
@@ -551,8 +566,9 @@ async def test_show_has_comments_and_history(chat: Any, entries: dict[str, str])
         "  2026-11-25 10:00 Anna Lindqvist: Status: Ny",
         "  2026-11-25 10:00 Bertil Nordin: Handläggare: Bertil Nordin",
         "  2026-11-25 10:00 Bertil Nordin: Status: Ny → Pågår",
-        "  2026-11-25 10:00 Bertil Nordin: Eskaleringsnivå: Projekt → Program",
         "  2026-11-25 10:00 Bertil Nordin: Status: Pågår → Eskalerad",
+        "  2026-11-25 10:00 Bertil Nordin: Nyttoobjekt: 2 → 3",
+        "  2026-11-25 10:00 Bertil Nordin: Nyttoobjekt: 3 → 2",
     ]
 
 

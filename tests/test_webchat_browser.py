@@ -98,9 +98,12 @@ async def test_handler_status_change_reaches_the_reporter_live(
     await form.get_by_test_id("form-submit").click()
     await expect(_last(anna)).to_contain_text("Sparat som ÄRE-1")
 
-    bertil = await _open(browser, server, "bertil")
-    await _send(bertil, "status ÄRE-1 pågår")
-    await expect(_last(bertil)).to_contain_text("ÄRE-1 har nu status Pågår")
+    # Akuten's project lead finds the new issue among her notices, and takes it by its button.
+    lena = await _open(browser, server, "linnea")
+    notice = lena.locator("[data-kind=notification]").last
+    await expect(notice).to_contain_text("Nytt ärende att hantera: ÄRE-1", timeout=10_000)
+    await notice.get_by_test_id("choice").filter(has_text="Ta").first.click()
+    await expect(_last(lena)).to_contain_text("ÄRE-1 är tilldelat Linnea Forsberg")
     # Anna's open page gets the notice without reloading.
     await expect(anna.locator("[data-kind=notification]").last).to_contain_text(
         "har fått status Pågår", timeout=10_000

@@ -18,6 +18,7 @@ from bot.app.governance import GovernanceSide, governance_side
 from bot.app.guards import host_check, public_hosts
 from bot.app.keys import installation_keys, request_log
 from bot.app.logs import AccessLog
+from bot.app.notices import daily_digest
 from bot.app.settings import microsoft_of, webchat_of
 from bot.app.stores import Stores, migrate_database, open_stores
 from bot.app.time import TimeSide, dispatcher_for, time_side
@@ -34,6 +35,7 @@ from bot.domain.programme import (
     parse_programme,
     read_programme_file,
 )
+from bot.entries.digest import Digest
 from bot.entries.service import EntryService
 from bot.plan.rows import ProgrammePlanSource
 from bot.ports.clock import Clock, SystemClock
@@ -43,7 +45,7 @@ from bot.ports.plan import PlanSource
 from bot.reports.inputs import StatusInputService
 from bot.reports.service import ReportService
 from bot.reports.weekly import WeeklyReport, parse_targets
-from handlers import browse, help, home, intake, triage
+from handlers import browse, followup, help, home, intake, triage
 from handlers import comms as comms_handlers
 from handlers import decisions as decision_handlers
 from handlers import milestones as milestone_handlers
@@ -91,6 +93,7 @@ class Bot:
     time: TimeSide | None = None
     reports: ReportService | None = None  # Word reports (bot/reports/)
     governance: GovernanceSide | None = None  # change requests decided (bot/app/governance.py)
+    digest: Digest | None = None  # the daily digest of new entries (`notiser dagligen`)
 
     @property
     def plan(self) -> PlanSource:
@@ -250,6 +253,10 @@ def build(settings: Settings, *, clock: Clock | None = None, serving: bool = Fal
         notifier=notifier,
         clock=clock,
         programme=programme,
+        people=stores.entry_people,
+        similar=stores.similar,
+        notice_settings=stores.notice_settings,
+        platforms=lambda: notifier.platforms,
         programme_targets=targets,
         keys=keys,
         search=stores.search,
@@ -265,7 +272,7 @@ def build(settings: Settings, *, clock: Clock | None = None, serving: bool = Fal
         dialogue_timeout=timedelta(minutes=settings.dialogue_timeout_minutes),
         storage=stores.status,
     )
-    for module in (intake, browse, triage, help, home):
+    for module in (intake, browse, triage, followup, help, home):
         module.register(engine)
     milestone_handlers.register(engine, time.milestones)
     governance = governance_side(
@@ -282,6 +289,9 @@ def build(settings: Settings, *, clock: Clock | None = None, serving: bool = Fal
         engine,
         StatusInputService(store=stores.status_inputs, audit=stores.audit, clock=clock),
     )
+    digest = daily_digest(
+        settings, entries, stores.notice_settings, clock, notifier, time.scheduler
+    )
     if settings.weekly_report_channels:
         time.scheduler.add_work(
             weekly_report(
@@ -289,9 +299,11 @@ def build(settings: Settings, *, clock: Clock | None = None, serving: bool = Fal
             )
         )
     schedule_list_sync(settings, adapters, time, notifier, targets, clock)
-    return Bot(
+    bot = Bot(
         settings, programme, engine, entries, notifier, stores, adapters, time, reports, governance
     )
+    bot.digest = digest
+    return bot
 
 
 def schedule_list_sync(

@@ -38,6 +38,7 @@ def reading(settings: Settings, *, clock: Clock | None = None) -> Iterator[Reade
             notifier=NotifierRouter(),
             clock=clock,
             programme=programme,
+            people=stores.entry_people,
             programme_targets=[],
         )
         yield Reader(entries, programme)

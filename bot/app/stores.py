@@ -13,6 +13,7 @@ from bot.ports.conversation import DialogueStore, RequestLog
 from bot.ports.delivery import DeliveryLog
 from bot.ports.entries import AuditLog, EntryRepository, EntrySearch, ProgrammeStore
 from bot.ports.governance import ChangeDecisionStore
+from bot.ports.notices import EntryPeople, NoticeSettings, SimilarEntries
 from bot.ports.plan import CommsStore, MilestoneStore, ReminderStore
 from bot.ports.reports import ReportEditions, ReportStore, StatusInputs
 from bot.ports.sessions import SessionStore
@@ -30,6 +31,11 @@ from storage.postgres.events import PostgresInboxEvents
 from storage.postgres.governance import PostgresChangeDecisionStore
 from storage.postgres.inbox import PostgresWebchatInbox
 from storage.postgres.microsoft import PostgresSharePointState, PostgresTeamsReferences
+from storage.postgres.notices import (
+    PostgresEntryPeople,
+    PostgresNoticeSettings,
+    PostgresSimilarEntries,
+)
 from storage.postgres.plan import PostgresCommsStore, PostgresMilestoneStore, PostgresReminderStore
 from storage.postgres.programme import PostgresProgrammeStore
 from storage.postgres.ratebudget import PostgresRateBudget
@@ -52,6 +58,7 @@ from storage.sqlite.entries import SqliteEntryRepository
 from storage.sqlite.governance import SqliteChangeDecisionStore
 from storage.sqlite.inbox import SqliteWebchatInbox
 from storage.sqlite.microsoft import SqliteSharePointState, SqliteTeamsReferences
+from storage.sqlite.notices import SqliteEntryPeople, SqliteNoticeSettings, SqliteSimilarEntries
 from storage.sqlite.plan import SqliteCommsStore, SqliteMilestoneStore, SqliteReminderStore
 from storage.sqlite.programme import SqliteProgrammeStore
 from storage.sqlite.report_inputs import SqliteReportEditions, SqliteStatusInputs
@@ -96,6 +103,10 @@ class Stores:
     # web chat posts other replicas stored, and the Teams per-app send budget.
     inbox_events: InboxEvents | None
     rate_budget: SharedBudget | None
+    # The loops around an entry: who else reported or follows it, similar entries, notices.
+    entry_people: EntryPeople
+    similar: SimilarEntries
+    notice_settings: NoticeSettings
     db: Any  # the backend's own handle (tests and benches read rows through it)
     close: Callable[[], None]
 
@@ -135,6 +146,9 @@ def sqlite_stores(
         change_decisions=SqliteChangeDecisionStore(db),
         inbox_events=None,
         rate_budget=None,
+        entry_people=SqliteEntryPeople(db, clock),
+        similar=SqliteSimilarEntries(db),
+        notice_settings=SqliteNoticeSettings(db, clock),
         db=db,
         close=close,
     )
@@ -177,6 +191,9 @@ def stores_on_postgres(db: postgres.PostgresDatabase, clock: Clock, *, origin: s
         rate_budget=PostgresRateBudget(db),
         status_inputs=PostgresStatusInputs(db, clock),
         report_editions=PostgresReportEditions(db, clock),
+        entry_people=PostgresEntryPeople(db, clock),
+        similar=PostgresSimilarEntries(db),
+        notice_settings=PostgresNoticeSettings(db, clock),
         db=db,
         close=close,
     )

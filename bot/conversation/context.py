@@ -105,6 +105,32 @@ class Context:
         self.dialogue = None
         self.store.delete(self.key)
 
+    # Something waiting for the person's confirmation, wherever they click it (a button in a
+    # notice, a Slack modal answered in a direct message): kept under its own id, not the
+    # conversation's.
+    def keep(self, flow: str, **values: str) -> Dialogue:
+        kept = Dialogue(id=new_id(), flow=flow, state="kept", values=values, updated_at=self.now)
+        kept.extra[LOCALE_KEY] = self.locale
+        self.store.save(self._kept_key(kept.id), kept)
+        return kept
+
+    def kept(self, flow: str, kept_id: str) -> Dialogue | None:
+        kept = self.store.load(self._kept_key(kept_id)) if kept_id else None
+        if kept is None or kept.flow != flow:
+            return None
+        if self.engine.expired(kept, self.now):
+            self.forget(kept_id)
+            return None
+        # The confirmation answers in the language the question was asked in.
+        self.locale = str(kept.extra.get(LOCALE_KEY) or self.locale)
+        return kept
+
+    def forget(self, kept_id: str) -> None:
+        self.store.delete(self._kept_key(kept_id))
+
+    def _kept_key(self, kept_id: str) -> str:
+        return f"kept:{self.person.qualified_id}:{kept_id}"
+
     # -- a dialogue put aside (a command ran in the middle of it) --------------------------
 
     def aside(self) -> Dialogue | None:

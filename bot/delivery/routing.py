@@ -56,10 +56,11 @@ def person_target(record: PersonRecord | None, available: Collection[str]) -> Ta
 
 
 async def post_or_audit(
-    notifier: Notifier, audit: AuditLog, target: Target, text: str, *, ref: str
+    notifier: Notifier, audit: AuditLog, target: Target, message: str | Outbound, *, ref: str
 ) -> Delivery:
     """Post; when it cannot arrive, the audit log keeps where it was meant to go and why."""
-    delivery = await notifier.post(target, Outbound(text))
+    outbound = Outbound(message) if isinstance(message, str) else message
+    delivery = await notifier.post(target, outbound)
     if not delivery.ok:
         where = f"{target.platform}:{target.user_id or target.channel}"
         log.warning("notice to %s failed: %s", where, delivery.error)

@@ -34,7 +34,8 @@ FIELDS: dict[Kind, tuple[FieldSpec, ...]] = {
         TITLE,
         DESCRIPTION,
         UNIT,
-        FieldSpec("benefit", "select", options=("1", "2", "3", "4", "5")),
+        # A reporter may not know it ("Vet inte"); the handler sets it: nyttoobjekt BEH-1 3.
+        FieldSpec("benefit", "select", required=False, options=("1", "2", "3", "4", "5")),
         FieldSpec("priority", "select", options=("low", "medium", "high")),
     ),
     Kind.ISSUE: (

@@ -35,6 +35,9 @@ class Incoming:
     form: FormSubmission | None = None
     locale: str | None = None
     message_link: str = ""
+    # The thread this was said in (Slack "C123:1712345.0001", a Teams channel thread): notices
+    # about what is logged here go back to it. "" in a direct chat.
+    thread: str = ""
     # A platform's retry id or a client's message id: the same key is handled once.
     idempotency_key: str = ""
     # The platform can show a form now (a Slack modal): intake answers with one, not a dialogue.
@@ -113,6 +116,8 @@ class Outbound:
     text: str
     file: FileRef | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    # Buttons on a notice (take it, comment …): a click comes back as any choice does.
+    choices: tuple[Choice, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,10 @@ _PREFIX_ALIASES = {
 REF_PATTERN = re.compile(r"\b(BEH|ÄRE|ARE|AVV|RIS|ÄND|AND)[- ]?(\d{1,9})\b", re.IGNORECASE)
 
 
+# The actor of a change made by a rule, not a person: "rule:risk_value" (an automatic escalation).
+RULE_ACTOR = "rule:"
+
+
 def parse_ref(text: str) -> tuple[Kind, int] | None:
     """`BEH-12`, `are 7`, `ÄND-2` → (kind, number); None if the text holds no reference."""
     match = REF_PATTERN.search(text.strip())
@@ -124,6 +128,21 @@ class Change:
     at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class Reporter:
+    """Someone who reported the same thing later and joined the entry ("Samma sak – lägg till mig")."""
+
+    platform: str
+    user_id: str
+    name: str
+    channel: str = ""
+    thread: str = ""
+
+    @property
+    def qualified_id(self) -> str:
+        return f"{self.platform}:{self.user_id}"
+
+
 @dataclass(slots=True)
 class Entry:
     kind: Kind
@@ -135,6 +154,8 @@ class Entry:
     source_platform: str = ""
     source_channel: str = ""
     source_link: str = ""
+    # The thread it was logged in (a Slack or Teams thread), where its notices go; "" for a chat.
+    source_thread: str = ""
     status: Status = Status.NEW
     assignee: str = ""
     escalation_level: EscalationLevel = EscalationLevel.PROJECT
@@ -145,6 +166,10 @@ class Entry:
     updated_at: datetime | None = None
     comments: list[Comment] = field(default_factory=list)
     history: list[Change] = field(default_factory=list)
+    # Who else reported it, and who was told of it as a level it was escalated to (programme ids).
+    co_reporters: list[Reporter] = field(default_factory=list)
+    followers: list[str] = field(default_factory=list)
+    reporter_count: int = 1
 
     @property
     def ref(self) -> str:

@@ -11,8 +11,20 @@ def sees_all(person: Person) -> bool:
     return person.has(*_SEE_ALL)
 
 
-def is_reporter_of(person: Person, entry: Entry) -> bool:
+def is_first_reporter(person: Person, entry: Entry) -> bool:
     return entry.reporter_platform == person.platform and entry.reporter_id == person.user_id
+
+
+def is_reporter_of(person: Person, entry: Entry) -> bool:
+    """The first reporter, or someone who reported the same thing and joined it."""
+    return is_first_reporter(person, entry) or any(
+        r.platform == person.platform and r.user_id == person.user_id for r in entry.co_reporters
+    )
+
+
+def is_follower(person: Person, entry: Entry) -> bool:
+    """Told of it as the level it was escalated to (the programme steering group)."""
+    return bool(person.key) and person.key in entry.followers
 
 
 def is_owner_of(person: Person, entry: Entry) -> bool:
@@ -23,8 +35,14 @@ def is_owner_of(person: Person, entry: Entry) -> bool:
 
 
 def can_read(person: Person, entry: Entry) -> bool:
-    # Deviations follow the same rule: their reporter, handlers and project leads.
-    return sees_all(person) or is_reporter_of(person, entry) or is_owner_of(person, entry)
+    # Deviations follow the same rule: their reporters, handlers, project leads and the level
+    # an issue was escalated to; a risk also its owner.
+    return (
+        sees_all(person)
+        or is_reporter_of(person, entry)
+        or is_follower(person, entry)
+        or is_owner_of(person, entry)
+    )
 
 
 def can_triage(person: Person) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -12,6 +13,7 @@ import yaml
 from bot.domain.errors import ProgrammeError as ProgrammeError  # re-exported for callers
 from bot.domain.governance import Governance, parse_governance
 from bot.domain.model import Person, Role
+from bot.domain.organisation import Organisation, OrganisationError, parse_organisation
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,7 @@ class PersonRecord:
     title: str = ""
     accounts: dict[str, str] = field(default_factory=dict)
     email: str = ""  # how a web chat sign-in (OpenID Connect) finds this person
+    unit: str = ""  # where the person works: prefilled when they log something
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,12 @@ class Programme:
     raw: dict[str, Any] = field(default_factory=dict, compare=False)
     # Deciding bodies, outcomes, change-request levels, units (bot/domain/governance.py).
     governance: Governance = field(default_factory=Governance)
+    # The programme's organisation and who handles what (`organisation:` and `handling:` in the
+    # file; `organisation` above is the region's name).
+    org: Organisation = field(default_factory=Organisation)
+
+    def person(self, person_id: str) -> PersonRecord | None:
+        return next((p for p in self.people if p.id == person_id), None)
 
     def person_for(self, platform: str, user_id: str) -> PersonRecord | None:
         for person in self.people:
@@ -151,8 +160,14 @@ def parse_programme(data: dict[str, Any]) -> Programme:
                 title=str(item.get("title") or ""),
                 accounts={str(k): str(v) for k, v in accounts.items()},
                 email=_email(item.get("email"), where),
+                unit=str(item.get("unit") or ""),
             )
         )
+    try:
+        organisation = parse_organisation(data, {p.id for p in people})
+    except OrganisationError as error:
+        raise ProgrammeError(str(error)) from None
+    people = _with_organisation_roles(people, organisation)
     milestones = tuple(
         Milestone(
             id=str(require(item, "id", f"milestones[{i}]")),
@@ -180,6 +195,7 @@ def parse_programme(data: dict[str, Any]) -> Programme:
         people=tuple(people),
         raw=data,
         governance=parse_governance(data, items("milestones")),
+        org=organisation,
     )
 
 
@@ -191,6 +207,23 @@ def _email(value: Any, where: str) -> str:
     if not (local and at and "." in domain) or any(c.isspace() for c in text):
         raise ProgrammeError(f"{where}: email {text!r} is not an address like anna@region.se")
     return text
+
+
+def _with_organisation_roles(
+    people: list[PersonRecord], organisation: Organisation
+) -> list[PersonRecord]:
+    """Whoever the organisation gives entries to handle may triage them; the programme manager
+    leads as a project lead does. The file need not say it twice."""
+    handlers = organisation.handlers()
+    result = []
+    for person in people:
+        roles = set(person.roles)
+        if person.id in handlers:
+            roles.add(Role.HANDLER)
+        if person.id == organisation.programme_manager:
+            roles |= {Role.HANDLER, Role.PROJECT_LEAD}
+        result.append(dataclasses.replace(person, roles=frozenset(roles)))
+    return result
 
 
 def _channels(head: dict[str, Any]) -> dict[str, str]:

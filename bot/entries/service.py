@@ -7,13 +7,13 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
-from bot.delivery.routing import post_or_audit
 from bot.domain.errors import QueryTooLarge, UserError
 from bot.domain.governance import status_refusal
 from bot.domain.keys import KeyHasher
 from bot.domain.kinds import RISK_FLAG_THRESHOLD, is_care_related, risk_value, title_of
 from bot.domain.messages import Outbound, Target
 from bot.domain.model import (
+    RULE_ACTOR,
     Change,
     Comment,
     Entry,
@@ -33,9 +33,11 @@ from bot.domain.permissions import (
     sees_all,
 )
 from bot.domain.programme import Programme
+from bot.entries.notices import Notices, choices_for, reporter_choices
 from bot.i18n.catalogue import t
 from bot.ports.clock import Clock
 from bot.ports.entries import AuditLog, EntryQuery, EntryRepository, EntrySearch
+from bot.ports.notices import EntryPeople, NoticeSettings, SimilarEntries
 from bot.ports.outbound import Notifier
 from bot.ports.unit_of_work import UnitOfWork
 from bot.text.clean import shorten
@@ -51,6 +53,7 @@ class Source:
     platform: str
     channel: str = ""
     link: str = ""
+    thread: str = ""  # a Slack or Teams thread it was said in: notices about it go there
 
 
 class EntryService:
@@ -63,6 +66,10 @@ class EntryService:
         notifier: Notifier,
         clock: Clock,
         programme: Programme,
+        people: EntryPeople,
+        similar: SimilarEntries | None = None,
+        notice_settings: NoticeSettings | None = None,
+        platforms: Callable[[], Sequence[str]] = lambda: (),
         programme_targets: Sequence[Target] = (),
         keys: KeyHasher | None = None,
         search: EntrySearch | None = None,
@@ -76,10 +83,21 @@ class EntryService:
         self.notifier = notifier
         self.clock = clock
         self.programme = programme
+        self.people = people
+        self.similar = similar
+        self.notice_settings = notice_settings
         self.programme_targets = tuple(programme_targets)
         # Called after a new entry is committed (the governance side: risk owners, deviations
         # referred to the region's system); each closes a loop of its own.
         self.created_hooks: list[Callable[[Entry, Person], Awaitable[None]]] = []
+        self.notices = Notices(
+            notifier=notifier,
+            audit=audit,
+            programme=programme,
+            platforms=platforms,
+            settings=notice_settings,
+            programme_targets=programme_targets,
+        )
 
     # -- intake ---------------------------------------------------------------------------
 
@@ -103,19 +121,26 @@ class EntryService:
             source_platform=source.platform,
             source_channel=source.channel,
             source_link=source.link,
+            source_thread=source.thread,
             created_at=now,
         )
+        entry.history.append(Change(person.qualified_id, person.name, "status", "", "new", now))
         flagged = kind is Kind.DEVIATION and (risk_value(values) or 0) >= RISK_FLAG_THRESHOLD
         if flagged:
+            # Escalated by the rule, and the history says so: not by the reporter.
+            rule = f"{RULE_ACTOR}risk_value"
+            # Stored in Swedish like every name in the history; shown in the reader's language.
+            name = t("sv", "rule.risk_value", value=risk_value(values), limit=RISK_FLAG_THRESHOLD)
             entry.status = Status.ESCALATED
             entry.escalation_level = EscalationLevel.PROGRAMME
             entry.flags.append(FLAG_MEDICAL_REVIEW)
+            entry.history += [
+                Change(rule, name, "escalation_level", "project", "programme", now),
+                Change(rule, name, "status", "new", Status.ESCALATED.value, now),
+            ]
         if kind is Kind.DEVIATION and is_care_related(values):
             # The bot does not replace the region's deviation system; the reporter gets a text for it.
             entry.flags.append(FLAG_FORWARDED)
-        entry.history.append(
-            Change(person.qualified_id, person.name, "status", "", entry.status.value, now)
-        )
         # One commit for the entry and its audit row: the reporter's answer waits for it.
         with self.uow.atomic():
             entry, created = self.entries.create(entry, dedupe_key=self._dedupe(person, dedupe_key))
@@ -124,10 +149,11 @@ class EntryService:
         if created and flagged:
             # The channel hears that there is something to look at, not what: deviations are not
             # for everyone in it.
-            await self._post_to_programme(
+            await self.notices.to_programme(
                 "flag_channel_post", ref=entry.ref, value=risk_value(values)
             )
         if created:
+            await self.notices.new_entry(entry)
             for hook in self.created_hooks:
                 await hook(entry, person)
         return entry, created
@@ -144,12 +170,19 @@ class EntryService:
     # -- reading --------------------------------------------------------------------------
 
     def read(self, person: Person, ref_text: str) -> Entry:
-        entry = self._get(ref_text)
+        entry = self.get(ref_text)
         if not can_read(person, entry):
             self.audit.record(actor=person.qualified_id, action="read-denied", ref=entry.ref)
             raise UserError("forbidden_read", ref=entry.ref)
         if audited_read(entry):
             self.audit.record(actor=person.qualified_id, action="read", ref=entry.ref)
+        return entry
+
+    def load(self, entry: Entry) -> Entry:
+        """Who else reported it and who follows it: permissions and notices need them."""
+        if entry.id is not None:
+            entry.co_reporters = self.people.reporters(entry.id)
+            entry.followers = self.people.followers(entry.id)
         return entry
 
     def find(self, person: Person, query: EntryQuery, *, mine: bool) -> tuple[list[Entry], int]:
@@ -198,14 +231,18 @@ class EntryService:
         refusal = status_refusal(entry.kind, status)
         if refusal is not None:
             raise UserError(refusal, ref=entry.ref, status_key=status.value)
-        change = self._change(person, "status", entry.status.value, status.value)
+        change = self.change(person, "status", entry.status.value, status.value)
         entry.status = status
         with self.uow.atomic():
             self.entries.update(entry, [change])
             self.audit.record(
                 actor=person.qualified_id, action="status", ref=entry.ref, detail=status.value
             )
-        await self._tell_reporter(entry, person, "notify_status", status_key=status.value)
+        await self.tell_reporters(entry, person, "notify_status", status_key=status.value)
+        if entry.assignee and entry.assignee != person.name:
+            await self._tell_assignee(
+                entry, person, "notify_status_assignee", status_key=status.value
+            )
         return entry
 
     async def assign(self, person: Person, ref_text: str, assignee_name: str) -> Entry:
@@ -216,32 +253,21 @@ class EntryService:
         if record is None:
             names = ", ".join(p.name for p in self.programme.people)
             raise UserError("unknown_person", name=shorten(assignee_name, 60), names=names)
-        change = self._change(person, "assignee", entry.assignee, record.name)
+        change = self.change(person, "assignee", entry.assignee, record.name)
         entry.assignee = record.name
         changes = [change]
         started = entry.status is Status.NEW
         if started:
             entry.status = Status.IN_PROGRESS
-            changes.append(self._change(person, "status", "new", Status.IN_PROGRESS.value))
+            changes.append(self.change(person, "status", "new", Status.IN_PROGRESS.value))
         with self.uow.atomic():
             self.entries.update(entry, changes)
             self.audit.record(
                 actor=person.qualified_id, action="assign", ref=entry.ref, detail=record.id
             )
         if started:
-            await self._tell_reporter(entry, person, "notify_status", status_key=entry.status.value)
-        account = record.accounts.get(person.platform)
-        if account and account != person.user_id:
-            await self._send(
-                Target(person.platform, user_id=account),
-                record.locale,
-                "notify_assigned",
-                asker=person,
-                recipient=record.name,
-                ref=entry.ref,
-                title=entry.title,
-                actor=person.name,
-            )
+            await self.tell_reporters(entry, person, "notify_status", status_key=entry.status.value)
+        await self._tell_assignee(entry, person, "notify_assigned")
         return entry
 
     async def comment(self, person: Person, ref_text: str, text: str) -> Entry:
@@ -253,101 +279,88 @@ class EntryService:
                 entry, Comment(person.qualified_id, person.name, text, self.clock.now())
             )
             self.audit.record(actor=person.qualified_id, action="comment", ref=entry.ref)
-        await self._tell_reporter(entry, person, "notify_comment", text=shorten(text, 500))
-        return entry
-
-    async def escalate(self, person: Person, ref_text: str) -> Entry:
-        self._require_triage(person)
-        entry = self.read(person, ref_text)
-        level = entry.escalation_level.next()
-        if level is None:
-            raise UserError("escalate_top", ref=entry.ref)
-        changes = [
-            self._change(person, "escalation_level", entry.escalation_level.value, level.value)
-        ]
-        entry.escalation_level = level
-        if entry.status is not Status.ESCALATED:
-            changes.append(
-                self._change(person, "status", entry.status.value, Status.ESCALATED.value)
-            )
-            entry.status = Status.ESCALATED
-        with self.uow.atomic():
-            self.entries.update(entry, changes)
-            self.audit.record(
-                actor=person.qualified_id,
-                action="escalate",
+        said = shorten(text, 500)
+        if is_reporter_of(person, entry):
+            # A reporter's word goes to whoever answers for it now.
+            recipients = self.notices.assignee_or_handlers(entry, besides=person)
+            await self.notices.send(
+                recipients,
+                lambda r: Outbound(
+                    t(
+                        r.locale,
+                        "notify_reporter_comment",
+                        actor=person.name,
+                        ref=entry.ref,
+                        title=shorten(entry.title, 80),
+                        text=said,
+                    ),
+                    choices=choices_for(entry, r),
+                ),
                 ref=entry.ref,
-                detail=entry.escalation_level.value,
+                asker=person,
             )
-        await self._tell_reporter(
-            entry, person, "notify_escalated", level_key=entry.escalation_level.value
-        )
+            return entry
+        await self.tell_reporters(entry, person, "notify_comment", text=said)
+        if entry.assignee and entry.assignee != person.name:
+            await self._tell_assignee(entry, person, "notify_comment_assignee", text=said)
         return entry
 
     # -- helpers --------------------------------------------------------------------------
 
-    def _get(self, ref_text: str) -> Entry:
+    def get(self, ref_text: str) -> Entry:
+        """The entry, with no permission check: callers check."""
         parsed = parse_ref(ref_text)
         if parsed is None:
             raise UserError("no_ref", example="BEH-12")
         entry = self.entries.get(*parsed)
         if entry is None:
             raise UserError("not_found", ref=format_ref(*parsed))
-        return entry
+        return self.load(entry)
 
     @staticmethod
     def _require_triage(person: Person) -> None:
         if not can_triage(person):
             raise UserError("forbidden_triage")
 
-    def _change(self, person: Person, field: str, old: str, new: str) -> Change:
+    def change(self, person: Person, field: str, old: str, new: str) -> Change:
         return Change(person.qualified_id, person.name, field, old, new, self.clock.now())
 
-    async def _tell_reporter(self, entry: Entry, actor: Person, key: str, **values: str) -> None:
-        """Feedback to the reporter, in the chat where they reported, is what makes staff report again."""
-        if is_reporter_of(actor, entry):
-            return
-        record = self.programme.person_for(entry.reporter_platform, entry.reporter_id)
-        locale = record.locale if record else "sv"
-        target = Target(
-            entry.reporter_platform, channel=entry.source_channel, user_id=entry.reporter_id
-        )
-        await self._send(
-            target,
-            locale,
-            key,
-            asker=actor,
-            recipient=entry.reporter_name,
-            ref=entry.ref,
-            title=shorten(entry.title, 80),
-            actor=actor.name,
-            **values,
-        )
-
-    async def _send(
-        self, target: Target, locale: str, key: str, *, asker: Person, recipient: str, **values: str
-    ) -> None:
-        text = t(locale, key, **values)
-        delivery = await post_or_audit(
-            self.notifier, self.audit, target, text, ref=values.get("ref", "")
-        )
-        if not delivery.ok:
-            # The one who acted is told, in their own chat, that the other person did not hear.
-            await self.notifier.post(
-                Target(asker.platform, user_id=asker.user_id),
-                Outbound(
-                    t(
-                        asker.locale,
-                        "notify_undelivered",
-                        name=recipient,
-                        ref=values.get("ref", ""),
-                        error=shorten(delivery.error, 300),
-                    )
+    async def tell_reporters(self, entry: Entry, actor: Person, key: str, **values: str) -> None:
+        """Feedback to the reporters, in the chat (or thread) where they reported, is what makes
+        staff report again."""
+        await self.notices.send(
+            self.notices.reporters(entry, besides=actor),
+            lambda r: Outbound(
+                t(
+                    r.locale,
+                    key,
+                    yours=t(r.locale, f"yours.{entry.kind.value}"),
+                    Yours=t(r.locale, f"Yours.{entry.kind.value}"),
+                    ref=entry.ref,
+                    title=shorten(entry.title, 80),
+                    actor=actor.name,
+                    **values,
                 ),
-            )
+                choices=reporter_choices(entry, r.locale),
+            ),
+            ref=entry.ref,
+            asker=actor,
+        )
 
-    async def _post_to_programme(self, key: str, **values: object) -> None:
-        for target in self.programme_targets:
-            delivery = await self.notifier.post(target, Outbound(t("sv", key, **values)))
-            if not delivery.ok:
-                log.warning("programme post to %s failed: %s", target.channel, delivery.error)
+    async def _tell_assignee(self, entry: Entry, actor: Person, key: str, **values: str) -> None:
+        await self.notices.send(
+            self.notices.by_name(entry.assignee, besides=actor),
+            lambda r: Outbound(
+                t(
+                    r.locale,
+                    key,
+                    ref=entry.ref,
+                    title=shorten(entry.title, 80),
+                    actor=actor.name,
+                    **values,
+                ),
+                choices=choices_for(entry, r),
+            ),
+            ref=entry.ref,
+            asker=actor,
+        )

@@ -10,6 +10,7 @@ from bot.i18n import (
     dialogue_texts,
     governance_texts,
     home_texts,
+    loop_texts,
     plan_texts,
     report_texts,
 )
@@ -393,20 +394,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "history": ("Historik", "History"),
     # feedback to the reporter
     "notify_status": (
-        "Ditt {ref} ”{title}” har fått status {status} ({actor}).",
-        "Your {ref} “{title}” now has status {status} ({actor}).",
+        "{Yours} {ref} ”{title}” har fått status {status} ({actor}).",
+        "{Yours} {ref} “{title}” now has status {status} ({actor}).",
     ),
     "notify_comment": (
-        "{actor} kommenterade ditt {ref} ”{title}”: {text}",
-        "{actor} commented on your {ref} “{title}”: {text}",
+        "{actor} kommenterade {yours} {ref} ”{title}”: {text}",
+        "{actor} commented on {yours} {ref} “{title}”: {text}",
     ),
     "notify_assigned": (
         "Du har fått {ref} ”{title}” tilldelat av {actor}.",
         "{actor} assigned {ref} “{title}” to you.",
     ),
     "notify_escalated": (
-        "Ditt {ref} ”{title}” är eskalerat till {level}.",
-        "Your {ref} “{title}” is escalated to {level}.",
+        "{Yours} {ref} ”{title}” är eskalerat till {level}. Skäl: {reason}",
+        "{Yours} {ref} “{title}” is escalated to {level}. Reason: {reason}",
     ),
     "notify_undelivered": (
         "Jag kunde inte meddela {name} om {ref}: {error}",
@@ -434,6 +435,7 @@ def register(source: str, texts: Mapping[str, tuple[str, str]]) -> None:
 register(cli_texts.__name__, cli_texts.TEXTS)
 register(dialogue_texts.__name__, dialogue_texts.TEXTS)
 register(home_texts.__name__, home_texts.TEXTS)
+register(loop_texts.__name__, loop_texts.TEXTS)
 register(plan_texts.__name__, plan_texts.TEXTS)
 register(report_texts.__name__, report_texts.TEXTS)
 register(governance_texts.__name__, governance_texts.TEXTS)

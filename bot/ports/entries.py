@@ -18,6 +18,9 @@ class EntryQuery:
     reporter: str | None = None  # "platform:user_id"; None means everyone's
     include_deviations: bool = True
     text: str = ""  # full-text search words
+    assignee: str | None = None  # the assignee's name; None means anyone's
+    unassigned: bool = False
+    order: str = "newest"  # or "urgency": most urgent first, then the oldest first
     limit: int = 20
     count_cap: int = COUNT_CAP  # a total above this is reported as count_cap + 1 ("more than")
 

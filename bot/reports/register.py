@@ -220,7 +220,10 @@ def _row(context: ReportContext, entry: Entry, locale: str) -> tuple[list[str], 
         row.append(t(locale, f"level.{entry.escalation_level.value}"))
     row.append(entry.assignee or "–")
     if kind is not Kind.DEVIATION:
-        row.append(entry.reporter_name or "–")
+        reporter = entry.reporter_name or "–"
+        if entry.reporter_count > 1:  # the same thing, reported by several ("Samma sak")
+            reporter += f" ({t(locale, 'reported_by_many', count=entry.reporter_count)})"
+        row.append(reporter)
     row.append(context.local_day(entry.created_at))
     return row, cut
 

@@ -45,6 +45,8 @@ def build_entry_record(context: ReportContext, entry: Entry, locale: str) -> Rep
         (t(locale, "field.created"), context.local(entry.created_at)),
         (t(locale, "reports.label.updated"), context.local(entry.updated_at)),
     ]
+    if entry.reporter_count > 1:
+        handling.insert(3, (t(locale, "field.reporters"), str(entry.reporter_count)))
     if "forwarded" in entry.flags:
         handling.append((t(locale, "field.forwarded"), t(locale, "yes")))
     if "medical_review" in entry.flags:

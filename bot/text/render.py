@@ -111,6 +111,8 @@ def full_record(entry: Entry, locale: str, benefits: dict[int, str], timezone: s
     if "forwarded" in entry.flags:
         lines.append(f"{t(locale, 'field.forwarded')}: {t(locale, 'yes')}")
     lines.append(f"{t(locale, 'field.reporter')}: {entry.reporter_name}")
+    if entry.reporter_count > 1:
+        lines.append(t(locale, "reported_by_many", count=entry.reporter_count))
     lines.append(f"{t(locale, 'field.created')}: {local_time(entry.created_at, timezone)}")
     if entry.source_link:
         lines.append(f"{t(locale, 'field.source')}: {entry.source_link}")

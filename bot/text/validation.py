@@ -12,7 +12,10 @@ from bot.i18n.catalogue import count, option_label, t
 from bot.text.clean import clean_text
 from bot.text.timeparse import parse_when
 
-NONE_ANSWERS = frozenset({"-", "–", "ingen", "inget", "inga", "none", "no", "nej"})
+NONE_ANSWERS = frozenset(
+    {"-", "–", "ingen", "inget", "inga", "none", "no", "nej"}
+    | {"vet inte", "vet ej", "okänt", "don't know", "dont know", "unknown", "not sure"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -244,6 +244,8 @@ class SlackAdapter:
             form=form,
             locale=locale,
             message_link=where.link,
+            # Said in a thread: what is logged here has its notices in the thread too.
+            thread=f"{where.channel}:{where.thread}" if where.thread and where.channel else "",
             idempotency_key=f"{PLATFORM}:{key}" if key else "",
             wants_form=wants_form,
         )

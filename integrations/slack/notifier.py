@@ -10,9 +10,9 @@ import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.domain.messages import Delivery, Outbound, Target
+from bot.domain.messages import Delivery, Outbound, Reply, Target
 from bot.i18n.catalogue import t
-from integrations.slack.blocks import SlackMessage, text_messages
+from integrations.slack.blocks import SlackMessage, messages_for
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,9 @@ class SlackNotifier:
             text = message.text
             if message.file is not None and message.file.url:
                 text = f"{text}\n{t(locale, 'slack.file_posted', name=message.file.name)}: {message.file.url}"
-            stamps = await self.send(channel, text_messages(text, locale), thread)
+            # A notice's buttons (take it, comment …) are Block Kit buttons like any reply's.
+            reply = Reply(text, choices=message.choices)
+            stamps = await self.send(channel, messages_for(reply, locale), thread)
         except SEND_ERRORS as error:
             log.warning("Slack post failed: %s", describe(error))
             return Delivery(ok=False, error=describe(error))

@@ -189,11 +189,15 @@ class TeamsAdapter:
     def incoming(self, activity: Activity, **content: Any) -> Incoming:
         account = activity.from_property
         conversation = activity.conversation
+        kind = str(getattr(conversation, "conversation_type", None) or "personal")
         return Incoming(
             platform=PLATFORM,
             user_id=user_key(account),
             user_name=(account.name if account else "") or "",
             conversation_id=conversation.id if conversation else "",
+            # A channel conversation is a thread ("19:…@thread.tacv2;messageid=…"): notices
+            # about what is logged there go back to it.
+            thread=conversation.id if conversation and kind == "channel" else "",
             locale=activity.locale,
             # Teams retries with the same activity id: the same id is handled once.
             idempotency_key=(

@@ -21,6 +21,7 @@ from integrations.teams.sizes import reply_activities
 
 log = logging.getLogger(__name__)
 SEPARATOR = "|"  # message ids are "<conversation id>|<activity id>[,<activity id>…]"
+THREAD = ";messageid="  # a channel conversation's id names the thread after this
 PARTS = ","  # a message sent in parts has the id of each
 
 
@@ -42,20 +43,28 @@ class TeamsNotifier:
         self._uploader = uploader
 
     async def _reference(self, target: Target) -> tuple[ConversationReference | None, str]:
-        references = self._connection.references
-        if target.user_id:
-            row = references.get(f"user:{target.user_id}")
-            if row:
-                return self._parse(row), ""
-            return await self._open_personal(target.user_id)
-        return self._channel(target.channel.lstrip("#"))
+        # A thread the person wrote in (feedback on what they logged there) comes first; their
+        # personal chat when the thread cannot be found, opened from a team if need be.
+        if target.channel and (THREAD in target.channel or not target.user_id):
+            reference, problem = self._channel(target.channel)
+            if reference is not None or not target.user_id:
+                return reference, problem
+        row = self._connection.references.get(f"user:{target.user_id}")
+        if row:
+            return self._parse(row), ""
+        return await self._open_personal(target.user_id)
 
-    def _channel(self, channel: str) -> tuple[ConversationReference | None, str]:
+    def _channel(self, target_channel: str) -> tuple[ConversationReference | None, str]:
         references = self._connection.references
+        channel, marker, _ = target_channel.lstrip("#").partition(THREAD)
         row = references.get(f"channel:{channel}") or references.by_name("channel", channel)
         if row is None:
             return None, both("teams.channel_not_met", who=channel or "–")
-        return self._parse(row), ""
+        reference = self._parse(row)
+        if marker:
+            # A thread of the channel: its conversation id names the thread's first message.
+            reference.conversation.id = target_channel.lstrip("#")
+        return reference, ""
 
     async def _open_personal(self, user_id: str) -> tuple[ConversationReference | None, str]:
         """Someone never met in a personal chat: open one from a team they are in, the team
@@ -122,8 +131,9 @@ class TeamsNotifier:
                 name, url = message.file.name, message.file.url
                 text = f"{text}\n{t(locale, 'teams.file_link', name=name, url=url)}"
         ids: list[str] = []
-        # A long text goes as parts of its own, each within Teams' 28 KB.
-        for fields in reply_activities(Reply(text), locale):
+        # A long text goes as parts of its own, each within Teams' 28 KB; a notice's buttons
+        # become a card.
+        for fields in reply_activities(Reply(text, choices=message.choices), locale):
             activity = self._activity(reference, fields)
 
             async def send(connector: Any, activity: Activity = activity) -> str:

@@ -35,7 +35,7 @@ COMMANDS = (
     ("lista mina", "Dina registreringar (list mine)"),
     ("visa", "Visa en post, t.ex. visa BEH-12 (show)"),
     ("sök", "Sök bland posterna (search)"),
-    ("avbryt", "Avbryt pågående dialog (cancel)"),
+    ("översikt", "Dina poster och kön att hantera (overview)"),
 )
 
 

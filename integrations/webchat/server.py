@@ -46,7 +46,13 @@ _CLOSED: dict[str, Any] = {}
 
 class InboxStore(Protocol):
     def append(
-        self, *, channel: str, user: str, text: str, file: dict[str, str] | None
+        self,
+        *,
+        channel: str,
+        user: str,
+        text: str,
+        file: dict[str, str] | None,
+        choices: list[dict[str, str]] | None = None,
     ) -> dict[str, Any]: ...
 
     def after(self, *, user: str, seq: int, limit: int = 200) -> list[dict[str, Any]]: ...
@@ -118,6 +124,7 @@ class WebchatNotifier:
             user=user,
             text=message.text,
             file=public_file(message.file, self._files, grant) if message.file else None,
+            choices=[{"id": c.id, "label": c.label, "value": c.value} for c in message.choices],
         )
         for user, queues in self._listeners.items():
             if not direct or user == target.user_id:

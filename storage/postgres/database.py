@@ -13,7 +13,7 @@ from psycopg import Connection
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
-from storage.postgres.migrations import core, governance, microsoft, plan, reports, webchat
+from storage.postgres.migrations import core, governance, microsoft, notices, plan, reports, webchat
 from storage.postgres.migrations.registry import Migrations, ensure_table
 
 log = logging.getLogger(__name__)
@@ -26,6 +26,7 @@ MIGRATION_SETS: tuple[Migrations, ...] = (
     governance.migrations,
     webchat.migrations,
     reports.migrations,
+    notices.migrations,
 )
 # pg_advisory_lock keys: (FVIS, what). Held by a session, so a killed process lets go at once.
 LOCK_SPACE = 0x46564953

@@ -20,9 +20,25 @@ _WORD = re.compile(r"\w+")
 # What an Entry is made of (not the search columns).
 COLUMNS = (
     "id, kind, number, status, title, fields, reporter_platform, reporter_id, reporter_name, "
-    "source_platform, source_channel, source_link, assignee, escalation_level, flags, "
-    "created_at, updated_at"
+    "source_platform, source_channel, source_link, source_thread, assignee, escalation_level, "
+    "flags, created_at, updated_at, "
+    # How many reported it: the first reporter and those who joined ("Samma sak").
+    "(SELECT 1 + COUNT(*) FROM entry_people p WHERE p.entry_id = entries.id "
+    "AND p.role = 'reporter') AS reporter_count"
 )
+
+# Most urgent first: an issue's urgency, a need's priority, a deviation's or risk's risk value;
+# then the oldest. (A scale that is not a number counts as none.)
+_SCALE = "(CASE WHEN fields->>'{0}' ~ '^[0-9]+$' THEN (fields->>'{0}')::int ELSE 0 END)"
+_RISK = f"({_SCALE.format('consequence')} * {_SCALE.format('probability')})"
+URGENCY_ORDER = f"""(CASE
+    WHEN fields->>'urgency' = 'critical' THEN 4
+    WHEN fields->>'urgency' = 'high' OR fields->>'priority' = 'high' THEN 3
+    WHEN fields->>'urgency' = 'normal' OR fields->>'priority' = 'medium' THEN 2
+    WHEN {_RISK} >= 12 THEN 4
+    WHEN {_RISK} >= 8 THEN 3
+    WHEN {_RISK} >= 4 THEN 2
+    ELSE 1 END) DESC, created_at ASC, id ASC"""
 
 
 def ts_query(words: str) -> str:
@@ -44,9 +60,14 @@ def entry_conditions(
         where.append(f"{prefix}status = ANY(%s)")
         params.append([status.value for status in statuses])
     if reporter is not None:
+        # Theirs: logged by them, or joined as the same thing ("Samma sak – lägg till mig").
         platform, _, user_id = reporter.partition(":")
-        where.append(f"{prefix}reporter_platform = %s AND {prefix}reporter_id = %s")
-        params.extend([platform, user_id])
+        where.append(
+            f"(({prefix}reporter_platform = %s AND {prefix}reporter_id = %s) OR {prefix}id IN "
+            "(SELECT entry_id FROM entry_people WHERE role = 'reporter' "
+            "AND platform = %s AND user_id = %s))"
+        )
+        params.extend([platform, user_id, platform, user_id])
     return where, params
 
 
@@ -73,11 +94,13 @@ def from_row(row: dict[str, Any]) -> Entry:
         source_platform=row["source_platform"],
         source_channel=row["source_channel"],
         source_link=row["source_link"],
+        source_thread=row.get("source_thread") or "",
         assignee=row["assignee"],
         escalation_level=EscalationLevel(row["escalation_level"] or "project"),
         flags=list(row["flags"] or []),
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        reporter_count=int(row.get("reporter_count") or 1),
     )
 
 
@@ -94,6 +117,7 @@ def _values(entry: Entry) -> dict[str, Any]:
         "source_platform": entry.source_platform,
         "source_channel": entry.source_channel,
         "source_link": entry.source_link,
+        "source_thread": entry.source_thread,
         "assignee": entry.assignee,
         "escalation_level": entry.escalation_level.value,
         "flags": Jsonb(entry.flags),
@@ -167,6 +191,11 @@ class PostgresEntryRepository:
         if not query.include_deviations:
             where.append("kind <> %s")
             params.append(Kind.DEVIATION.value)
+        if query.assignee is not None:
+            where.append("assignee = %s")
+            params.append(query.assignee)
+        if query.unassigned:
+            where.append("assignee = ''")
         if query.text:
             match = ts_query(query.text)
             if not match:
@@ -180,8 +209,9 @@ class PostgresEntryRepository:
                 f"SELECT COUNT(*) AS n FROM (SELECT 1 FROM entries {clause} LIMIT %s) AS hits",
                 [*params, query.count_cap + 1],
             ).fetchone()
+            order = URGENCY_ORDER if query.order == "urgency" else "id DESC"
             rows = conn.execute(
-                f"SELECT {COLUMNS} FROM entries {clause} ORDER BY id DESC LIMIT %s",
+                f"SELECT {COLUMNS} FROM entries {clause} ORDER BY {order} LIMIT %s",
                 [*params, query.limit],
             ).fetchall()
         return [from_row(row) for row in rows], int(required_row(total)["n"])

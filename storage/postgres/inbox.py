@@ -22,13 +22,26 @@ class PostgresWebchatInbox:
         self._origin = origin
 
     def append(
-        self, *, channel: str, user: str, text: str, file: dict[str, str] | None
+        self,
+        *,
+        channel: str,
+        user: str,
+        text: str,
+        file: dict[str, str] | None,
+        choices: list[dict[str, str]] | None = None,
     ) -> dict[str, Any]:
         with self._db.connection() as conn:
             row = conn.execute(
-                'INSERT INTO webchat_inbox (channel, "user", text, file, at) '
-                "VALUES (%s, %s, %s, %s, %s) RETURNING *",
-                [channel, user, text, Jsonb(file) if file else None, self._clock.now()],
+                'INSERT INTO webchat_inbox (channel, "user", text, file, choices, at) '
+                "VALUES (%s, %s, %s, %s, %s, %s) RETURNING *",
+                [
+                    channel,
+                    user,
+                    text,
+                    Jsonb(file) if file else None,
+                    Jsonb(choices) if choices else None,
+                    self._clock.now(),
+                ],
             ).fetchone()
             assert row is not None
             self._announce(conn, row["seq"], user)
@@ -93,6 +106,8 @@ class PostgresWebchatInbox:
         }
         if row["file"]:
             message["file"] = row["file"]
+        if row.get("choices"):
+            message["choices"] = row["choices"]
         if row.get("withdrawn_at"):
             message["withdrawn_at"] = iso_or_none(row["withdrawn_at"])
         return message

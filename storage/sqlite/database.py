@@ -7,12 +7,12 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from storage.sqlite.migrations import core, governance, microsoft, plan, reports, webchat
+from storage.sqlite.migrations import core, governance, microsoft, notices, plan, reports, webchat
 
 # Each feature has its own migration set; together they make the database, in this order. The
 # sets' names ("fvis", "fvis-time", "fvis-teams", "fvis-governance", "fvis-webchat",
-# "fvis-reports") and their functions' names are recorded in every existing database: never
-# rename them.
+# "fvis-reports", "fvis-loops") and their functions' names are recorded in every existing
+# database: never rename them.
 MIGRATION_SETS = (
     core.migrations,
     plan.migrations,
@@ -20,6 +20,7 @@ MIGRATION_SETS = (
     governance.migrations,
     webchat.migrations,
     reports.migrations,
+    notices.migrations,
 )
 
 

@@ -43,9 +43,14 @@ def entry_conditions(
         where.append(f"{prefix}status IN ({', '.join('?' for _ in statuses)})")
         params.extend(status.value for status in statuses)
     if reporter is not None:
+        # Theirs: logged by them, or joined as the same thing ("Samma sak – lägg till mig").
         platform, _, user_id = reporter.partition(":")
-        where.append(f"{prefix}reporter_platform = ? AND {prefix}reporter_id = ?")
-        params.extend([platform, user_id])
+        where.append(
+            f"(({prefix}reporter_platform = ? AND {prefix}reporter_id = ?) OR {prefix}id IN "
+            "(SELECT entry_id FROM entry_people WHERE role = 'reporter' "
+            "AND platform = ? AND user_id = ?))"
+        )
+        params.extend([platform, user_id, platform, user_id])
     return where, params
 
 
@@ -53,6 +58,28 @@ def _stored(value: datetime | None) -> datetime:
     # The repository sets both times before writing (from its clock when the caller gave none).
     assert value is not None, "an entry's time is set before it is written"
     return value
+
+
+# How many reported it: the first reporter and those who joined.
+REPORTER_COUNT = (
+    "(SELECT 1 + COUNT(*) FROM entry_people p WHERE p.entry_id = entries.id "
+    "AND p.role = 'reporter') AS reporter_count"
+)
+
+# Most urgent first: an issue's urgency, a need's priority, a deviation's or risk's risk value.
+URGENCY_ORDER = """(CASE
+    WHEN json_extract(fields, '$.urgency') = 'critical' THEN 4
+    WHEN json_extract(fields, '$.urgency') = 'high' OR json_extract(fields, '$.priority') = 'high'
+        THEN 3
+    WHEN json_extract(fields, '$.urgency') = 'normal' OR json_extract(fields, '$.priority') = 'medium'
+        THEN 2
+    WHEN CAST(json_extract(fields, '$.consequence') AS INTEGER)
+        * CAST(json_extract(fields, '$.probability') AS INTEGER) >= 12 THEN 4
+    WHEN CAST(json_extract(fields, '$.consequence') AS INTEGER)
+        * CAST(json_extract(fields, '$.probability') AS INTEGER) >= 8 THEN 3
+    WHEN CAST(json_extract(fields, '$.consequence') AS INTEGER)
+        * CAST(json_extract(fields, '$.probability') AS INTEGER) >= 4 THEN 2
+    ELSE 1 END) DESC, created_at ASC, id ASC"""
 
 
 def _search_text(entry: Entry) -> str:
@@ -95,7 +122,10 @@ class SqliteEntryRepository:
         return self._from_row(row) if row else None
 
     def get(self, kind: Kind, number: int) -> Entry | None:
-        row = self._one("SELECT * FROM entries WHERE kind = ? AND number = ?", [kind.value, number])
+        row = self._one(
+            f"SELECT *, {REPORTER_COUNT} FROM entries WHERE kind = ? AND number = ?",
+            [kind.value, number],
+        )
         if row is None:
             return None
         entry = self._from_row(row)
@@ -118,6 +148,11 @@ class SqliteEntryRepository:
         if not query.include_deviations:
             where.append("kind != ?")
             params.append(Kind.DEVIATION.value)
+        if query.assignee is not None:
+            where.append("assignee = ?")
+            params.append(query.assignee)
+        if query.unassigned:
+            where.append("COALESCE(assignee, '') = ''")
         if query.text:
             match = fts_query(query.text)
             if not match:
@@ -131,8 +166,10 @@ class SqliteEntryRepository:
             f"SELECT COUNT(*) FROM (SELECT 1 FROM entries {clause} LIMIT ?)",
             [*params, query.count_cap + 1],
         ).fetchone()[0]
+        order = URGENCY_ORDER if query.order == "urgency" else "id DESC"
         rows = self._db.query(
-            f"SELECT * FROM entries {clause} ORDER BY id DESC LIMIT ?", [*params, query.limit]
+            f"SELECT *, {REPORTER_COUNT} FROM entries {clause} ORDER BY {order} LIMIT ?",
+            [*params, query.limit],
         )
         return [self._from_row(row) for row in rows], int(total)
 
@@ -196,6 +233,7 @@ class SqliteEntryRepository:
             "source_platform": entry.source_platform,
             "source_channel": entry.source_channel,
             "source_link": entry.source_link,
+            "source_thread": entry.source_thread,
             "assignee": entry.assignee,
             "escalation_level": entry.escalation_level.value,
             "flags": json.dumps(entry.flags),
@@ -219,9 +257,11 @@ class SqliteEntryRepository:
             source_platform=row["source_platform"] or "",
             source_channel=row["source_channel"] or "",
             source_link=row["source_link"] or "",
+            source_thread=row.get("source_thread") or "",
             assignee=row["assignee"] or "",
             escalation_level=EscalationLevel(row["escalation_level"] or "project"),
             flags=json.loads(row["flags"] or "[]"),
+            reporter_count=int(row.get("reporter_count") or 1),
             created_at=_dt(row["created_at"]),
             updated_at=_dt(row["updated_at"]),
         )

@@ -19,13 +19,20 @@ class SqliteWebchatInbox:
         self._clock = clock
 
     def append(
-        self, *, channel: str, user: str, text: str, file: dict[str, str] | None
+        self,
+        *,
+        channel: str,
+        user: str,
+        text: str,
+        file: dict[str, str] | None,
+        choices: list[dict[str, str]] | None = None,
     ) -> dict[str, Any]:
         row = {
             "channel": channel,
             "user": user,
             "text": text,
             "file": json.dumps(file) if file else "",
+            "choices": json.dumps(choices, ensure_ascii=False) if choices else "",
             "at": _iso(self._clock.now()),
         }
         table = self._db.table("webchat_inbox")
@@ -74,6 +81,8 @@ class SqliteWebchatInbox:
         }
         if row["file"]:
             message["file"] = json.loads(row["file"])
+        if row.get("choices"):
+            message["choices"] = json.loads(row["choices"])
         if row.get("withdrawn_at"):
             message["withdrawn_at"] = row["withdrawn_at"]
         return message

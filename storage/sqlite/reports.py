@@ -19,6 +19,8 @@ COLUMNS = ", ".join(
         "id", "kind", "number", "status", "title", "fields", "reporter_platform", "reporter_id",
         "reporter_name", "source_platform", "source_channel", "source_link", "assignee",
         "escalation_level", "flags", "created_at", "updated_at",
+        "(SELECT 1 + COUNT(*) FROM entry_people p WHERE p.entry_id = entries.id "
+        "AND p.role = 'reporter') AS reporter_count",
     )
 )  # fmt: skip
 # Rows fetched per round trip: a register of 100 000 entries never sits in memory twice.

@@ -363,6 +363,7 @@ async def slack_bot(
     *,
     socket_mode: bool = False,
     http_mode: bool = True,
+    programme_text: str = PROGRAMME,
 ) -> AsyncIterator[SlackHarness]:
     """A whole bot (build + web_app) with Slack configured against a fresh fake."""
     fake = await FakeSlack().start()
@@ -370,7 +371,7 @@ async def slack_bot(
     fake.add_user(BERTIL, "Bertil Nordin", "sv-SE")
     fake.add_user(OMAR, "Omar Haddad", "en-GB")
     programme = tmp_path / "programme.yaml"
-    programme.write_text(PROGRAMME, encoding="utf-8")
+    programme.write_text(programme_text, encoding="utf-8")
     settings = Settings(db_path=tmp_path / "fvis.db", programme_file=programme)
     monkeypatch.setenv("SLACK_BOT_TOKEN", BOT_TOKEN)
     monkeypatch.setenv("SLACK_API_URL", fake.api_url)

@@ -503,6 +503,8 @@
       const bubble = addBubble('bot', { text: m.text, tag: 'notice', at: m.at });
       bubble.dataset.kind = 'notification';
       if (m.file) bubble.append(fileLink(m.file) || '');
+      // A notice's buttons (take it, comment …) answer like any choice.
+      if (Array.isArray(m.choices) && m.choices.length) bubble.append(renderChoices(m.choices));
     } else {
       addChannelPost(m);
     }
@@ -520,6 +522,7 @@
       el('div', { class: 'meta' }, timeEl(m.at)),
       el('p', { class: 'text', dir: 'auto', text: String(m.text ?? '') }));
     if (m.file) post.append(fileLink(m.file) || '');
+    if (Array.isArray(m.choices) && m.choices.length) post.append(renderChoices(m.choices));
     if (m.withdrawn_at) markPost(post);
     const list = group.querySelector('ol');
     const before = [...list.children].find((li) => Number(li.dataset.seq) < seq); // newest first
