@@ -46,7 +46,7 @@ async def test_a_retried_message_is_not_answered_twice(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
 ) -> None:
     async with teams_world(tmp_path, monkeypatch, clock) as world:
-        activity = world.activities.message("anna", "behov Vi saknar skrivare på avd 5")
+        activity = world.activities.message("anna", "behov Vi saknar skrivare")
         first = await world.post(activity)
         assert first.status in (200, 201, 202)
         posts = len(world.connector.posts())

@@ -128,14 +128,19 @@ class Notices:
         """The first reporter and those who joined, each where they reported (their thread)."""
         # Where they reported: the thread (the platform falls back to their direct chat when it
         # cannot write there), else their direct chat.
+        # (A Slack thread is also in the conversation the entry came from: "C123:1712.0001".)
         first = Target(
-            entry.reporter_platform, channel=entry.source_thread, user_id=entry.reporter_id
+            entry.reporter_platform,
+            channel=entry.source_thread or entry.source_channel,
+            user_id=entry.reporter_id,
         )
         found = [
             self._reporter(entry.reporter_platform, entry.reporter_id, entry.reporter_name, first)
         ]
         for other in entry.co_reporters:
-            target = Target(other.platform, channel=other.thread, user_id=other.user_id)
+            target = Target(
+                other.platform, channel=other.thread or other.channel, user_id=other.user_id
+            )
             found.append(self._reporter(other.platform, other.user_id, other.name, target))
         return [r for r in found if not _same(r, besides)]
 
