@@ -271,9 +271,12 @@ async def test_deviation_with_high_risk_is_escalated_flagged_and_posted(
         ("#fvis-program", t("sv", "flag_channel_post", ref="AVV-1", value=8))
     ]
     assert "patientlista" not in posts[0]["text"], "the channel hears that, not what"
-    # Everyone in the web chat sees the channel post.
+    # Everyone in the web chat sees the channel post; the programme office is told directly.
     assert bot.webchat is not None
-    assert [m["text"] for m in bot.webchat.inbox("bertil", 0)] == [posts[0]["text"]]
+    inbox = bot.webchat.inbox("bertil", 0)
+    assert [m["text"] for m in inbox if not m["direct"]] == [posts[0]["text"]]
+    [direct] = [m["text"] for m in inbox if m["direct"]]
+    assert direct.startswith("Ny avvikelse att hantera: AVV-1")
     david = chat("david")
     await david.say("visa AVV-1")
     assert "Status: Eskalerad" in david.text

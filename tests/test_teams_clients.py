@@ -55,9 +55,10 @@ async def test_a_retried_message_is_not_answered_twice(
             again = await world.post(activity)
             assert again.status in (200, 201, 202)
         assert len(world.connector.posts()) == posts
-        # The dialogue did not move on: the next answer is taken as the benefit objective.
-        texts = await world.say("anna", "2")
-        assert any("Stämmer det här?" in text for text in texts), texts
+        # The dialogue did not move on: the next answer is taken as the unit (the question the
+        # first message got), and the benefit objective is asked next.
+        texts = await world.say("anna", "Avdelning 5")
+        assert any("Vilket nyttoobjekt" in text for text in texts), texts
 
 
 async def test_a_retried_invoke_gets_its_card_and_posts_nothing_more(

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 STOPWORDS = frozenset(
     """och att det som för med den har inte till ett kan var vid från eller när hur vad men
     utan även efter under över också alla andra någon något några inga inget the and for with
-    that this not are from have has but when what where which fungerar funkar saknar behöver
-    behov ärende avdelning avd""".split()  # noqa: SIM905 - a word list reads best as words
+    that this not are from have has but when what where which fungerar funkar saknar saknas
+    behöver behövs behov önskar önskas ärende avdelning avd""".split()  # noqa: SIM905 - a word list reads best as words
 )
 
 
