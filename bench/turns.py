@@ -26,7 +26,7 @@ from bot.app.build import build
 from bot.config import Settings
 from bot.domain.messages import Action, Incoming, Reply
 from bot.domain.model import REF_PATTERN
-from bot.i18n.catalogue import TEXTS
+from bot.i18n.catalogue import keys, translations
 
 CORPUS = Path(__file__).with_name("first_sentences.txt")
 KINDS = ("need", "issue", "deviation", "risk", "change")
@@ -92,8 +92,8 @@ def corpus() -> list[tuple[str, str]]:
 
 def question_field(text: str) -> str | None:
     """Which field a question asks for, from the catalogue's ask.* texts."""
-    for key, pair in TEXTS.items():
-        if key.startswith("ask.") and text in pair:
+    for key in keys():
+        if key.startswith("ask.") and text in translations(key):
             return key.rsplit(".", 1)[1]
     return None
 

@@ -13,7 +13,7 @@ from bot.domain.kinds import FIELDS, LEAD_FIELD, FieldSpec
 from bot.domain.messages import Form, FormField, Option, Reply
 from bot.domain.model import Kind
 from bot.domain.pii import contains_personal_number
-from bot.i18n.catalogue import TEXTS
+from bot.i18n.catalogue import has_text
 from bot.text.render import local_time
 from bot.text.validation import option_labels
 from handlers import duplicates
@@ -144,6 +144,6 @@ def _local(value: str, context: Context) -> str:
 
 def _help(context: Context, field_spec: FieldSpec) -> str:
     own = f"help.{field_spec.name}"
-    if own in TEXTS:
+    if has_text(own):
         return context.t(own)
     return context.t("when_hint") if field_spec.type == "date" else ""

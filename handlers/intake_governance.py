@@ -12,7 +12,7 @@ from bot.domain.kinds import FieldSpec
 from bot.domain.messages import Reply
 from bot.domain.model import Entry, Kind
 from bot.entries.risks import OWNER_EXTERNAL, OWNER_ID, REVIEW, resolve_person
-from bot.i18n.catalogue import TEXTS
+from bot.i18n.catalogue import has_text
 from bot.text.render import local_time
 from bot.text.validation import Checked
 
@@ -23,7 +23,7 @@ def question_key(kind: str, name: str) -> str:
     """A kind's own question where it has one: a risk asks "Hur sannolikt är det att det
     händer?", a deviation whether it will happen again."""
     own = f"ask.{kind}.{name}"
-    return own if own in TEXTS else f"ask.{name}"
+    return own if has_text(own) else f"ask.{name}"
 
 
 def check_governed(context: Context, spec: FieldSpec, checked: Checked) -> Checked:

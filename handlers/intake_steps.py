@@ -13,7 +13,7 @@ from bot.conversation.engine import Context
 from bot.domain.kinds import FIELDS, LEAD_FIELD, FieldSpec, spec
 from bot.domain.messages import Choice, Reply
 from bot.domain.model import Kind
-from bot.i18n.catalogue import TEXTS, option_label
+from bot.i18n.catalogue import option_label, translations
 from bot.text.clean import shorten
 from bot.text.extract import (
     AREA_OF_CATEGORY,
@@ -302,7 +302,7 @@ def field_named(kind: Kind, text: str) -> tuple[FieldSpec, str] | None:
 
 
 def _labels(name: str) -> tuple[str, ...]:
-    pair = TEXTS.get(f"field.{name}", ("", ""))
+    pair = translations(f"field.{name}")
     # "Konsekvens (1–4)" is typed as "konsekvens".
     return tuple(label.split(" (")[0] for label in pair if label)
 

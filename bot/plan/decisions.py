@@ -13,14 +13,14 @@ from datetime import date
 
 from bot.domain.errors import UserError
 from bot.domain.governance import Outcomes, fold
-from bot.i18n.catalogue import TEXTS
+from bot.i18n.catalogue import keys, translations
 from bot.ports.plan import MilestoneRecord
 from bot.text.clean import shorten
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Every plan word the catalogue knows, in Swedish and English.
 _KNOWN_VERBS = frozenset(
-    fold(text) for key, pair in TEXTS.items() if key.startswith("verb.") for text in pair
+    fold(text) for key in keys() if key.startswith("verb.") for text in translations(key)
 )
 
 
@@ -34,8 +34,8 @@ class GivenDecision:
 def _spellings(word: str) -> set[str]:
     """The ways a plan word may be typed: itself (å/ä/ö optional) and its English translation."""
     spellings = {fold(word)}
-    pair = TEXTS.get(f"verb.{word.casefold()}")
-    if pair is not None:
+    pair = translations(f"verb.{word.casefold()}")
+    if pair:
         spellings.add(fold(pair[1]))
     return spellings
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from bot.i18n.catalogue import TEXTS, t
+from bot.i18n.catalogue import has_text, t
 from bot.ports.plan import CommsRow, DecisionRow, MilestoneRow, PostRow
 from bot.reports.context import ReportContext
 from bot.reports.decisions import decision_columns, decision_rows
@@ -118,7 +118,7 @@ def channel_name(locale: str, platform: str, channel: str, context: ReportContex
     """ "Slack, programkanalen", "Webbchatten #fvis-nyheter", "Intranätet (nyheter)": never a
     platform's internal code (a Slack channel id, a Teams thread id)."""
     key = f"reports.platform.{platform}"
-    name = t(locale, key) if key in TEXTS else platform.capitalize()
+    name = t(locale, key) if has_text(key) else platform.capitalize()
     if platform == "sharepoint" or not channel:
         return name
     if channel.lstrip("#") == context.programme.channels.get(platform, "").lstrip("#"):

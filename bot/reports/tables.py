@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.domain.kinds import FIELDS, risk_value
 from bot.domain.model import Entry
-from bot.i18n.catalogue import TEXTS, t
+from bot.i18n.catalogue import has_text, t
 from bot.reports.context import ReportContext
 from bot.reports.model import (
     Column,
@@ -104,4 +104,4 @@ def build_entry_record(context: ReportContext, entry: Entry, locale: str) -> Rep
 
 
 def _field_label(locale: str, field: str) -> str:
-    return t(locale, f"field.{field}") if f"field.{field}" in TEXTS else field
+    return t(locale, f"field.{field}") if has_text(f"field.{field}") else field

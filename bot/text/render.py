@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.kinds import FIELDS, risk_value
 from bot.domain.model import Entry, Kind
-from bot.i18n.catalogue import TEXTS, option_label, t
+from bot.i18n.catalogue import has_text, option_label, t
 from bot.text.clean import shorten
 from bot.text.timeparse import quarter_of
 
@@ -37,7 +37,7 @@ def outcome_label(locale: str, outcome: str) -> str:
 
 def verb_label(locale: str, word: str) -> str:
     for key in (f"verb.{word.casefold()}", f"ms.outcome.{word}"):
-        if key in TEXTS:
+        if has_text(key):
             return t(locale, key)
     return word
 
@@ -138,7 +138,7 @@ def status_label(locale: str, status: str, kind: Kind | None = None) -> str:
     """A status in words; a change request's "rejected" is avslagen (by its decision), not
     avvisad (in triage)."""
     key = f"status.{kind.value}.{status}" if kind is not None else ""
-    return t(locale, key) if key in TEXTS else t(locale, f"status.{status}")
+    return t(locale, key) if has_text(key) else t(locale, f"status.{status}")
 
 
 def history_value(field: str, value: str, locale: str, kind: Kind | None = None) -> str:
