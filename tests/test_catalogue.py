@@ -102,3 +102,20 @@ def test_swedish_is_plain_lix_under_45_each_and_median_under_35() -> None:
     too_hard = {key: round(score, 1) for key, score in scores.items() if score >= 45}
     assert too_hard == {}
     assert statistics.median(scores.values()) < 35
+
+
+def test_every_text_about_an_entry_agrees_with_each_kind() -> None:
+    """Every Swedish message that selects on $gender gives one form for avvikelse, risk and
+    ändringsbegäran (common) and another for behov and ärende (neuter): the kinds' terms say."""
+    gendered = [key for key in KEYS if "gender" in catalogue.variables("sv", key)]
+    assert len(gendered) >= 5
+    for key in gendered:
+        values = dict.fromkeys(catalogue.variables("sv", key) - {"gender", "ref"}, "X")
+
+        def form(ref: str, key: str = key, values: dict[str, str] = values) -> str:
+            return t("sv", key, ref=ref, **values).replace(ref, "REF")
+
+        common = {form(ref) for ref in ("AVV-3", "RIS-4", "ÄND-5")}
+        neuter = {form(ref) for ref in ("BEH-1", "ÄRE-2")}
+        assert len(common) == 1 and len(neuter) == 1, key
+        assert common != neuter, key

@@ -13,7 +13,7 @@ from fluent.runtime import FluentBundle, FluentResource
 from fluent.runtime.types import fluent_number
 from fluent.syntax import ast as fluent_ast
 
-from bot.domain.model import Kind, parse_ref
+from bot.domain.model import parse_ref
 
 DEFAULT_LOCALE = "sv"
 LOCALES = ("sv", "en")
@@ -23,6 +23,7 @@ CORE_FOLDER = Path(__file__).parent / "locales"
 
 _bundles = {locale: FluentBundle([_CLDR[locale]], use_isolating=False) for locale in LOCALES}
 _messages: dict[str, dict[str, fluent_ast.Message]] = {locale: {} for locale in LOCALES}
+_terms: dict[str, dict[str, fluent_ast.Term]] = {locale: {} for locale in LOCALES}
 _folders: list[Path] = []
 
 
@@ -48,6 +49,8 @@ def load(folder: Path) -> None:
                 if entry.id.name in _messages[locale]:
                     raise CatalogueError(f"{path}: {entry.id.name} is defined twice")
                 _messages[locale][entry.id.name] = entry
+            if isinstance(entry, fluent_ast.Term):
+                _terms[locale][entry.id.name] = entry
         _bundles[locale].add_resource(resource)
     _folders.append(folder)
 
@@ -119,11 +122,13 @@ def t(locale: str, key: str, **values: Any) -> str:
     ident = message_id(key)
     if not bundle.has_message(ident):
         raise KeyError(f"missing text {key!r}")
-    # `status_key="new"` becomes `status="Ny"`: callers pass codes, the reader gets words.
-    for name, prefix in (("status", "status"), ("level", "level"), ("kind", "kind")):
+    # Callers pass codes, the reader gets words as running text writes them: `status_key="new"`
+    # is "ny" (a label elsewhere is "Ny"), `level_key` "programnivå", `kind_key` "Behov".
+    for name, prefix in (("status", "status"), ("level", "level.in"), ("kind", "kind")):
         code = values.pop(f"{name}_key", None)
         if code is not None:
-            values[name] = t(locale, f"{prefix}.{code}")
+            word = t(locale, f"{prefix}.{code}")
+            values[name] = word.lower() if name == "status" else word
     if "ref" in values and "gender" not in values:
         # Swedish agrees with the kind: din avvikelse, ditt ärende (see `-kind-*.gender`).
         values["gender"] = gender_of(str(values["ref"]))
@@ -143,20 +148,17 @@ def t(locale: str, key: str, **values: Any) -> str:
     return str(text)
 
 
-# Grammatical gender of each kind in Swedish: "en avvikelse" (common), "ett ärende" (neuter).
-_GENDERS = {
-    Kind.NEED: "neuter",
-    Kind.ISSUE: "neuter",
-    Kind.DEVIATION: "common",
-    Kind.RISK: "common",
-    Kind.CHANGE: "common",
-}
-
-
 def gender_of(ref: str) -> str:
-    """The gender a text about this reference agrees with; announcements (KOM-3) are common."""
+    """The Swedish gender a text about this reference agrees with: the `.gender` of its kind's
+    term (`-kind-deviation`, common); announcements (KOM-3) and the rest are common."""
     parsed = parse_ref(ref)
-    return _GENDERS[parsed[0]] if parsed else "common"
+    term = _terms[DEFAULT_LOCALE].get(f"kind-{parsed[0].value}") if parsed else None
+    for attribute in term.attributes if term is not None else []:
+        if attribute.id.name == "gender":
+            element = attribute.value.elements[0]
+            if isinstance(element, fluent_ast.TextElement):
+                return element.value.strip()
+    return "common"
 
 
 def option_label(locale: str, field: str, value: str) -> str:

@@ -5,6 +5,18 @@
 
 ## general
 
+# Each kind as a word in running text; English needs no gender, Swedish does.
+-kind-need = need
+    .gender = other
+-kind-issue = issue
+    .gender = other
+-kind-deviation = deviation
+    .gender = other
+-kind-risk = risk
+    .gender = other
+-kind-change = change request
+    .gender = other
+
 # kinds
 kind-need = Need
 kind-issue = Issue
@@ -30,6 +42,10 @@ status-handed_to_line = Handed to the line organisation
 level-project = Project
 level-programme = Programme
 level-steering_group = Programme steering group
+# a level in running text ("eskalerat till programnivå")
+level-in-project = project level
+level-in-programme = programme level
+level-in-steering_group = the programme steering group
 # field labels
 field-title = Title
 field-description = Description
@@ -864,7 +880,7 @@ escalate_yes = Yes, escalate
 escalate_stale = That escalation is already done or cancelled. Write escalate ÄRE-7 <reason> to start again.
 escalate_cancelled = Nothing was escalated; { $ref } is as before.
 escalate_told = Told: { $names }.
-escalate_none_told = Nobody at the level { $level } could be reached. Add them to the programme file (organisation) or contact them yourself.
+escalate_none_told = Nobody at { $level } could be reached. Add them to the programme file (organisation) or contact them yourself.
 notify_escalated_level =
     { $ref } “{ $title }” is escalated to { $level } by { $actor }.
     Reason: { $reason }

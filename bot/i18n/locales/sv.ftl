@@ -5,6 +5,19 @@
 
 ## general
 
+# Each kind as a word in running text, with its grammatical gender: texts about an entry
+# agree with it (din avvikelse, ditt ärende) through { $gender }, which the bot takes from here.
+-kind-need = behov
+    .gender = neuter
+-kind-issue = ärende
+    .gender = neuter
+-kind-deviation = avvikelse
+    .gender = common
+-kind-risk = risk
+    .gender = common
+-kind-change = ändringsbegäran
+    .gender = common
+
 # kinds
 kind-need = Behov
 kind-issue = Ärende
@@ -30,6 +43,10 @@ status-handed_to_line = Lämnad till linjen
 level-project = Projekt
 level-programme = Program
 level-steering_group = Programstyrgrupp
+# a level in running text ("eskalerat till programnivå")
+level-in-project = projektnivå
+level-in-programme = programnivå
+level-in-steering_group = programstyrgruppen
 # field labels
 field-title = Rubrik
 field-description = Beskrivning
@@ -882,7 +899,7 @@ escalate_yes = Ja, eskalera
 escalate_stale = Den eskaleringen är redan gjord eller avbruten. Skriv eskalera ÄRE-7 <skäl> för att börja om.
 escalate_cancelled = Inget eskalerades; { $ref } är som förut.
 escalate_told = Besked gick till { $names }.
-escalate_none_told = Ingen på nivån { $level } kunde nås. Lägg till dem i programfilen (organisation) eller kontakta dem själv.
+escalate_none_told = Jag kunde inte nå någon som ska få veta ({ $level }). Lägg till dem i programfilen (organisation) eller kontakta dem själv.
 notify_escalated_level =
     { $ref } ”{ $title }” är { $gender ->
             [common] eskalerad
