@@ -547,7 +547,7 @@ reports-plan-unrecorded = Inget beslut registrerat
 reports-plan-in_days = Om { $days } dagar
 reports-status-not_out = Inte ute än eller misslyckat
 reports-post-waiting = Väntar på kanalen
-reports-post-failed = Misslyckades
+reports-post-failed = Misslyckad
 reports-post-missed = Missad (boten var nere)
 reports-post-claimed = Osäker – kontrollera
 reports-post-unconfirmed = Osäker – kontrollera
@@ -881,7 +881,7 @@ notify_status_assignee = { $actor } satte status { $status } på { $ref } ”{ $
 notify_reporter_comment = { $actor }, som rapporterat { $ref } ”{ $title }”, skriver: { $text }
 notify_comment_assignee = { $actor } kommenterade { $ref } ”{ $title }”, som du handlägger: { $text }
 # escalation (issues only)
-escalate_route-need = Bara ärenden eskaleras. { $ref } är ett behov: behov går till behovshanteringen (DigIn), som prioriterar dem.
+escalate_route-need = Bara ärenden kan eskaleras. { $ref } är ett behov: behov går till behovshanteringen (DigIn), som prioriterar dem.
 escalate_route-deviation = Bara ärenden kan eskaleras. { $ref } är en avvikelse. Den tas om hand av programkontoret. Efter start går den till regionens system för avvikelser.
 escalate_route-risk = Bara ärenden kan eskaleras. { $ref } är en risk. Den som äger risken tar hand om den så som planen säger.
 escalate_route-change = Bara ärenden kan eskaleras. { $ref } är en ändringsbegäran. Den tas upp för beslut så som planen säger att ändringar ska tas.
