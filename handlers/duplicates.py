@@ -46,7 +46,7 @@ def _row(context: Context, entry: Entry) -> str:
         "similar_row",
         ref=entry.ref,
         title=shorten(entry.title, 100),
-        status_key=entry.status.value,
+        status=context.t(f"status.{entry.status.value}"),  # a label in a row: "· Ny ·"
         count=context.t("reported_by_many", count=entry.reporter_count),
     )
 

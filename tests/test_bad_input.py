@@ -258,13 +258,13 @@ async def test_emoji_only_and_rtl_free_text_do_not_crash(chat: Any, bot: Bot) ->
     ("user", "text", "expected"),
     [
         ("anna", "visa BEH-999", "Jag hittar inget BEH-999."),
-        ("anna", "visa ÄND-7", "Jag hittar inget ÄND-7."),
+        ("anna", "visa ÄND-7", "Jag hittar ingen ÄND-7."),
         ("omar", "show AVV-42", "I cannot find AVV-42."),
         ("anna", "visa", "Skriv vilket, till exempel BEH-12."),
         ("anna", "visa skrivaren", "Skriv vilket, till exempel BEH-12."),
         ("omar", "show", "Say which one, for example BEH-12."),
         ("bertil", "status BEH-999 pågår", "Jag hittar inget BEH-999."),
-        ("bertil", "eskalera RIS-5", "Jag hittar inget RIS-5."),
+        ("bertil", "eskalera RIS-5", "Jag hittar ingen RIS-5."),
         ("bertil", "kommentera BEH-999 hej", "Jag hittar inget BEH-999."),
         ("bertil", "tilldela ÄRE-999 bertil", "Jag hittar inget ÄRE-999."),
         ("bertil", "status", "Skriv vilket, till exempel BEH-12."),
@@ -431,7 +431,7 @@ async def test_personal_number_in_a_dialogue_answer_is_refused(
     await anna.say("Avdelning 5")
     assert anna.text == t("sv", "ask.consequence")
     await anna.click("2 – måttlig")
-    await anna.click("1 – liten")
+    await anna.click("1 – osannolik")
     await anna.say(f"omedelbar åtgärd Kontaktade {number.replace('-', '')}")
     assert anna.text == t("sv", "pii_refused")
     await anna.say("omedelbar åtgärd Kontaktade läkaren")

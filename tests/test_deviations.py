@@ -60,7 +60,7 @@ async def test_the_first_sentence_gives_time_unit_and_category(chat: Any, bot: B
     assert anna.text == ask("sv", "consequence")
     await anna.click("2 – måttlig")
     assert anna.text == ask("sv", "probability")
-    await anna.click("1 – liten")
+    await anna.click("1 – osannolik")
     assert anna.text.startswith(t("sv", "summary_proposed", summary="")), anna.text
     assert "När: 2026-11-24 14:00 (förslag)" in anna.text
     assert "Enhet: Avdelning 5 (förslag)" in anna.text
@@ -117,7 +117,7 @@ async def test_lex_maria_is_asked_only_for_serious_care_deviations(chat: Any, bo
     anna = chat("anna")
     await anna.say("avvikelse I morse fick en patient på Akuten fel dos")
     await anna.click("3 – betydande")
-    await anna.click("2 – måttlig")
+    await anna.click("2 – möjlig")
     assert anna.text == ask("sv", "lex_maria")
     await anna.click("Kanske")
     await anna.click("Spara")
@@ -128,7 +128,7 @@ async def test_no_lex_maria_question_outside_care(chat: Any, bot: Bot) -> None:
     anna = chat("anna")
     await anna.say("avvikelse I morse kraschade systemet på Akuten")
     await anna.click("4 – mycket allvarlig")
-    await anna.click("2 – måttlig")
+    await anna.click("2 – möjlig")
     assert anna.text.startswith(t("sv", "summary_proposed", summary=""))
     assert ask("sv", "lex_maria") not in anna.text
     await anna.click("Spara")
@@ -145,7 +145,7 @@ async def test_deviation_time_yesterday_at_14_is_stored_as_that_instant(
     assert anna.text == ask("sv", "unit")
     await anna.say("Avdelning 5")
     await anna.click("1 – liten")
-    await anna.click("1 – liten")
+    await anna.click("1 – osannolik")
     await anna.click("Spara")
     assert stored_when(bot) == local(24, 14)
     assert stored_when(bot).utcoffset() is not None
@@ -303,9 +303,7 @@ async def test_care_related_deviation_points_to_the_deviation_system(chat: Any, 
     assert replies[0].text == t("sv", "saved", ref="AVV-1")
     forward = replies[-1].text
     assert DEVIATION_URL in forward
-    assert forward.startswith(
-        "Vårdrelaterade avvikelser ska också rapporteras i regionens avvikelsesystem"
-    )
+    assert forward.startswith("Avvikelser i vården ska också in i regionens system för avvikelser.")
     # The prefilled text to paste: our number and what was reported, in the person's language.
     prefilled = forward.split("\n\n", 1)[1]
     assert prefilled.startswith("FVIS AVV-1\nAvvikelse\n")
@@ -321,7 +319,7 @@ async def test_care_related_deviation_in_english(chat: Any, bot: Bot) -> None:
     omar = chat("omar")
     await omar.say("deviation Yesterday at 2pm the wrong dose was shown for a patient on ward 3")
     await omar.click("1 – minor")
-    await omar.click("1 – minor")
+    await omar.click("1 – unlikely")
     await omar.click("Save")
     forward = omar.last[-1].text
     assert forward.startswith("Care-related deviations must also be reported")

@@ -114,7 +114,7 @@ SCRIPTS: dict[str, tuple[str, str, str, str, list[tuple[str, str, str]], dict[st
         "omar", "en", "risk", "RIS-1",
         [
             ("say", "risk The delivery is late", "probability"),
-            ("click", "3 – major", "consequence"),
+            ("click", "3 – likely", "consequence"),
             ("click", "2 – moderate", ""),
         ],
         {"description": "The delivery is late", "probability": "3", "consequence": "2"},
@@ -518,7 +518,7 @@ async def test_double_click_on_an_option_does_not_answer_the_next_question(
 ) -> None:
     anna = chat("anna")
     await anna.say("risk Leveransen är sen")
-    probability = find_choice(anna.last, "3 – betydande")
+    probability = find_choice(anna.last, "3 – sannolik")
     await anna.act(probability.id, probability.value)
     assert anna.text == ask("sv", "consequence")
     await anna.act(probability.id, probability.value)
@@ -620,7 +620,7 @@ async def test_dialogue_survives_a_restart(bot: Bot, settings: Settings, clock: 
         await anna.say("Avdelning 5")
         assert anna.text == ask("sv", "consequence")
         await anna.click("1 – liten")
-        await anna.click("2 – måttlig")
+        await anna.click("2 – möjlig")
         save = find_choice(anna.last, "Spara")
         again.close()
 

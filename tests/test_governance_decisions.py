@@ -149,7 +149,7 @@ async def test_the_demo_invents_no_decisions_and_says_it_is_demo(chat: Any, bot:
     assert bot.programme.governance.demo
     david = chat("david")
     await david.say("milstolpar")
-    assert david.text.startswith("Demodata:")
+    assert david.text.startswith("Det här är demodata.")
     omar = chat("omar", locale="en")
     await omar.say("milestones all")
     assert omar.text.startswith("Demo data:") and "B4 · decision point · Q4 2020" in omar.text

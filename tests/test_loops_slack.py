@@ -125,7 +125,7 @@ async def test_notices_of_an_entry_logged_in_a_thread_go_to_that_thread(
     notice = posts(slack, GENERAL)[-1]
     assert notice["thread_ts"] == root
     assert block_text(notice["blocks"]).startswith(
-        "Ditt ärende ÄRE-1 ”Journalen hänger på avd 5” har fått status Löst (Bertil Nordin)."
+        "Ditt ärende ÄRE-1 ”Journalen hänger på avd 5” har fått status löst (Bertil Nordin)."
     )
     assert buttons(notice) == ["Ja, det är löst", "Inte löst – öppna igen", "Visa"]
     assert posts(slack, "D0ANNA") == []  # not in her direct messages: in the thread

@@ -55,7 +55,7 @@ async def test_a_new_issue_reaches_the_handler_as_a_card_whose_buttons_work(
         assert row == ("Linnea Forsberg", "in_progress")
         [heard] = world.connector.texts("a:1personal-anna")[before:]
         assert heard.startswith(
-            "Ditt ärende ÄRE-1 ”Journalen hänger på avd 5” har fått status Pågår"
+            "Ditt ärende ÄRE-1 ”Journalen hänger på avd 5” har fått status pågår"
         )
 
 

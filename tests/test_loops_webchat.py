@@ -138,11 +138,11 @@ async def test_a_handler_acts_from_the_notice_and_the_reporter_hears_of_it(
     assert text_of(replies) == "ÄRE-1 är tilldelat Linnea Forsberg."
     [heard] = await web_.told("anna")
     assert heard["text"] == (
-        "Ditt ärende ÄRE-1 ”Journalen hänger vid inloggning” har fått status Pågår (Linnea Forsberg)."
+        "Ditt ärende ÄRE-1 ”Journalen hänger vid inloggning” har fått status pågår (Linnea Forsberg)."
     )
     assert labels(heard) == ["Visa", "Kommentera"]
     replies = await web_.click("linnea", notice, "Löst")
-    assert text_of(replies) == "ÄRE-1 har nu status Löst."
+    assert text_of(replies) == "ÄRE-1 har nu status löst."
     [heard] = await web_.told("anna")
     assert labels(heard) == ["Ja, det är löst", "Inte löst – öppna igen", "Visa"]
 
@@ -219,7 +219,7 @@ async def test_the_reporter_reopens_and_the_assignee_hears_why(web_: Web, bot: B
     assert replies[0]["form"]["id"] == "reopen:ÄRE-1"  # why, asked in a form
     replies = await web_.submit("anna", replies, reason="Det hänger fortfarande efter omstart")
     assert text_of(replies) == (
-        "ÄRE-1 har öppnats igen och har status Pågår. Den som handlägger har fått besked."
+        "ÄRE-1 har öppnats igen och har status pågår. Den som handlägger har fått besked."
     )
     [heard] = await web_.told("linnea")
     assert heard["text"] == (
@@ -241,7 +241,7 @@ async def test_an_english_reporter_reopens_with_the_english_words(web_: Web) -> 
     await web_.say("linnea", "status ÄRE-1 löst")
     [notice] = await web_.told("omar")
     assert notice["text"] == (
-        "Your issue ÄRE-1 “Record freezes” now has status Resolved (Linnea Forsberg)."
+        "Your issue ÄRE-1 “Record freezes” now has status resolved (Linnea Forsberg)."
     )
     # A comment on a resolved issue reaches the handler, and the reporter is asked: reopen?
     replies = await web_.say("omar", "comment ARE-1 still freezing, not resolved")
@@ -253,7 +253,7 @@ async def test_an_english_reporter_reopens_with_the_english_words(web_: Web) -> 
     )
     replies = await web_.say("omar", "reopen ARE-1 still freezing, not resolved")
     assert (
-        text_of(replies) == "ÄRE-1 is reopened with status New. Whoever handles it has been told."
+        text_of(replies) == "ÄRE-1 is reopened with status new. Whoever handles it has been told."
     )
     [heard] = await web_.told("linnea")
     assert heard["text"].endswith("igen: still freezing, not resolved")
@@ -284,11 +284,11 @@ async def test_escalation_asks_why_confirms_and_tells_the_next_level(web_: Web, 
     [notice] = await web_.told("linnea")
     replies = await web_.click("linnea", notice, "Eskalera")
     assert replies[0]["text"] == (
-        "Varför ska ÄRE-1 eskaleras till Program? Skälet följer med beskedet till dem."
+        "Varför ska ÄRE-1 eskaleras till programnivå? Skälet följer med beskedet till dem."
     )
     replies = await web_.submit("linnea", replies, reason="Leverantören svarar inte projektet")
     assert text_of(replies) == (
-        "Eskalera ÄRE-1 ”Journalen hänger vid inloggning” till Program?\n"
+        "Eskalera ÄRE-1 ”Journalen hänger vid inloggning” till programnivå?\n"
         "Skäl: Leverantören svarar inte projektet\n"
         "Besked går till: David Berg, Bertil Nordin"
     )
@@ -296,19 +296,19 @@ async def test_escalation_asks_why_confirms_and_tells_the_next_level(web_: Web, 
     confirm = replies
     replies = await web_.click("linnea", confirm, "Ja, eskalera")
     assert text_of(replies) == (
-        "ÄRE-1 är eskalerat till Program.\nBesked gick till David Berg, Bertil Nordin."
+        "ÄRE-1 är eskalerat till programnivå.\nBesked gick till David Berg, Bertil Nordin."
     )
     for person in ("david", "bertil"):
         [heard] = await web_.told(person)
         assert heard["text"] == (
-            "ÄRE-1 ”Journalen hänger vid inloggning” är eskalerat till Program av Linnea Forsberg.\n"
+            "ÄRE-1 ”Journalen hänger vid inloggning” är eskalerat till programnivå av Linnea Forsberg.\n"
             "Skäl: Leverantören svarar inte projektet\n"
             "Rapporterat av Anna Lindqvist – Avdelning 5 · brådska: Hög"
         )
         assert "Eskalera" in labels(heard)
     [told] = await web_.told("anna")
     assert told["text"].endswith(
-        "är eskalerat till Program. Skäl: Leverantören svarar inte projektet"
+        "är eskalerat till programnivå. Skäl: Leverantören svarar inte projektet"
     )
     assert history(bot)[-3:] == [
         ("Linnea Forsberg", "escalation_level", "project", "programme"),
@@ -329,7 +329,7 @@ async def test_the_steering_group_is_told_and_may_read_and_answer(web_: Web, bot
     for person in ("greta", "gustav"):
         [heard] = await web_.told(person)
         assert heard["text"].startswith(
-            "ÄRE-1 ”Journalen hänger vid inloggning” är eskalerat till Programstyrgrupp av "
+            "ÄRE-1 ”Journalen hänger vid inloggning” är eskalerat till programstyrgruppen av "
             "David Berg.\nSkäl: Kräver budget"
         )
         # Not handlers: they may read it and answer, nothing more.

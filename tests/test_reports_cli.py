@@ -131,4 +131,4 @@ async def test_honest_metadata_author_edition_and_registration_number(
     code, _, stderr = cli(*week, "--out", "anna.docx", "--as", "anna")
     assert code == 0, stderr
     anna = open_docx((tmp_path / "anna.docx").read_bytes())
-    assert "Rapporten omfattar bara poster du själv har registrerat." in body_text(anna)
+    assert "Rapporten visar bara det som du själv har skrivit in." in body_text(anna)

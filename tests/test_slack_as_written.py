@@ -209,7 +209,7 @@ async def test_feedback_on_an_entry_logged_in_a_thread_goes_to_that_thread(
     await slack.command("status ÄRE-1 pågår", user=BERTIL)
     feedback = slack.posted()
     assert feedback["channel"] == GENERAL and feedback["thread_ts"] == root
-    assert "ÄRE-1" in feedback["text"] and "Pågår" in feedback["text"]
+    assert "ÄRE-1" in feedback["text"] and "pågår" in feedback["text"]
 
 
 async def test_feedback_falls_back_to_the_dm_when_the_thread_is_gone(

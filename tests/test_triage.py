@@ -88,12 +88,12 @@ async def test_handler_changes_status_and_the_reporter_is_told(
 ) -> None:
     bertil = chat("bertil")
     await bertil.say("status BEH-1 pågår")
-    assert bertil.text == "BEH-1 har nu status Pågår."
+    assert bertil.text == "BEH-1 har nu status pågår."
     assert bertil.last[0].style == "success"
     assert entry_row(bot, "need")["status"] == "in_progress"
     assert history(bot)[-1] == ("webchat:bertil", "status", "new", "in_progress")
     assert inbox(bot, "anna") == [
-        "Ditt behov BEH-1 ”Skrivare saknas på avdelning 5” har fått status Pågår (Bertil Nordin)."
+        "Ditt behov BEH-1 ”Skrivare saknas på avdelning 5” har fått status pågår (Bertil Nordin)."
     ]
     # Nobody else got it.
     assert inbox(bot, "omar") == []
@@ -109,10 +109,10 @@ async def test_status_in_english_and_the_english_reporter_is_told_in_english(
     # No word tells the language, so Bertil's profile (Swedish) does, not his English client.
     bertil_en = chat("bertil", locale="en")
     await bertil_en.say("status BEH-2 resolved")
-    assert bertil_en.text == "BEH-2 har nu status Löst."
+    assert bertil_en.text == "BEH-2 har nu status löst."
     assert entry_row(bot, "need", 2)["status"] == "resolved"
     assert inbox(bot, "omar") == [
-        "Your need BEH-2 “Printer missing in the emergency room” now has status Resolved (Bertil Nordin)."
+        "Your need BEH-2 “Printer missing in the emergency room” now has status resolved (Bertil Nordin)."
     ]
     # A Swedish handler may use the English word; the answer follows his own language.
     david = chat("david")
@@ -186,7 +186,7 @@ async def test_same_status_again_says_so_and_changes_nothing(
     await bertil.say("status BEH-1 pågår")
     before = history(bot)
     await bertil.say("status BEH-1 pågår")
-    assert bertil.text == "BEH-1 har redan status Pågår."
+    assert bertil.text == "BEH-1 har redan status pågår."
     assert history(bot) == before
     assert len(inbox(bot, "anna")) == 1
 
@@ -318,22 +318,22 @@ async def test_escalation_goes_project_programme_steering_group_then_stops(
     bertil = chat("bertil")
     assert entry_row(bot, "issue")["escalation_level"] == "project"
     answer = await escalate(bertil, "ÄRE-1", "Projektet kan inte besluta")
-    assert answer.startswith("ÄRE-1 är eskalerat till Program.")
+    assert answer.startswith("ÄRE-1 är eskalerat till programnivå.")
     row = entry_row(bot, "issue")
     assert (row["escalation_level"], row["status"]) == ("programme", "escalated")
     answer = await escalate(bertil, "ÄRE-1", "Programmet kan inte besluta")
-    assert answer.startswith("ÄRE-1 är eskalerat till Programstyrgrupp.")
+    assert answer.startswith("ÄRE-1 är eskalerat till programstyrgruppen.")
     assert entry_row(bot, "issue")["escalation_level"] == "steering_group"
     before = history(bot)
     await bertil.say("eskalera ÄRE-1 Igen")
     assert bertil.last[0].style == "error"
-    assert bertil.text == "ÄRE-1 är redan eskalerat till programstyrgruppen, högsta nivån."
+    assert bertil.text == "ÄRE-1 är redan eskalerat till programstyrgruppen, den högsta nivån."
     assert entry_row(bot, "issue")["escalation_level"] == "steering_group"
     assert history(bot) == before
     assert inbox(bot, "anna") == [
-        "Ditt ärende ÄRE-1 ”Läkemedelslistan visar fel dos” är eskalerat till Program. "
+        "Ditt ärende ÄRE-1 ”Läkemedelslistan visar fel dos” är eskalerat till programnivå. "
         "Skäl: Projektet kan inte besluta",
-        "Ditt ärende ÄRE-1 ”Läkemedelslistan visar fel dos” är eskalerat till Programstyrgrupp. "
+        "Ditt ärende ÄRE-1 ”Läkemedelslistan visar fel dos” är eskalerat till programstyrgruppen. "
         "Skäl: Programmet kan inte besluta",
     ]
 
@@ -341,7 +341,7 @@ async def test_escalation_goes_project_programme_steering_group_then_stops(
 async def test_escalation_in_english(chat: Any, bot: Bot, entries: dict[str, str]) -> None:
     david = chat("david", locale="en")
     answer = await escalate(david, "ÄRE-1", "The project cannot decide")
-    assert answer.startswith("ÄRE-1 is escalated to Programme.")
+    assert answer.startswith("ÄRE-1 is escalated to programme level.")
     await david.say("escalate BEH-2 Important")
     assert david.text == t("en", "escalate_route.need", ref="BEH-2")
     assert entry_row(bot, "need", 2)["escalation_level"] == "project"

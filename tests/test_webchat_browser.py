@@ -106,7 +106,7 @@ async def test_handler_status_change_reaches_the_reporter_live(
     await expect(_last(lena)).to_contain_text("ÄRE-1 är tilldelat Linnea Forsberg")
     # Anna's open page gets the notice without reloading.
     await expect(anna.locator("[data-kind=notification]").last).to_contain_text(
-        "har fått status Pågår", timeout=10_000
+        "har fått status pågår", timeout=10_000
     )
 
 

@@ -112,7 +112,7 @@ async def test_the_deviation_system_address_is_a_link_with_a_copy_button(
     )
     await _last(page).get_by_test_id("choice").filter(has_text="1 – liten").click()
     await expect(_last(page)).to_contain_text(t("sv", "ask.probability"))
-    await _last(page).get_by_test_id("choice").filter(has_text="1 – liten").click()
+    await _last(page).get_by_test_id("choice").filter(has_text="1 – osannolik").click()
     await _last(page).get_by_test_id("choice").filter(has_text="Spara").click()
     link = _last(page).locator("a[href^='https://intranat.example.se']")
     await expect(link).to_have_count(1)
