@@ -35,6 +35,15 @@ from storage.sqlite.entries import SqliteEntryRepository
 NOW = datetime(2026, 11, 25, 9, tzinfo=UTC)
 PLACES = ["avdelning 5", "akutmottagningen", "BB", "IVA", "vårdcentralen Ålidhem", "röntgen"]
 THINGS = ["skrivare", "extra skärm", "headset", "behörighet", "mall för remiss", "utbildning"]
+# The statuses a month of triage leaves, by weight (decision statuses come only by decision).
+BENCH_STATUSES = [
+    Status.NEW,
+    Status.IN_PROGRESS,
+    Status.ESCALATED,
+    Status.RESOLVED,
+    Status.CLOSED,
+    Status.REJECTED,
+]
 LEAD = Person("bench", "lead", "Bänk Ledare", frozenset({Role.REPORTER, Role.PROJECT_LEAD}))
 
 
@@ -100,7 +109,7 @@ def fill(bot: Bot, count: int, kinds: list[Kind], days: int, seed: int = 7) -> N
         numbers[kind] += 1
         created = NOW - timedelta(days=days * (count - index) / count, minutes=rng.randint(0, 600))
         fields = values(kind, rng, index)
-        status = rng.choices(list(Status), weights=[40, 25, 5, 15, 10, 5])[0]
+        status = rng.choices(BENCH_STATUSES, weights=[40, 25, 5, 15, 10, 5])[0]
         entry = Entry(
             kind=kind,
             title=title_of(kind, fields),

@@ -33,6 +33,9 @@ class Settings:
     word_template: Path | None = None  # the region's .docx/.dotx for reports
     report_registration_number: str = ""  # diarienummer in the reports' header block
     budget_file: Path | None = None  # the finance office's CSV of budget, outcome and forecast
+    # Processes the running bot makes reports in, beside the chat; None: one fewer than the
+    # machine's cores (1–4); 0: a thread of the bot's own process.
+    report_processes: int | None = None
     operator_name: str = ""  # who the command line acts as, unless --as names someone
     weekly_report_channels: tuple[str, ...] = ()  # "platform:channel" of the project leads
     reminder_offsets_days: tuple[int, ...] = (14, 7, 1)
@@ -104,6 +107,11 @@ class Settings:
             word_template=_word_template(get("FVIS_WORD_TEMPLATE", "")),
             report_registration_number=get("FVIS_REPORT_DIARIENUMMER", ""),
             budget_file=Path(get("FVIS_BUDGET_FILE", "")) if get("FVIS_BUDGET_FILE", "") else None,
+            report_processes=(
+                integer("FVIS_REPORT_PROCESSES", 0, 0, 32)
+                if get("FVIS_REPORT_PROCESSES", "")
+                else None
+            ),
             operator_name=get("FVIS_OPERATOR_NAME", ""),
             weekly_report_channels=_channels(get("FVIS_WEEKLY_REPORT_CHANNELS", "")),
             reminder_offsets_days=_offsets(get("FVIS_REMINDER_OFFSETS_DAYS", "14,7,1")),

@@ -46,7 +46,7 @@ async def make_report(context: Context, reports: ReportService, args: str) -> li
     if first in HELP_WORDS:
         return [_usage(context)]
     dnr = {"registration_number": given_number}
-    # Read and built off the event loop: a register of thousands of entries takes a while.
+    # Read, built and rendered off the event loop: a register of thousands takes a while.
     job: Job[ReportDocument | Workbook]
     if REF_PATTERN.match(args.strip()):
         job = reports.entry_job(person, args.strip(), locale)
@@ -67,14 +67,12 @@ async def make_report(context: Context, reports: ReportService, args: str) -> li
             Reply(context.t("reports.unknown", text=shorten(args.strip(), 60)), style="error"),
             _usage(context),
         ]
-    document = await reports.run_async(person, job, **dnr)
-    if isinstance(document, Workbook):
-        file = await reports.deliver_workbook(document)
-        count = number(len(document.rows), locale)
-        text = context.t("reports.excel_ready", what=document.title, count=count)
-        return [Reply(text, style="success", file=file)]
-    file = await reports.deliver(document, locale)
-    return [Reply(context.t("reports.ready", what=document.title), style="success", file=file)]
+    made = await reports.make(person, job, locale, **dnr)
+    if made.excel:
+        count = number(made.rows, locale)
+        text = context.t("reports.excel_ready", what=made.title, count=count)
+        return [Reply(text, style="success", file=made.file)]
+    return [Reply(context.t("reports.ready", what=made.title), style="success", file=made.file)]
 
 
 _DNR = re.compile(r"\s+(?:dnr|diarienummer|diarienr|reg\.? ?no\.?)[:.]?\s+(?P<number>\S.*)$", re.I)

@@ -19,6 +19,7 @@ from bot.app.guards import host_check, public_hosts
 from bot.app.keys import installation_keys, request_log
 from bot.app.logs import AccessLog
 from bot.app.notices import daily_digest
+from bot.app.report_workers import report_workers
 from bot.app.settings import microsoft_of, webchat_of
 from bot.app.stores import Stores, migrate_database, open_stores
 from bot.app.time import TimeSide, dispatcher_for, time_side
@@ -43,6 +44,7 @@ from bot.ports.entries import ProgrammeStore
 from bot.ports.outbound import Notifier
 from bot.ports.plan import PlanSource
 from bot.reports.inputs import StatusInputService
+from bot.reports.making import ReportWorkers
 from bot.reports.service import ReportService
 from bot.reports.weekly import WeeklyReport, parse_targets
 from handlers import browse, followup, help, home, intake, triage
@@ -116,6 +118,8 @@ class Bot:
         return self.stores.db
 
     def close(self) -> None:
+        if self.reports is not None:
+            self.reports.close()
         self.stores.close()
 
 
@@ -283,7 +287,10 @@ def build(settings: Settings, *, clock: Clock | None = None, serving: bool = Fal
     risk_handlers.register(engine, governance.risks)
     comms_handlers.register(engine, time.comms)
     reminder_handlers.register(engine, time.reminders)
-    reports = report_service(settings, stores, entries, time.plan, clock, programme)
+    reports = report_service(
+        settings, stores, entries, time.plan, clock, programme,
+        workers=report_workers(settings) if serving else None,
+    )  # fmt: skip
     report_handlers.register(engine, reports)
     status_input_handlers.register(
         engine,
@@ -369,6 +376,8 @@ def report_service(
     plan: PlanSource,
     clock: Clock,
     programme: Programme,
+    *,
+    workers: ReportWorkers | None = None,
 ) -> ReportService:
     try:
         renderer = WordReportRenderer(template=settings.word_template)
@@ -389,6 +398,7 @@ def report_service(
         editions=stores.report_editions,
         workbooks=ExcelRegisterRenderer(),
         budget=CsvBudgetSource(settings.budget_file) if settings.budget_file else None,
+        workers=workers,
     )
 
 
@@ -435,6 +445,8 @@ def lifespan(bot: Bot) -> Any:
             if bot.scheduler is not None:
                 await bot.scheduler.start()
                 scheduling = True
+            if bot.reports is not None:
+                bot.reports.warm()  # report processes start now, not at the first report
             yield
         finally:
             if scheduling and bot.scheduler is not None:

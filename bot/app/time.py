@@ -75,7 +75,13 @@ def time_side(
     )
     for work in (milestone_service.reminders, reminder_service, comms_service):
         scheduler.add_work(work)
-    plan = StoredPlanSource(
+    plan = plan_source(stores, programme)
+    return TimeSide(scheduler, milestone_service, comms_service, reminder_service, plan)
+
+
+def plan_source(stores: Stores, programme: Programme) -> StoredPlanSource:
+    """The plan as reports read it (a report's worker process makes its own)."""
+    return StoredPlanSource(
         milestones=stores.milestones,
         comms=stores.comms,
         changes=stores.change_decisions,
@@ -83,7 +89,6 @@ def time_side(
         programme=programme,
         deliveries=stores.deliveries,
     )
-    return TimeSide(scheduler, milestone_service, comms_service, reminder_service, plan)
 
 
 def shared(settings: Settings) -> bool:

@@ -11,6 +11,14 @@ class UserError(Exception):
         self.key = key
         self.values = values
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Raised in a report's worker process, it reaches the chat with its values.
+        return _user_error, (self.key, self.values)
+
+
+def _user_error(key: str, values: dict[str, Any]) -> UserError:
+    return UserError(key, **values)
+
 
 class ProgrammeError(ValueError):
     """The programme file is malformed; the message says where."""

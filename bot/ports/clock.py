@@ -13,3 +13,14 @@ class Clock(Protocol):
 class SystemClock:
     def now(self) -> datetime:
         return datetime.now(UTC)
+
+
+class FrozenClock:
+    """Always the same moment: a report made in a worker process keeps the moment it was
+    asked for (its date, its "made at"), whatever the worker's own clock says."""
+
+    def __init__(self, moment: datetime) -> None:
+        self._moment = moment
+
+    def now(self) -> datetime:
+        return self._moment

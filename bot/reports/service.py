@@ -12,10 +12,12 @@ reference is written to the audit log, as a read in the chat is.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -30,8 +32,9 @@ from bot.ports.outbound import FileStore
 from bot.ports.plan import PlanSource
 from bot.ports.reports import BudgetSource, ReportEditions, ReportStore, StatusInputs
 from bot.ports.unit_of_work import UnitOfWork
-from bot.reports.context import ReportContext
+from bot.reports.context import AuditNote, ReportContext
 from bot.reports.decisions import build_decision_log
+from bot.reports.making import Order, ReportWorkers, WorkersDown, make_file
 from bot.reports.model import ReportDocument, ReportRenderer, Workbook, WorkbookRenderer
 from bot.reports.register import build_register
 from bot.reports.register_sheet import build_register_sheet
@@ -39,16 +42,29 @@ from bot.reports.scope import Period
 from bot.reports.status import build_status_report
 from bot.reports.tables import build_entry_record
 
+log = logging.getLogger(__name__)
+
 T = TypeVar("T")
-Made = TypeVar("Made", covariant=True)
+Built = TypeVar("Built", covariant=True)
 
 
 @dataclass(frozen=True, slots=True)
-class Job(Generic[Made]):
-    """One report to make: its key (the same key again is the next edition) and its builder."""
+class Job(Generic[Built]):
+    """One report to make: its key (the same key again is the next edition) and its builder
+    (picklable: a module-level function with its arguments bound)."""
 
     key: str
-    build: Callable[[ReportContext], Made]
+    build: Callable[[ReportContext], Built]
+
+
+@dataclass(frozen=True, slots=True)
+class Delivered:
+    """A report made and kept: what the chat says about it and the file to hand over."""
+
+    title: str
+    rows: int  # a workbook's data rows (0 for a document)
+    excel: bool
+    file: FileRef
 
 
 class ReportService:
@@ -69,6 +85,7 @@ class ReportService:
         budget: BudgetSource | None = None,
         editions: ReportEditions | None = None,
         workbooks: WorkbookRenderer | None = None,
+        workers: ReportWorkers | None = None,
     ) -> None:
         self.entries = entries
         self.store = store
@@ -85,6 +102,7 @@ class ReportService:
         self.budget = budget
         self.editions = editions
         self.workbooks = workbooks
+        self.workers = workers  # processes that make reports (None: the thread below)
         # One worker: reports are read and built one at a time, beside the chat.
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reports")
 
@@ -120,17 +138,20 @@ class ReportService:
         )
 
     def _audited(self, person: Person, context: ReportContext, report: T) -> T:
+        self._write_audit(person, context.audit)
+        return report
+
+    def _write_audit(self, person: Person, notes: Sequence[AuditNote]) -> None:
         """Write what the builder noted, in one commit (a report's reads of deviations)."""
-        if context.audit:
+        if notes:
             with self.uow.atomic():
-                for note in context.audit:
+                for note in notes:
                     self.entries.audit.record(
                         actor=person.qualified_id,
                         action="report",
                         ref=note.ref,
                         detail=note.detail,
                     )
-        return report
 
     # -- running a report: here, or off the event loop ------------------------------------
 
@@ -138,14 +159,37 @@ class ReportService:
         context = self.context(person, job.key, registration_number)
         return self._audited(person, context, job.build(context))
 
-    async def run_async(self, person: Person, job: Job[T], *, registration_number: str = "") -> T:
-        """Build in the reports' worker thread, so the chat goes on answering while a register
-        of thousands of entries is read; the edition and the audit are written here, on the
-        caller's thread (the database connection's transactions stay on one thread)."""
+    async def make(
+        self, person: Person, job: Job[ReportDocument | Workbook], locale: str, *,
+        registration_number: str = "",
+    ) -> Delivered:  # fmt: skip
+        """Build and render off the event loop, then keep the file: in a worker process when
+        the bot runs them (the chat answers at its usual pace meanwhile), else in the reports'
+        worker thread. The edition and the audit are written here, in the bot's own process."""
         context = self.context(person, job.key, registration_number)
-        loop = asyncio.get_running_loop()
-        report = await loop.run_in_executor(self._worker, job.build, context)
-        return self._audited(person, context, report)
+        made = None
+        if self.workers is not None:
+            try:
+                made = await self.workers.make(Order.of(context, job.build, locale))
+            except WorkersDown:
+                log.exception("report workers down: making %s in the bot's own process", job.key)
+        if made is None:
+            loop = asyncio.get_running_loop()
+            made = await loop.run_in_executor(
+                self._worker, make_file, context, job.build, locale, self.renderer, self.workbooks
+            )
+        self._write_audit(person, made.audit)
+        file = self.files.save(made.file_name, made.data, made.mime)
+        return Delivered(made.title, made.rows, made.excel, file)
+
+    def warm(self) -> None:
+        if self.workers is not None:
+            self.workers.warm()
+
+    def close(self) -> None:
+        if self.workers is not None:
+            self.workers.close()
+        self._worker.shutdown(wait=False, cancel_futures=True)
 
     # -- the reports ------------------------------------------------------------------------
 
@@ -153,7 +197,7 @@ class ReportService:
     def status_job(person: Person, period: Period, locale: str) -> Job[ReportDocument]:
         return Job(
             f"status:{period.start.isoformat()}..{period.end.isoformat()}",
-            lambda context: build_status_report(context, person, period, locale),
+            partial(build_status_report, person=person, period=period, locale=locale),
         )
 
     @staticmethod
@@ -169,28 +213,28 @@ class ReportService:
         selection = ",".join(sorted(s.value for s in statuses)) or "all"
         span = f"{period.start.isoformat()}..{period.end.isoformat()}" if period else "all"
         key = f"register{'-excel' if excel else ''}:{kind.value}:{selection}:{span}"
-        if excel:
-            return Job(
-                key,
-                lambda context: build_register_sheet(
-                    context, person, kind, locale, statuses=statuses, period=period
-                ),
-            )
+        # Bound module-level functions, not lambdas: a worker process gets them pickled.
+        builder = build_register_sheet if excel else build_register
         return Job(
             key,
-            lambda context: build_register(
-                context, person, kind, locale, statuses=statuses, period=period
+            partial(
+                builder,
+                person=person,
+                kind=kind,
+                locale=locale,
+                statuses=tuple(statuses),
+                period=period,
             ),
         )
 
     def entry_job(self, person: Person, ref_text: str, locale: str) -> Job[ReportDocument]:
         # The same read as `visa BEH-12`: permission checked, a deviation's read audited.
         entry = self.entries.read(person, ref_text)
-        return Job(f"entry:{entry.ref}", lambda context: build_entry_record(context, entry, locale))
+        return Job(f"entry:{entry.ref}", partial(build_entry_record, entry=entry, locale=locale))
 
     @staticmethod
     def decisions_job(person: Person, locale: str) -> Job[ReportDocument]:
-        return Job("decisions", lambda context: build_decision_log(context, person, locale))
+        return Job("decisions", partial(build_decision_log, person=person, locale=locale))
 
     def status_report(
         self, person: Person, period: Period, locale: str, *, registration_number: str = ""
@@ -241,24 +285,12 @@ class ReportService:
         job = self.decisions_job(person, locale)
         return self.run(person, job, registration_number=registration_number)
 
-    # -- files ------------------------------------------------------------------------------
+    # -- files (the command line renders here) ----------------------------------------------
 
     def render(self, report: ReportDocument, locale: str) -> bytes:
         return self.renderer.render(report, locale)
-
-    async def deliver(self, report: ReportDocument, locale: str) -> FileRef:
-        """Render off the event loop (a big register takes a second) and keep the file."""
-        loop = asyncio.get_running_loop()
-        data = await loop.run_in_executor(self._worker, self.renderer.render, report, locale)
-        return self.files.save(report.file_name, data, self.renderer.mime)
 
     def render_workbook(self, workbook: Workbook) -> bytes:
         if self.workbooks is None:
             raise UserError("reports.no_excel")
         return self.workbooks.render(workbook)
-
-    async def deliver_workbook(self, workbook: Workbook) -> FileRef:
-        loop = asyncio.get_running_loop()
-        data = await loop.run_in_executor(self._worker, self.render_workbook, workbook)
-        assert self.workbooks is not None
-        return self.files.save(workbook.file_name, data, self.workbooks.mime)

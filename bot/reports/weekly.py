@@ -130,6 +130,5 @@ class WeeklyReport:
         period = last_week(due.astimezone(self.zone).date())
         person = self._person()
         job = self.reports.status_job(person, period, self.locale)
-        document = await self.reports.run_async(person, job)
-        file = await self.reports.deliver(document, self.locale)
-        return file, period.start.isocalendar().week
+        made = await self.reports.make(person, job, self.locale)
+        return made.file, period.start.isocalendar().week

@@ -1,0 +1,153 @@
+"""Reports made in worker processes, beside the running bot.
+
+Making a register of thousands of entries is Python work from start to end (reading rows,
+building the table, python-docx and lxml, openpyxl). In a thread it holds the interpreter lock
+that the chat's event loop needs, and chat answers wait (bench/report_load.py: p99 from 8 ms
+to 170 ms with registers of 5 000 needs made in a thread). A process has an interpreter of its
+own. Each worker opens the storage and the renderers once, at its start; the bot's process
+records the edition and writes the audit, and keeps the file.
+
+Processes are started with "spawn" (a fresh interpreter), never "fork": the bot's process has
+threads (the event loop's executors, the database's), and a forked child inherits their locks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import multiprocessing
+import os
+import signal
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.app.stores import Stores, open_stores
+from bot.app.time import plan_source
+from bot.config import Settings
+from bot.ports.clock import SystemClock
+from bot.ports.reports import BudgetSource
+from bot.reports.making import Made, Order, WorkersDown, make_file
+from integrations.excel import ExcelRegisterRenderer
+from integrations.word import WordReportRenderer
+from storage.budget_file import CsvBudgetSource
+
+log = logging.getLogger(__name__)
+
+MOST = 4  # more processes than this only compete for the database and the disk
+
+
+def process_count(settings: Settings) -> int:
+    """How many report processes: as configured, else one fewer than the cores (1–4), so the
+    bot's own process keeps a core for the chat."""
+    if settings.report_processes is not None:
+        return settings.report_processes
+    return max(1, min(MOST, (os.cpu_count() or 2) - 1))
+
+
+def report_workers(settings: Settings) -> ProcessReportWorkers | None:
+    """Worker processes for the running bot; None where a process cannot share the database
+    (a private in-memory one) or none are wanted (FVIS_REPORT_PROCESSES=0)."""
+    count = process_count(settings)
+    if count <= 0 or (not settings.database_url and str(settings.db_path) == ":memory:"):
+        return None
+    # The workers open the same file wherever they start.
+    settings = dataclasses.replace(settings, db_path=Path(settings.db_path).resolve())
+    return ProcessReportWorkers(settings, count)
+
+
+class ProcessReportWorkers:
+    """Implements the core's ReportWorkers with a pool of spawned processes."""
+
+    def __init__(self, settings: Settings, processes: int) -> None:
+        self._settings = settings
+        self.processes = processes
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def _executor(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(
+                    max_workers=self.processes,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_start,
+                    initargs=(self._settings,),
+                )
+            return self._pool
+
+    def _discard(self, pool: ProcessPoolExecutor) -> None:
+        with self._lock:
+            if self._pool is pool:
+                self._pool = None
+        pool.shutdown(wait=False, cancel_futures=True)
+
+    async def make(self, order: Order) -> Made:
+        loop = asyncio.get_running_loop()
+        for attempt in (1, 2):
+            pool = self._executor()
+            try:
+                return await loop.run_in_executor(pool, _make, order)
+            except BrokenProcessPool as error:
+                # A worker died (killed, out of memory) or could not start: a fresh pool once.
+                log.warning("report worker stopped (attempt %d): %s", attempt, error)
+                self._discard(pool)
+        raise WorkersDown("report worker processes keep stopping")
+
+    def warm(self) -> None:
+        pool = self._executor()
+        for _ in range(self.processes):
+            pool.submit(_ready)
+
+    def close(self) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            # A report being made is finished (seconds at most); those waiting are dropped.
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+# -- inside a worker process ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _World:
+    stores: Stores
+    renderer: WordReportRenderer
+    workbooks: ExcelRegisterRenderer
+    budget: BudgetSource | None
+
+
+_world: _World | None = None
+
+
+def _start(settings: Settings) -> None:
+    # Ctrl-C reaches the whole process group; the bot stops its workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _world
+    _world = _World(
+        stores=open_stores(settings, SystemClock()),
+        renderer=WordReportRenderer(template=settings.word_template),
+        workbooks=ExcelRegisterRenderer(),
+        budget=CsvBudgetSource(settings.budget_file) if settings.budget_file else None,
+    )
+
+
+def _ready() -> int:
+    return os.getpid()
+
+
+def _make(order: Order) -> Made:
+    world = _world
+    if world is None:
+        raise RuntimeError("report worker not started")
+    context = order.context(
+        store=world.stores.reports,
+        plan=plan_source(world.stores, order.programme),
+        inputs=world.stores.status_inputs,
+        budget=world.budget,
+    )
+    return make_file(context, order.build, order.locale, world.renderer, world.workbooks)

@@ -1,0 +1,98 @@
+"""Reports made in worker processes (bot/app/report_workers.py): the running bot makes them in
+spawned processes that open the same database, while the edition, the audit and the file stay
+with the bot's own process; workers that cannot start leave the report to the bot itself."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import multiprocessing
+import pickle
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.app.build import Bot, build
+from bot.app.report_workers import ProcessReportWorkers, process_count, report_workers
+from bot.config import Settings
+from bot.domain.errors import UserError
+from tests.conftest import Chat, FakeClock
+from tests.test_reports import document_of
+from tests.test_reports_support import body_text, header_text, seed_week_47
+
+
+@pytest.fixture
+def serving_bot(settings: Settings, clock: FakeClock) -> Iterator[Bot]:
+    """The bot as `fvis-bot run` builds it, with one report process."""
+    instance = build(dataclasses.replace(settings, report_processes=1), clock=clock, serving=True)
+    yield instance
+    instance.close()
+
+
+async def test_a_register_is_made_in_a_worker_process_with_edition_and_audit_kept_here(
+    serving_bot: Bot, clock: FakeClock
+) -> None:
+    bot = serving_bot
+    assert bot.reports is not None and isinstance(bot.reports.workers, ProcessReportWorkers)
+    await seed_week_47(bot, clock)
+    bertil = Chat(bot, "bertil")
+    first = document_of(await bertil.say("rapport register avvikelser"))
+    # Made by another process, which read the entries just written through this one.
+    assert multiprocessing.active_children(), "no worker process"
+    text = body_text(first)
+    assert "AVV-1" in text and "Omars avvikelse om läkemedelslistan" in text
+    # The worker's clock is the bot's: the report is dated by the moment it was asked for.
+    assert "Datum: 2026-11-25" in header_text(first)
+    # The audit of each deviation listed is written here, by the bot's own process.
+    audited = {
+        (row["actor"], row["ref"])
+        for row in bot.db.query("SELECT * FROM audit WHERE action = 'report'")
+    }
+    assert {("webchat:bertil", "AVV-1"), ("webchat:bertil", "AVV-2")} <= audited
+    # The same report again is its next edition.
+    second = document_of(await bertil.say("rapport register avvikelser dnr RV 2026/7"))
+    assert "Utgåva: 2.0" in header_text(second)
+    assert "Diarienummer: RV 2026/7" in header_text(second)
+    # The Excel register goes the same way.
+    replies = await bertil.say("rapport register avvikelser excel")
+    assert replies[-1].style == "success" and replies[-1].file is not None
+    assert replies[-1].file.name.endswith(".xlsx") and "2" in replies[-1].text
+
+
+async def test_workers_that_cannot_start_leave_the_report_to_the_bots_own_process(
+    serving_bot: Bot, clock: FakeClock, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    bot = serving_bot
+    assert bot.reports is not None and bot.reports.workers is not None
+    bot.reports.workers.close()
+    # Workers that open a folder as their database fail at start, every time.
+    folder = tmp_path / "not-a-database"
+    folder.mkdir()
+    broken = dataclasses.replace(bot.settings, db_path=folder, report_processes=1)
+    bot.reports.workers = ProcessReportWorkers(broken, 1)
+    await seed_week_47(bot, clock)
+    with caplog.at_level(logging.WARNING):
+        document = document_of(await Chat(bot, "david").say("rapport register behov"))
+    assert "BEH-1" in body_text(document)
+    assert "report worker stopped (attempt 2)" in caplog.text
+    assert "in the bot's own process" in caplog.text
+
+
+def test_how_many_report_processes(tmp_path: Path) -> None:
+    settings = Settings(db_path=tmp_path / "fvis.db")
+    assert 1 <= process_count(settings) <= 4
+    assert process_count(dataclasses.replace(settings, report_processes=3)) == 3
+    assert report_workers(dataclasses.replace(settings, report_processes=0)) is None
+    # A private in-memory database cannot be opened by another process.
+    assert report_workers(dataclasses.replace(settings, db_path=Path(":memory:"))) is None
+    assert Settings.from_env({"FVIS_REPORT_PROCESSES": "2"}).report_processes == 2
+    assert Settings.from_env({}).report_processes is None
+    with pytest.raises(ValueError, match="FVIS_REPORT_PROCESSES"):
+        Settings.from_env({"FVIS_REPORT_PROCESSES": "many"})
+
+
+def test_a_user_error_from_a_worker_keeps_its_values() -> None:
+    error = pickle.loads(pickle.dumps(UserError("reports.bad_week", text="v 99")))
+    assert isinstance(error, UserError)
+    assert (error.key, error.values) == ("reports.bad_week", {"text": "v 99"})
