@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from bot.conversation.dialogues import current_state
 from bot.conversation.engine import CommandHandler, Context, Engine, help_choices
-from bot.domain.kinds import FIELDS, LEAD_FIELD, is_care_related, risk_value, spec
+from bot.domain.kinds import FIELDS, LEAD_FIELD, risk_value, spec
 from bot.domain.messages import Reply
 from bot.domain.model import Kind
-from bot.entries.service import FLAG_FORWARDED, FLAG_MEDICAL_REVIEW
+from bot.entries.service import FLAG_MEDICAL_REVIEW
 from bot.text.clean import shorten
-from bot.text.render import summary
 from handlers import duplicates
 from handlers import intake_forms as forms
 from handlers import intake_steps as steps
@@ -348,8 +347,7 @@ async def _save(context: Context, dialogue_id: str) -> list[Reply]:
     if dialogue is None or dialogue.id != dialogue_id or dialogue.state != "confirm":
         return context.engine.stale(context)
     kind = Kind(dialogue.kind)
-    # Every field stored, as a form stores them: what was not given is empty.
-    values = {f.name: dialogue.values.get(f.name, "") for f in FIELDS[kind]}
+    values = steps.values_to_store(kind, dialogue.values)
     replies = await _create(context, kind, values, dialogue.id)
     context.end_dialogue()
     return replies
@@ -365,14 +363,9 @@ async def _create(
     if not created:
         return [Reply(context.t("already_saved", ref=entry.ref))]
     replies = [Reply(context.t("saved", ref=entry.ref), style="success")]
-    replies += saved_notices(context, entry)
     if FLAG_MEDICAL_REVIEW in entry.flags:
         replies.append(Reply(context.t("risk_flagged", value=risk_value(values)), style="info"))
-    if FLAG_FORWARDED in entry.flags and is_care_related(values):
-        url = context.programme.deviation_system_url or "–"
-        text = summary(kind, values, context.locale, context.programme.benefits, context.timezone)
-        replies.append(Reply(context.t("forward_care", url=url, text=f"FVIS {entry.ref}\n{text}")))
-    return replies
+    return replies + saved_notices(context, entry)
 
 
 def _kind_from_word(text: str) -> Kind | None:

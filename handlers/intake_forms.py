@@ -9,7 +9,7 @@ from datetime import datetime
 
 from bot.conversation.engine import Context
 from bot.domain.ids import new_id
-from bot.domain.kinds import FIELDS, LEAD_FIELD, FieldSpec
+from bot.domain.kinds import FIELDS, LEAD_FIELD, FieldSpec, applies, origin_of
 from bot.domain.messages import Form, FormField, Option, Reply
 from bot.domain.model import Kind
 from bot.domain.pii import contains_personal_number
@@ -70,7 +70,9 @@ def form(
                 name=field_spec.name,
                 label=context.t(f"field.{field_spec.name}"),
                 type=field_spec.type,
-                required=field_spec.required,
+                # A form cannot hide a field by another's answer: one that belongs only to some
+                # entries (a go-live deviation's unit) is checked as required where it applies.
+                required=field_spec.required and field_spec.only_if is None,
                 options=options if field_spec.type == "select" else (),
                 value=values.get(field_spec.name, ""),
                 error=errors.get(field_spec.name, ""),
@@ -105,12 +107,21 @@ async def on_form(
         return [Reply(context.t("already_saved", ref=previous), style="info")]
     checked: dict[str, str] = {}
     errors: dict[str, str] = {}
+    if kind is Kind.DEVIATION and not values.get("origin", "").strip():
+        # The category tells which kind of deviation it is (programplan 7.7).
+        values = {**values, "origin": origin_of(values.get("category", "").strip())}
     for field_spec in FIELDS[kind]:
+        if not applies(field_spec, checked):
+            checked[field_spec.name] = ""  # not this entry's (a deviation from the plan's unit)
+            continue
         result = check(context, field_spec, values.get(field_spec.name, ""))
         if result.ok:
             checked[field_spec.name] = result.value
         else:
             errors[field_spec.name] = result.error
+    origin, category = checked.get("origin", ""), origin_of(checked.get("category", ""))
+    if kind is Kind.DEVIATION and origin and category and origin != category:
+        errors["category"] = context.t(f"dev.category_of_{origin}")
     if errors:
         # Keep what was typed in the fields, except text that must not be stored or echoed
         # (the reply may be kept as the answer to a retried request).
@@ -146,4 +157,6 @@ def _help(context: Context, field_spec: FieldSpec) -> str:
     own = f"help.{field_spec.name}"
     if has_text(own):
         return context.t(own)
+    if field_spec.only_if is not None:
+        return context.t(f"help.only_{field_spec.only_if[1]}")
     return context.t("when_hint") if field_spec.type == "date" else ""

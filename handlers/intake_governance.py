@@ -1,6 +1,7 @@
 """What intake adds for the programme's governance: the risk owner as a programme person (or
 "extern: <namn>"), the risk's review date, the questions asked per kind, and what the reporter
-is told after saving a risk."""
+is told after saving a risk, or a deviation (programplan 7.7: one at go-live is pointed to the
+region's deviation system first, with the text to paste there)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.conversation.engine import Context
-from bot.domain.kinds import FieldSpec
+from bot.domain.kinds import NOBODY, TOLD_FIELDS, FieldSpec
 from bot.domain.messages import Reply
 from bot.domain.model import Entry, Kind
+from bot.entries.deviations import case_choice, is_referred, system_link
 from bot.entries.risks import OWNER_EXTERNAL, OWNER_ID, REVIEW, resolve_person
 from bot.i18n.catalogue import has_text
-from bot.text.render import local_time
+from bot.text.render import local_time, summary
 from bot.text.validation import Checked
 
 DEFAULT_REVIEW = timedelta(days=30)
@@ -58,6 +60,8 @@ def prepare(context: Context, kind: Kind, values: dict[str, str]) -> dict[str, s
 
 
 def saved_notices(context: Context, entry: Entry) -> list[Reply]:
+    if entry.kind is Kind.DEVIATION:
+        return _deviation_notices(context, entry)
     if entry.kind is not Kind.RISK:
         return []
     review = local_time(datetime.fromisoformat(str(entry.fields[REVIEW])), context.timezone)[:10]
@@ -69,3 +73,27 @@ def saved_notices(context: Context, entry: Entry) -> list[Reply]:
     else:
         key = "risk.saved_own"
     return [Reply(context.t(key, ref=entry.ref, name=owner, review=review), style="info")]
+
+
+def _deviation_notices(context: Context, entry: Entry) -> list[Reply]:
+    """Who of the line organisation was told, by name; then the region's system, first."""
+    if not is_referred(entry):
+        return [Reply(context.t("dev.plan_saved"), style="info")]
+    replies = []
+    told = [c.new for c in entry.history if c.field in TOLD_FIELDS]
+    named = [name for name in told if name != NOBODY and not name.startswith("!")]
+    missed = [name[1:] for name in told if name.startswith("!")]
+    if named:
+        replies.append(Reply(context.t("dev.told_notice", names=", ".join(named)), style="info"))
+    if missed:
+        replies.append(Reply(context.t("dev.missed_notice", names=", ".join(missed)), style="info"))
+    if NOBODY in told:
+        unit = str(entry.fields.get("unit", "")) or "–"
+        replies.append(Reply(context.t("dev.no_unit_notice", unit=unit), style="info"))
+    text = f"FVIS {entry.ref}\n" + summary(
+        entry.kind, entry.fields, context.locale, context.programme.benefits, context.timezone
+    )
+    url = system_link(context.programme.deviation_system_url or "–", text)
+    referred = context.t("dev.referred", url=url, ref=entry.ref, text=text)
+    replies.append(Reply(referred, choices=(case_choice(entry, context.locale),), copy=text))
+    return replies

@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 
 from bot.conversation.engine import Context
-from bot.domain.kinds import FIELDS, LEAD_FIELD, FieldSpec, spec
+from bot.domain.kinds import (
+    FIELDS,
+    GOLIVE,
+    LEAD_FIELD,
+    FieldSpec,
+    applies,
+    categories_of,
+    origin_of,
+    spec,
+)
 from bot.domain.messages import Choice, Reply
 from bot.domain.model import Kind
 from bot.i18n.catalogue import option_label, translations
@@ -36,7 +45,18 @@ PROPOSED = "proposed"
 ASKED: dict[Kind, tuple[str, ...]] = {
     Kind.NEED: ("title", "unit", "benefit"),
     Kind.ISSUE: ("title", "unit"),
-    Kind.DEVIATION: ("what", "when", "unit", "category", "consequence", "probability", "lex_maria"),
+    # Programplan 7.7: which of the two kinds it is, unless the first sentence says; a deviation
+    # from the plan is not asked its unit, probability or Lex Maria.
+    Kind.DEVIATION: (
+        "what",
+        "origin",
+        "when",
+        "unit",
+        "category",
+        "consequence",
+        "probability",
+        "lex_maria",
+    ),
     Kind.RISK: ("description", "probability", "consequence"),
     Kind.CHANGE: ("what", "why"),
 }
@@ -75,6 +95,24 @@ def confirm(context: Context, name: str, value: str) -> None:
     marks = proposed(context)
     if name in marks:
         marks.remove(name)
+    if dialogue.kind == Kind.DEVIATION.value:
+        _keep_kinds_apart(context, name, value)
+
+
+def _keep_kinds_apart(context: Context, name: str, value: str) -> None:
+    """A deviation's category belongs to one of the two kinds (programplan 7.7): a category
+    given sets the kind; a kind given drops a category of the other kind, to be asked again."""
+    dialogue = context.dialogue
+    assert dialogue is not None
+    values = dialogue.values
+    if name == "category" and origin_of(value) and values.get("origin") != origin_of(value):
+        values["origin"] = origin_of(value)
+        if "origin" in proposed(context):
+            proposed(context).remove("origin")
+    if name == "origin" and origin_of(values.get("category", "")) not in ("", value):
+        del values["category"]
+        if "category" in proposed(context):
+            proposed(context).remove("category")
 
 
 # -- what the first sentence says ----------------------------------------------------------
@@ -111,6 +149,8 @@ def _found(context: Context, kind: Kind, text: str) -> dict[str, str]:
         if when is not None:
             found["when"] = when[0].isoformat()
         found |= deviation_hints(text)
+        if not found.get("origin") and found.get("unit"):
+            found["origin"] = GOLIVE  # a named unit: something that happened there
     elif kind is Kind.RISK:
         found |= risk_hints(text)
     elif kind is Kind.CHANGE:
@@ -147,6 +187,13 @@ def _defaults(context: Context, kind: Kind) -> None:
     if kind is Kind.ISSUE:
         propose(context, "urgency", "normal")
     if kind is Kind.DEVIATION:
+        propose(context, "origin", origin_of(values.get("category", "")))
+        if _inconsistent(values):
+            # A category proposed from the words, of the other kind than the one answered.
+            values.pop("category", None)
+            values.pop("area", None)
+        if values.get("origin") != GOLIVE:
+            return  # the rest is about care at go-live
         propose(context, "type", "negative_event")
         propose(context, "area", AREA_OF_CATEGORY.get(values.get("category", ""), ""))
         serious = values.get("area") == "care" and int(values.get("consequence") or 0) >= SERIOUS
@@ -159,6 +206,11 @@ def _defaults(context: Context, kind: Kind) -> None:
         propose(context, "owner", context.person.name)
 
 
+def _inconsistent(values: dict[str, str]) -> bool:
+    category = origin_of(values.get("category", ""))
+    return bool(category and values.get("origin") and category != values["origin"])
+
+
 def missing(context: Context) -> FieldSpec | None:
     dialogue = context.dialogue
     assert dialogue is not None
@@ -166,9 +218,17 @@ def missing(context: Context) -> FieldSpec | None:
     _defaults(context, kind)
     for name in ASKED[kind]:
         field_spec = spec(kind, name)
-        if name not in dialogue.values and (field_spec.required or name in ASKED_OPTIONAL):
+        if name in dialogue.values or not applies(field_spec, dialogue.values):
+            continue
+        if field_spec.required or name in ASKED_OPTIONAL:
             return field_spec
     return None
+
+
+def values_to_store(kind: Kind, values: dict[str, str]) -> dict[str, str]:
+    """Every field, as a form stores them: what was not given, or does not belong to this
+    entry (a deviation from the plan's unit), is empty."""
+    return {f.name: values.get(f.name, "") if applies(f, values) else "" for f in FIELDS[kind]}
 
 
 # -- questions and the summary ------------------------------------------------------------
@@ -194,11 +254,16 @@ def question(context: Context, field_spec: FieldSpec) -> Reply:
     assert dialogue is not None
     choices: list[Choice] = []
     if field_spec.type == "select":
+        offered = set(field_spec.options)
+        if field_spec.name == "category" and dialogue.kind == Kind.DEVIATION.value:
+            # The categories of the kind of deviation it is (programplan 7.7).
+            offered = set(categories_of(dialogue.values.get("origin", "")))
         choices = [
             Choice(f"{FLOW}:opt:{field_spec.name}:{dialogue.id}", label, value)
             for value, label in option_labels(
                 field_spec, context.locale, context.programme.benefits
             )
+            if value in offered or not value
         ]
         if not field_spec.required:
             # Nobody is made to guess: the handler sets it later (a need's benefit objective).
@@ -233,7 +298,11 @@ def summary_reply(context: Context) -> Reply:
     dialogue = context.dialogue
     assert dialogue is not None
     key = "summary_proposed" if proposed(context) else "summary"
-    return Reply(context.t(key, summary=summary_text(context)), choices=confirm_choices(context))
+    text = context.t(key, summary=summary_text(context))
+    if dialogue.kind == Kind.DEVIATION.value and dialogue.values.get("origin") == GOLIVE:
+        # The region's system comes first (programplan 7.7): said before saving, not after.
+        text += "\n\n" + context.t("dev.golive_first")
+    return Reply(text, choices=confirm_choices(context))
 
 
 def confirm_choices(context: Context) -> tuple[Choice, ...]:

@@ -1,6 +1,7 @@
 """Deviations through the dialogue: the time, unit and category a first sentence gives are
-used; consequence and probability are asked; Lex Maria only for serious care deviations; what
-a deviation sets off (escalation, a channel post, the region's deviation system)."""
+used (and so which of programplan 7.7's two kinds it is); consequence and probability are asked;
+Lex Maria only for serious care deviations; what a deviation sets off (escalation, a channel
+post, the region's deviation system first). tests/test_deviations_golive.py has the rest of 7.7."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from tests.helpers import labels, rows
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 DEVIATION_URL = "https://intranat.example.se/avvikelsesystem"
 DEVIATION = {
+    "origin": "golive",
     "type": "near_miss",
     "what": "Fel lista visades",
     "when": "igår kl 9",
@@ -62,12 +64,15 @@ async def test_the_first_sentence_gives_time_unit_and_category(chat: Any, bot: B
     assert anna.text == ask("sv", "probability")
     await anna.click("1 – osannolik")
     assert anna.text.startswith(t("sv", "summary_proposed", summary="")), anna.text
+    assert "Slag av avvikelse: Vid eller efter införandet av FVIS (förslag)" in anna.text
+    assert anna.text.endswith(t("sv", "dev.golive_first")), "the region's system comes first"
     assert "När: 2026-11-24 14:00 (förslag)" in anna.text
     assert "Enhet: Avdelning 5 (förslag)" in anna.text
     assert "Kategori: Patientsäkerhet (förslag)" in anna.text
     await anna.click("Spara")
     entry = only_entry(bot)
     assert entry["fields"] | {"what": ""} == {
+        "origin": "golive",
         "what": "",
         "when": local(24, 14).isoformat(),
         "unit": "Avdelning 5",
@@ -176,6 +181,8 @@ async def test_deviation_time_in_the_future_is_asked_again(
 async def test_deviation_time_not_understood_is_asked_again(chat: Any) -> None:
     omar = chat("omar")
     await omar.say("deviation Wrong list")
+    assert omar.text == ask("en", "origin"), "the words do not say which kind it is"
+    await omar.click("At or after the go-live of FVIS")
     await omar.say("tomorrow at 9")
     assert omar.last[0].text == "2026-11-26 09:00 is in the future. When did it happen?"
     await omar.say("when the moon was blue")
@@ -192,6 +199,7 @@ async def test_this_morning_said_early_is_not_in_the_future(
     person = chat(user)
     locale = "sv" if user == "anna" else "en"
     await person.say("avvikelse Fel lista" if locale == "sv" else "deviation Wrong list")
+    await person.say("2")  # at or after the go-live
     await person.say(typed)
     assert person.text == ask(locale, "unit")
     await person.say("avbryt" if locale == "sv" else "cancel")
@@ -293,55 +301,68 @@ async def test_deviation_below_8_is_not_escalated(
     entry = only_entry(bot)
     assert entry["status"] == "new"
     assert entry["escalation_level"] == "project"
-    assert entry["flags"] == ["forwarded"]
+    assert entry["flags"] == ["referred"], "at go-live: referred to the region's system"
     assert channel_posts(bot) == []
 
 
-async def test_care_related_deviation_points_to_the_deviation_system(chat: Any, bot: Bot) -> None:
+async def test_a_golive_deviation_is_referred_to_the_region_system_first(
+    chat: Any, bot: Bot
+) -> None:
+    """Programplan 7.7: "ska i första hand hanteras i regionens befintliga avvikelsesystem"."""
     anna = chat("anna")
     replies = await log_deviation(anna, what="Fel dos visades i läkemedelslistan")
     assert replies[0].text == t("sv", "saved", ref="AVV-1")
-    forward = replies[-1].text
-    assert DEVIATION_URL in forward
-    assert forward.startswith("Avvikelser i vården ska också in i regionens system för avvikelser.")
-    # The prefilled text to paste: our number and what was reported, in the person's language.
-    prefilled = forward.split("\n\n", 1)[1]
+    referred = replies[-1]
+    assert referred.text.startswith(
+        "Lägg nu in avvikelsen i regionens system för avvikelser. Där tas den om hand i första "
+        "hand. Boten gör inte det åt dig."
+    )
+    assert "också" not in referred.text, "the bot is not the main record"
+    assert DEVIATION_URL in referred.text
+    assert "skriv ärendenummer AVV-1 <nummer>" in referred.text
+    assert [c.label for c in referred.choices] == [t("sv", "dev.choice.case_number")]
+    # The prefilled text to paste, with a copy button in the web chat: our number and what was
+    # reported, in the person's language.
+    prefilled = referred.text.split("\n\n", 1)[1]
+    assert referred.copy == prefilled
     assert prefilled.startswith("FVIS AVV-1\nAvvikelse\n")
     assert "När: 2026-11-24 14:00" in prefilled
     assert "Kategori: Patientsäkerhet" in prefilled
-    assert "forwarded" in only_entry(bot)["flags"]
+    assert only_entry(bot)["flags"] == ["referred"]
     david = chat("david")
     await david.say("visa AVV-1")
-    assert "Vidarebefordrad till avvikelsesystemet: Ja" in david.text
+    assert "Avvikelsesystemet: hänvisad till avvikelsesystemet" in david.text
+    assert "Vidarebefordrad" not in david.text and "registrerad i" not in david.text
 
 
-async def test_care_related_deviation_in_english(chat: Any, bot: Bot) -> None:
+async def test_a_golive_deviation_in_english(chat: Any, bot: Bot) -> None:
     omar = chat("omar")
     await omar.say("deviation Yesterday at 2pm the wrong dose was shown for a patient on ward 3")
     await omar.click("1 – minor")
     await omar.click("1 – unlikely")
     await omar.click("Save")
-    forward = omar.last[-1].text
-    assert forward.startswith("Care-related deviations must also be reported")
-    assert DEVIATION_URL in forward
-    assert "FVIS AVV-1\nDeviation\n" in forward
-    assert "When: 2026-11-24 14:00" in forward
+    referred = omar.last[-1].text
+    assert referred.startswith("Now enter the deviation in the region's deviation system.")
+    assert DEVIATION_URL in referred
+    assert "FVIS AVV-1\nDeviation\n" in referred
+    assert "When: 2026-11-24 14:00" in referred
 
 
 async def test_a_proposed_category_can_be_changed_before_saving(chat: Any, bot: Bot) -> None:
-    """Other deviations are not forwarded: the person corrects the proposal in the summary."""
+    """The person corrects the proposals in the summary; a go-live deviation of any category
+    is referred to the region's system, not only one in care."""
     replies = await log_deviation(
         chat("anna"),
         what="Skrivaren skrev ut fel etikett",
         edits=("kategori arbetsmiljö", "område administration"),
     )
-    assert all(DEVIATION_URL not in r.text for r in replies)
+    assert DEVIATION_URL in replies[-1].text
     entry = only_entry(bot)
     assert (entry["fields"]["category"], entry["fields"]["area"]) == (
         "work_environment",
         "administration",
     )
-    assert "forwarded" not in entry["flags"]
+    assert entry["flags"] == ["referred"]
 
 
 async def test_the_deviation_summary_offers_a_form_to_edit_everything(chat: Any) -> None:

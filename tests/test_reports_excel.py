@@ -33,8 +33,9 @@ async def test_deviation_register_in_excel_has_every_field(bot: Bot, clock: Any,
     sheet = book["Avvikelser"]
     header = [cell.value for cell in sheet[1]]
     # Every field of the kind is a column, plus handling and times.
-    assert len(header) == 2 + len(FIELDS[Kind.DEVIATION]) + 9
-    assert header[:4] == ["Nummer", "Status", "Typ", "Vad"]
+    # (the last three: what happened with the region's system, the flag, who was told)
+    assert len(header) == 2 + len(FIELDS[Kind.DEVIATION]) + 10
+    assert header[:5] == ["Nummer", "Status", "Slag av avvikelse", "Typ", "Vad"]
     assert "Omedelbar åtgärd" in header and "Möjligt Lex Maria-ärende" in header
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}3"

@@ -50,6 +50,7 @@ from bot.reports.weekly import WeeklyReport, parse_targets
 from handlers import browse, followup, help, home, intake, triage
 from handlers import comms as comms_handlers
 from handlers import decisions as decision_handlers
+from handlers import deviations as deviation_handlers
 from handlers import milestones as milestone_handlers
 from handlers import reminders as reminder_handlers
 from handlers import reports as report_handlers
@@ -285,6 +286,7 @@ def build(settings: Settings, *, clock: Clock | None = None, serving: bool = Fal
     )  # fmt: skip
     decision_handlers.register(engine, time.milestones, governance.changes)
     risk_handlers.register(engine, governance.risks)
+    deviation_handlers.register(engine, governance.deviations)
     comms_handlers.register(engine, time.comms)
     reminder_handlers.register(engine, time.reminders)
     reports = report_service(

@@ -1,6 +1,6 @@
 """Building the programme's governance from the stores: change requests decided (programplan
-7.5), risks owned and reviewed (7.8). The composition root (bot/app/build.py) calls this; it
-sees only the core's protocols."""
+7.5), go-live deviations referred to the region's system (7.7), risks owned and reviewed (7.8).
+The composition root (bot/app/build.py) calls this; it sees only the core's protocols."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from bot.domain.ids import new_id
 from bot.domain.messages import Target
 from bot.domain.programme import Programme
 from bot.entries.changes import ChangeRequestService
+from bot.entries.deviations import DeviationService
 from bot.entries.risks import RiskService
 from bot.entries.service import EntryService
 from bot.ports.clock import Clock
@@ -26,6 +27,7 @@ from bot.ports.clock import Clock
 class GovernanceSide:
     changes: ChangeRequestService
     risks: RiskService
+    deviations: DeviationService
 
 
 def governance_side(
@@ -71,6 +73,10 @@ def governance_side(
         at=time(hour, minute),
         platforms=lambda: notifier.platforms,
     )
-    scheduler.add_work(risks)
-    entries.created_hooks.append(risks.on_created)
-    return GovernanceSide(changes, risks)
+    deviations = DeviationService(
+        service=entries, dispatcher=dispatcher, timezone=settings.timezone, at=time(hour, minute)
+    )
+    for work in (risks, deviations):
+        scheduler.add_work(work)
+        entries.created_hooks.append(work.on_created)
+    return GovernanceSide(changes, risks, deviations)

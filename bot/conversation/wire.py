@@ -32,4 +32,5 @@ def reply_from_dict(data: dict[str, Any]) -> Reply:
         if form
         else None,
         file=FileRef(**file) if file else None,
+        copy=data.get("copy", ""),
     )

@@ -19,12 +19,31 @@ class FieldSpec:
     max_length: int = 500
     # A deviation's time lies in the past; a reminder's in the future.
     when: str = "past"
+    # Belongs only to entries where another field has this value: ("origin", "golive").
+    only_if: tuple[str, str] | None = None
 
     @property
     def free_text(self) -> bool:
         return self.type in ("text", "textarea", "date")
 
 
+# Programplan 7.7: deviations from the programme plan (time, scope, budget) are the programme's
+# own; deviations at or after the go-live go to the region's own deviation system first.
+PLAN = "plan"
+GOLIVE = "golive"
+_LIVE = ("origin", GOLIVE)
+PLAN_CATEGORIES = frozenset({"plan_time", "plan_scope", "plan_budget"})
+# What a go-live deviation gets beyond its form (bot/entries/deviations.py): the flags of having
+# been referred to the region's system ("forwarded" before 7.7 was followed), the case number
+# the reporter got there, and who of the line organisation was told ("!name": not reached).
+REFERRED_FLAGS = frozenset({"referred", "forwarded"})
+CASE_NUMBER = "region_case_number"
+TOLD_MEDICAL = "told_medically_responsible"
+TOLD_MANAGER = "told_line_manager"
+TOLD_FIELDS = (TOLD_MEDICAL, TOLD_MANAGER)
+TOLD_AT = "told_at"
+NAMES_SEPARATOR = "; "
+NOBODY = "-"  # told: nobody, as the programme file names no one for the unit
 TITLE = FieldSpec("title", max_length=200)
 DESCRIPTION = FieldSpec("description", "textarea", max_length=10_000)
 UNIT = FieldSpec("unit", max_length=200)
@@ -45,11 +64,14 @@ FIELDS: dict[Kind, tuple[FieldSpec, ...]] = {
         FieldSpec("urgency", "select", options=("low", "normal", "high", "critical")),
     ),
     Kind.DEVIATION: (
-        FieldSpec("type", "select", options=("negative_event", "near_miss", "risk")),
+        FieldSpec("origin", "select", options=(PLAN, GOLIVE)),
+        FieldSpec("type", "select", options=("negative_event", "near_miss", "risk"), only_if=_LIVE),
         FieldSpec("what", "textarea", max_length=10_000),
         FieldSpec("when", "date", max_length=100),
-        UNIT,
-        FieldSpec("area", "select", options=("care", "administration", "it", "programme")),
+        FieldSpec("unit", max_length=200, only_if=_LIVE),
+        FieldSpec("area", "select", options=("care", "administration", "it"), only_if=_LIVE),
+        # One list for both kinds (the question offers those of the kind): the go-live's, then
+        # the plan's three.
         FieldSpec(
             "category",
             "select",
@@ -64,9 +86,10 @@ FIELDS: dict[Kind, tuple[FieldSpec, ...]] = {
             ),
         ),
         FieldSpec("consequence", "select", options=SCALE_1_4),
-        FieldSpec("probability", "select", options=SCALE_1_4),
+        # How likely it is to happen again, and Lex Maria, are questions about care at go-live.
+        FieldSpec("probability", "select", options=SCALE_1_4, only_if=_LIVE),
         FieldSpec("immediate_action", "textarea", required=False, max_length=5_000),
-        FieldSpec("lex_maria", "select", options=("no", "maybe", "yes")),
+        FieldSpec("lex_maria", "select", options=("no", "maybe", "yes"), only_if=_LIVE),
     ),
     Kind.RISK: (
         FieldSpec("description", "textarea", max_length=10_000),
@@ -101,6 +124,27 @@ CARE_CATEGORIES = frozenset({"patient_safety"})
 CARE_AREAS = frozenset({"care"})
 
 
+def applies(field: FieldSpec, values: dict[str, str]) -> bool:
+    """Whether the field belongs to an entry with these values: a deviation from the plan has
+    no unit, area, probability or Lex Maria."""
+    if field.only_if is None:
+        return True
+    name, value = field.only_if
+    return values.get(name) == value
+
+
+def origin_of(category: str) -> str:
+    """The kind of deviation (programplan 7.7) a category belongs to; "" for none."""
+    if not category:
+        return ""
+    return PLAN if category in PLAN_CATEGORIES else GOLIVE
+
+
+def categories_of(origin: str) -> tuple[str, ...]:
+    options = spec(Kind.DEVIATION, "category").options
+    return tuple(option for option in options if not origin or origin_of(option) == origin)
+
+
 def spec(kind: Kind, name: str) -> FieldSpec:
     for candidate in FIELDS[kind]:
         if candidate.name == name:
@@ -124,3 +168,12 @@ def risk_value(values: dict[str, str]) -> int | None:
 
 def is_care_related(values: dict[str, str]) -> bool:
     return values.get("category") in CARE_CATEGORIES or values.get("area") in CARE_AREAS
+
+
+def is_golive(values: dict[str, str]) -> bool:
+    """A deviation at or after the go-live (programplan 7.7). One logged before the bot asked
+    counts as such when it concerned care, as the region's system was pointed to then."""
+    origin = values.get("origin")
+    if origin:
+        return origin == GOLIVE
+    return is_care_related(values)

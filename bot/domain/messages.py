@@ -100,6 +100,9 @@ class Reply:
     choices: tuple[Choice, ...] = ()
     form: Form | None = None
     file: FileRef | None = None
+    # A part of `text` to copy as is (the web chat gives it a copy button; other platforms
+    # show the text, which holds it).
+    copy: str = ""
 
 
 @dataclass(frozen=True, slots=True)

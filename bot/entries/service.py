@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from bot.domain.errors import QueryTooLarge, UserError
 from bot.domain.governance import status_refusal
 from bot.domain.keys import KeyHasher
-from bot.domain.kinds import RISK_FLAG_THRESHOLD, is_care_related, risk_value, title_of
+from bot.domain.kinds import PLAN, RISK_FLAG_THRESHOLD, is_golive, risk_value, title_of
 from bot.domain.messages import Outbound, Target
 from bot.domain.model import (
     RULE_ACTOR,
@@ -45,6 +45,10 @@ from bot.text.clean import shorten
 log = logging.getLogger(__name__)
 
 FLAG_MEDICAL_REVIEW = "medical_review"
+# Programplan 7.7: a go-live deviation's reporter was pointed to the region's deviation system
+# with the text to paste ("hänvisad"); the bot registers nothing there itself. Entries from
+# before the plan was followed carry "forwarded", which meant the same.
+FLAG_REFERRED = "referred"
 FLAG_FORWARDED = "forwarded"
 
 
@@ -125,7 +129,11 @@ class EntryService:
             created_at=now,
         )
         entry.history.append(Change(person.qualified_id, person.name, "status", "", "new", now))
-        flagged = kind is Kind.DEVIATION and (risk_value(values) or 0) >= RISK_FLAG_THRESHOLD
+        flagged = (
+            kind is Kind.DEVIATION
+            and values.get("origin") != PLAN
+            and (risk_value(values) or 0) >= RISK_FLAG_THRESHOLD
+        )
         if flagged:
             # Escalated by the rule, and the history says so: not by the reporter.
             rule = f"{RULE_ACTOR}risk_value"
@@ -138,9 +146,10 @@ class EntryService:
                 Change(rule, name, "escalation_level", "project", "programme", now),
                 Change(rule, name, "status", "new", Status.ESCALATED.value, now),
             ]
-        if kind is Kind.DEVIATION and is_care_related(values):
-            # The bot does not replace the region's deviation system; the reporter gets a text for it.
-            entry.flags.append(FLAG_FORWARDED)
+        if kind is Kind.DEVIATION and is_golive(values):
+            # Handled first in the region's deviation system: the reporter gets the text for it
+            # (bot/entries/deviations.py follows up the case number it gets there).
+            entry.flags.append(FLAG_REFERRED)
         # One commit for the entry and its audit row: the reporter's answer waits for it.
         with self.uow.atomic():
             entry, created = self.entries.create(entry, dedupe_key=self._dedupe(person, dedupe_key))

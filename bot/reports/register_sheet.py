@@ -14,7 +14,7 @@ from bot.reports.context import YIELD_EVERY, ReportContext, share_the_interprete
 from bot.reports.model import CellValue, SheetColumn, Workbook, language_tag
 from bot.reports.register import ESCALATING, SCALES, has_risk_value, register_scope, selection
 from bot.reports.scope import Period
-from bot.text.render import field_value
+from bot.text.render import field_value, referral_state, told_line
 
 # Excel holds at most 32 767 characters in a cell.
 CELL_LIMIT = 32_000
@@ -93,8 +93,9 @@ def _columns(kind: Kind, locale: str) -> tuple[SheetColumn, ...]:
     ]
     if kind is Kind.DEVIATION:
         columns += [
-            SheetColumn(t(locale, "field.forwarded")),
+            SheetColumn(t(locale, "dev.system")),
             SheetColumn(t(locale, "reports.label.medical_review")),
+            SheetColumn(t(locale, "dev.told")),
         ]
     columns.append(SheetColumn(t(locale, "field.source")))
     return tuple(columns)
@@ -135,8 +136,10 @@ def _row(context: ReportContext, entry: Entry, locale: str) -> list[CellValue]:
     if kind is Kind.DEVIATION:
         yes, no = t(locale, "yes"), t(locale, "no")
         row += [
-            yes if "forwarded" in entry.flags else no,
+            # What happened with the region's system: blank for a deviation from the plan.
+            referral_state(entry, locale),
             yes if "medical_review" in entry.flags else no,
+            told_line(entry, locale, context.timezone),
         ]
     row.append(entry.source_link or None)
     return row

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bot.domain.kinds import risk_value, spec
+from bot.domain.kinds import CASE_NUMBER, REFERRED_FLAGS, risk_value, spec
 from bot.domain.model import Entry, Kind, Status
 from bot.i18n.catalogue import option_label, t
 from bot.reports.context import ReportContext
@@ -189,7 +189,9 @@ def deviations_table(locale: str, deviations: Sequence[Entry]) -> list[Block]:
             number(len(deviations), locale),
         ]
     )
-    forwarded = sum(1 for e in deviations if "forwarded" in e.flags)
+    # What really happened with the region's system (programplan 7.7), never "forwarded".
+    referred = sum(1 for e in deviations if REFERRED_FLAGS & set(e.flags))
+    registered = sum(1 for e in deviations if e.fields.get(CASE_NUMBER))
     return [
         *blocks,
         Paragraph(t(locale, "reports.status.deviations_intro")),
@@ -205,7 +207,12 @@ def deviations_table(locale: str, deviations: Sequence[Entry]) -> list[Block]:
             rows,
             total=True,
         ),
-        Facts(((t(locale, "field.forwarded"), number(forwarded, locale)),)),
+        Facts(
+            (
+                (t(locale, "reports.label.referred"), number(referred, locale)),
+                (t(locale, "reports.label.registered"), number(registered, locale)),
+            )
+        ),
     ]
 
 

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.domain.kinds import RISK_FLAG_THRESHOLD, is_care_related, risk_value
+from bot.domain.kinds import PLAN, RISK_FLAG_THRESHOLD, is_care_related, risk_value
 from bot.domain.model import Entry, EscalationLevel, Kind
 from bot.i18n.catalogue import option_label, t
 from bot.ports.reports import Assessment, BudgetFigures, BudgetLine
@@ -42,10 +42,15 @@ def awaits_decision(entry: Entry) -> bool:
 
 
 def is_plan_deviation(entry: Entry) -> bool:
-    """A deviation from the programme plan (time, scope, budget), not one in care."""
-    if entry.kind is not Kind.DEVIATION or is_care_related(entry.fields):
+    """A deviation from the programme plan (time, scope, budget), not one at go-live: its
+    `origin` (programplan 7.7); one logged before the bot asked, by its category or area."""
+    if entry.kind is not Kind.DEVIATION:
         return False
     fields = entry.fields
+    if fields.get("origin"):
+        return fields.get("origin") == PLAN
+    if is_care_related(fields):
+        return False
     return fields.get("category") in PLAN_CATEGORIES or fields.get("area") == "programme"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain.kinds import FIELDS, risk_value
+from bot.domain.kinds import FIELDS, applies, risk_value
 from bot.domain.model import Entry
 from bot.i18n.catalogue import has_text, t
 from bot.reports.context import ReportContext
@@ -15,7 +15,13 @@ from bot.reports.model import (
     Table,
 )
 from bot.reports.register import has_risk_value
-from bot.text.render import field_value, history_value, status_label
+from bot.text.render import (
+    field_value,
+    history_value,
+    referral_state,
+    status_label,
+    told_line,
+)
 
 
 def build_entry_record(context: ReportContext, entry: Entry, locale: str) -> ReportDocument:
@@ -30,6 +36,8 @@ def build_entry_record(context: ReportContext, entry: Entry, locale: str) -> Rep
     details = [(t(locale, "field.status"), status_label(locale, entry.status.value, entry.kind))]
     for f in FIELDS[entry.kind]:
         raw = str(entry.fields.get(f.name, "") or "")
+        if not raw and not applies(f, entry.fields):
+            continue  # a deviation from the plan has no unit, probability or Lex Maria
         details.append(
             (
                 t(locale, f"field.{f.name}"),
@@ -47,10 +55,12 @@ def build_entry_record(context: ReportContext, entry: Entry, locale: str) -> Rep
     ]
     if entry.reporter_count > 1:
         handling.insert(3, (t(locale, "field.reporters"), str(entry.reporter_count)))
-    if "forwarded" in entry.flags:
-        handling.append((t(locale, "field.forwarded"), t(locale, "yes")))
+    if (state := referral_state(entry, locale)) is not None:
+        handling.append((t(locale, "dev.system"), state))
     if "medical_review" in entry.flags:
         handling.append((t(locale, "reports.label.medical_review"), t(locale, "yes")))
+    if (told := told_line(entry, locale, context.timezone)) is not None:
+        handling.append((t(locale, "dev.told"), told))
     if entry.source_link:
         handling.append((t(locale, "field.source"), entry.source_link))
     report.blocks.extend(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from bot.domain.kinds import GOLIVE, origin_of
 from bot.text.timeparse import parse_when
 
 _WEEKDAY = r"(?:mån|tis|ons|tors|fre|lör|sön)dag"
@@ -234,6 +235,22 @@ _NEAR_MISS = (
     "caught before",
     "could have",
 )
+# Words that place a deviation at or after the go-live (programplan 7.7), when its category
+# does not already say which kind it is.
+_GOLIVE = (
+    "införande",
+    "införandet",
+    "go-live",
+    "golive",
+    "driftstart",
+    "i drift",
+    "nya journalen",
+    "nya systemet",
+    "cosmic",
+    "fvis",
+    "new system",
+    "after the switch",
+)
 _SEVERE = ("avled", "dog ", "livshotande", "katastrof", "died", "life-threatening")
 _SERIOUS = ("allvarlig", "skadades", "skadad", "serious", "severe", "harmed", "injured")
 _HARMLESS = (
@@ -270,6 +287,9 @@ def deviation_hints(text: str) -> dict[str, str]:
             hints["category"] = category
             hints["area"] = AREA_OF_CATEGORY[category]
             break
+    origin = origin_of(hints.get("category", ""))
+    if origin or _any(lowered, _GOLIVE):
+        hints["origin"] = origin or GOLIVE
     hints["type"] = "near_miss" if _any(lowered, _NEAR_MISS) else "negative_event"
     if _any(lowered, _SEVERE):
         hints["consequence"] = "4"

@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import date, datetime, tzinfo
 from zoneinfo import ZoneInfo
 
-from bot.domain.kinds import FIELDS, risk_value
+from bot.domain.kinds import (
+    CASE_NUMBER,
+    FIELDS,
+    NAMES_SEPARATOR,
+    NOBODY,
+    REFERRED_FLAGS,
+    TOLD_AT,
+    TOLD_FIELDS,
+    applies,
+    risk_value,
+)
 from bot.domain.model import Entry, Kind
 from bot.i18n.catalogue import has_text, option_label, t
 from bot.text.clean import shorten
@@ -73,6 +83,8 @@ def summary(
     """One line per field; the `marked` fields (values the bot proposed) end with `mark`."""
     lines = [t(locale, f"kind.{kind.value}")]
     for spec in FIELDS[kind]:
+        if not applies(spec, values):
+            continue  # a deviation from the plan has no unit, probability or Lex Maria
         shown = field_value(kind, spec.name, values.get(spec.name, ""), locale, benefits, timezone)
         suffix = f" {mark}" if spec.name in marked and mark else ""
         lines.append(f"{t(locale, f'field.{spec.name}')}: {shorten(shown, 600)}{suffix}")
@@ -96,6 +108,8 @@ def full_record(entry: Entry, locale: str, benefits: dict[int, str], timezone: s
     )
     for spec in FIELDS[entry.kind]:
         value = str(entry.fields.get(spec.name, ""))
+        if not value and not applies(spec, entry.fields):
+            continue
         shown = field_value(entry.kind, spec.name, value, locale, benefits, timezone)
         if spec.name == "owner" and entry.fields.get("owner_external"):
             shown = f"{shown} ({t(locale, 'risk.external_mark')})"
@@ -108,8 +122,10 @@ def full_record(entry: Entry, locale: str, benefits: dict[int, str], timezone: s
         level = t(locale, f"level.{entry.escalation_level.value}")
         lines.append(f"{t(locale, 'field.escalation_level')}: {level}")
     lines.append(f"{t(locale, 'field.assignee')}: {entry.assignee or '–'}")
-    if "forwarded" in entry.flags:
-        lines.append(f"{t(locale, 'field.forwarded')}: {t(locale, 'yes')}")
+    if (state := referral_state(entry, locale)) is not None:
+        lines.append(f"{t(locale, 'dev.system')}: {state}")
+    if (told := told_line(entry, locale, timezone)) is not None:
+        lines.append(f"{t(locale, 'dev.told')}: {told}")
     lines.append(f"{t(locale, 'field.reporter')}: {entry.reporter_name}")
     if entry.reporter_count > 1:
         lines.append(t(locale, "reported_by_many", count=entry.reporter_count))
@@ -141,9 +157,47 @@ def status_label(locale: str, status: str, kind: Kind | None = None) -> str:
     return t(locale, key) if has_text(key) else t(locale, f"status.{status}")
 
 
+def referral_state(entry: Entry, locale: str) -> str | None:
+    """What really happened with the region's deviation system (programplan 7.7): the reporter
+    was given the text (referred), or gave the case number it got there (registered)."""
+    number = entry.fields.get(CASE_NUMBER)
+    if number:
+        return t(locale, "dev.state.registered", number=number)
+    if REFERRED_FLAGS & set(entry.flags):
+        return t(locale, "dev.state.referred")
+    return None
+
+
+def told_line(entry: Entry, locale: str, timezone: str) -> str | None:
+    """Who of the line organisation was told of it, as what, and when (programplan 7.7)."""
+    try:
+        at = local_time(datetime.fromisoformat(str(entry.fields.get(TOLD_AT, ""))), timezone)
+    except ValueError:
+        return None
+    parts = [
+        f"{told_value(name, locale)} ({t(locale, f'dev.role.{field}')}), {at}"
+        for field in TOLD_FIELDS
+        for name in str(entry.fields.get(field, "")).split(NAMES_SEPARATOR)
+        if name
+    ]
+    return "; ".join(parts) or None
+
+
+def told_value(value: str, locale: str) -> str:
+    """Who was told of a go-live deviation, as bot/entries/deviations.py records it: a name,
+    "!name" for someone the notice did not reach, NOBODY when the file names no one."""
+    if value == NOBODY:
+        return t(locale, "dev.nobody_named")
+    if value.startswith("!"):
+        return t(locale, "dev.not_reached", name=value[1:])
+    return value
+
+
 def history_value(field: str, value: str, locale: str, kind: Kind | None = None) -> str:
     if not value:
         return ""
+    if field in TOLD_FIELDS:
+        return told_value(value, locale)
     if field == "status":
         return status_label(locale, value, kind)
     if field == "escalation_level":

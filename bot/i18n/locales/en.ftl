@@ -75,7 +75,6 @@ field-reporter = Reported by
 field-created = Logged
 field-source = Source
 field-risk_value = Risk value
-field-forwarded = Forwarded to the deviation system
 # questions, one at a time
 ask-title = What title should it have? One short sentence is enough.
 ask-description = Describe it a little more: what is needed and why?
@@ -187,10 +186,6 @@ bad_when = I did not understand the time “{ $text }”. Write for example “y
 future_when = { $when } is in the future. When did it happen?
 # after saving
 risk_flagged = The risk value is { $value } (consequence × probability). That is 8 or more, so the deviation is escalated and flagged for the medically responsible.
-forward_care =
-    Care-related deviations must also be reported in the region's deviation system – the FVIS bot does not replace it. Open { $url } and paste the text below:
-
-    { $text }
 flag_channel_post = { $ref } has risk value { $value } and is flagged for the medically responsible. Handlers: show { $ref }.
 # browsing and triage
 not_found = I cannot find { $ref }.
@@ -944,3 +939,54 @@ opt-probability-1 = 1 – unlikely
 opt-probability-2 = 2 – possible
 opt-probability-3 = 3 – likely
 opt-probability-4 = 4 – very likely
+
+## deviations (programplan 7.7)
+
+# the two kinds: from the programme plan, and at or after the go-live
+field-origin = Kind of deviation
+opt-origin-plan = From the programme plan (time, scope, budget)
+opt-origin-golive = At or after the go-live of FVIS
+ask-origin = Is it about the programme plan, that is time, scope or budget? Or something that happened when FVIS went live, or later?
+help-origin = From the plan: time, scope or budget. At go-live: what happened in care or in the systems.
+help-only_golive = At go-live only
+dev-category_of_plan = Pick a category of the plan: time, scope or budget.
+dev-category_of_golive = That category is about the programme plan. Pick another, or change the kind of deviation.
+dev-plan_saved = A deviation from the programme plan is handled by the programme, according to the FVIS guideline for follow-up and reporting.
+# the region's own system first: what really happened is recorded
+dev-golive_first = This belongs first of all in the region's deviation system. Once you have saved, you get a link to it and a text to paste there.
+dev-referred =
+    Now enter the deviation in the region's deviation system. It is handled there first. The bot does not do that for you.
+    Open { $url } and paste the text below. Once you have a case number there: write casenumber { $ref } <number>, or click the button. Otherwise I will remind you tomorrow.
+
+    { $text }
+dev-system = Deviation system
+dev-state-referred = referred to the deviation system
+dev-state-registered = registered in the deviation system (case number { $number })
+field-region_case_number = Case number in the deviation system
+dev-choice-case_number = Enter the case number
+dev-case_title = Case number of { $ref }
+dev-ask_case_number = Which case number did { $ref } get in the region's deviation system?
+dev-case_usage = Write: casenumber AVV-3 <number from the deviation system>
+dev-bad_case_number = “{ $text }” does not look like a case number. Write letters and digits, at most 40 characters.
+dev-not_golive = { $ref } is not a deviation at go-live. It does not go into the region's deviation system.
+dev-case_forbidden = Only those who reported { $ref } and handlers can enter the number.
+dev-case_saved = { $ref } is registered in the deviation system (case number { $number }). Whoever handles it has been told.
+dev-case_told = { $actor } writes that { $ref } is in the region's deviation system, with case number { $number }.
+dev-case_told_reporter = { $Yours } { $ref } “{ $title }” is now in the region's deviation system, with case number { $number } ({ $actor }).
+dev-case_reminder = Have you entered { $ref } in the region's deviation system? It is handled there first: { $url } Then write the number here: casenumber { $ref } <number>
+reports-label-referred = Referred to the deviation system
+reports-label-registered = Of those, with a case number there
+# the line organisation told by name
+field-told_medically_responsible = Told: medically responsible
+field-told_line_manager = Told: the unit's manager
+dev-told = Told in the line organisation
+dev-role-told_medically_responsible = medically responsible
+dev-role-told_line_manager = the unit's manager
+dev-nobody_named = nobody named for the unit
+dev-not_reached = { $name } (not reached)
+dev-rule_told = Rule: flagged deviation at go-live
+dev-line_told = { $ref } is a deviation at the go-live of FVIS at { $unit }. Its risk value is { $value }. Could it be Lex Maria: { $lex_maria }. You are told as { $role }. It goes first into the region's deviation system.
+dev-told_notice = I have told { $names }.
+dev-missed_notice = I could not reach { $names } in the chat. Please tell them yourself.
+dev-no_unit_notice = The programme file does not say who is medically responsible for “{ $unit }”. The programme channel has been told, so that the right person hears.
+dev-no_unit_post = { $ref } is flagged for the medically responsible. But the programme file names nobody for “{ $unit }”. Handlers: make sure the right person hears (show { $ref }).

@@ -76,7 +76,6 @@ field-reporter = Rapporterad av
 field-created = Registrerad
 field-source = Källa
 field-risk_value = Riskvärde
-field-forwarded = Vidarebefordrad till avvikelsesystemet
 # questions, one at a time
 ask-title = Vilken rubrik ska det ha? En kort mening räcker.
 ask-description = Beskriv det lite mer: vad behövs och varför?
@@ -188,10 +187,6 @@ bad_when = Jag förstod inte tidpunkten ”{ $text }”. Skriv till exempel ”i
 future_when = Tidpunkten { $when } ligger i framtiden. När hände det?
 # after saving
 risk_flagged = Riskvärdet är { $value } (konsekvens × sannolikhet). Det är 8 eller mer. Därför är avvikelsen eskalerad och flaggad för den som har medicinskt ansvar.
-forward_care =
-    Avvikelser i vården ska också in i regionens system för avvikelser. Boten gör inte det åt dig. Öppna { $url } och klistra in texten här:
-
-    { $text }
 flag_channel_post = { $ref } har riskvärde { $value }. Den är flaggad för den som har medicinskt ansvar. Handläggare: skriv visa { $ref }.
 # browsing and triage
 not_found = Jag hittar { $gender ->
@@ -966,3 +961,54 @@ opt-probability-1 = 1 – osannolik
 opt-probability-2 = 2 – möjlig
 opt-probability-3 = 3 – sannolik
 opt-probability-4 = 4 – mycket sannolik
+
+## deviations (programplan 7.7)
+
+# the two kinds: from the programme plan, and at or after the go-live
+field-origin = Slag av avvikelse
+opt-origin-plan = Mot programplanen (tid, omfattning, budget)
+opt-origin-golive = Vid eller efter införandet av FVIS
+ask-origin = Gäller det programplanen, alltså tid, omfattning eller budget? Eller något som hänt när FVIS infördes eller senare?
+help-origin = Mot planen: tid, omfattning eller budget. Vid införandet: det som hänt i vården eller i systemen.
+help-only_golive = Bara vid införandet
+dev-category_of_plan = Välj en kategori för planen: tid, omfattning eller budget.
+dev-category_of_golive = Den kategorin gäller programplanen. Välj en annan, eller byt slag av avvikelse.
+dev-plan_saved = En avvikelse mot programplanen tas om hand av programmet. Det sker enligt FVIS riktlinje för uppföljning och rapportering.
+# the region's own system first: what really happened is recorded
+dev-golive_first = Det här hör i första hand hemma i regionens system för avvikelser. När du har sparat får du en länk dit och en text att klistra in.
+dev-referred =
+    Lägg nu in avvikelsen i regionens system för avvikelser. Där tas den om hand i första hand. Boten gör inte det åt dig.
+    Öppna { $url } och klistra in texten nedan. När du har fått ett ärendenummer där: skriv ärendenummer { $ref } <nummer>, eller klicka på knappen. Annars påminner jag dig i morgon.
+
+    { $text }
+dev-system = Avvikelsesystemet
+dev-state-referred = hänvisad till avvikelsesystemet
+dev-state-registered = registrerad i avvikelsesystemet (ärendenummer { $number })
+field-region_case_number = Ärendenummer i avvikelsesystemet
+dev-choice-case_number = Ange ärendenummer
+dev-case_title = Ärendenummer för { $ref }
+dev-ask_case_number = Vilket ärendenummer fick { $ref } i regionens system för avvikelser?
+dev-case_usage = Skriv: ärendenummer AVV-3 <nummer från avvikelsesystemet>
+dev-bad_case_number = ”{ $text }” ser inte ut som ett ärendenummer. Skriv bokstäver och siffror, och högst 40 tecken.
+dev-not_golive = { $ref } är ingen avvikelse vid införandet. Den ska inte in i regionens system för avvikelser.
+dev-case_forbidden = Bara den som har rapporterat { $ref } och handläggare kan ange numret.
+dev-case_saved = { $ref } är registrerad i avvikelsesystemet (ärendenummer { $number }). Den som handlägger har fått veta.
+dev-case_told = { $actor } skriver att { $ref } finns i regionens system för avvikelser, med ärendenummer { $number }.
+dev-case_told_reporter = { $Yours } { $ref } ”{ $title }” finns nu i regionens system för avvikelser, med ärendenummer { $number } ({ $actor }).
+dev-case_reminder = Har du lagt in { $ref } i regionens system för avvikelser? Där tas den om hand i första hand: { $url } Skriv sedan numret här: ärendenummer { $ref } <nummer>
+reports-label-referred = Hänvisade till avvikelsesystemet
+reports-label-registered = Av dem med ärendenummer där
+# the line organisation told by name
+field-told_medically_responsible = Meddelad medicinskt ansvarig
+field-told_line_manager = Meddelad chef för enheten
+dev-told = Meddelade i linjen
+dev-role-told_medically_responsible = medicinskt ansvarig
+dev-role-told_line_manager = chef för enheten
+dev-nobody_named = ingen namngiven för enheten
+dev-not_reached = { $name } (nåddes inte)
+dev-rule_told = Regel: flaggad avvikelse vid införandet
+dev-line_told = { $ref } är en avvikelse vid införandet av FVIS på { $unit }. Den har riskvärde { $value }. Kan det vara Lex Maria: { $lex_maria }. Du får veta det som { $role }. Den ska i första hand in i regionens system för avvikelser.
+dev-told_notice = Jag har meddelat { $names }.
+dev-missed_notice = Jag kunde inte nå { $names } i chatten. Säg gärna till själv.
+dev-no_unit_notice = Programfilen säger inte vem som har medicinskt ansvar för ”{ $unit }”. Programkanalen har fått veta, så att rätt person får besked.
+dev-no_unit_post = { $ref } är flaggad för den som har medicinskt ansvar. Men programfilen har ingen sådan för ”{ $unit }”. Handläggare: se till att rätt person får veta (visa { $ref }).

@@ -31,6 +31,7 @@
       openWindow: 'Öppna chatten i ett eget fönster',
       signedInAs: 'Inloggad som {name}',
       copyLink: 'Kopiera länken', copied: 'Kopierad', copyFailed: 'Kunde inte kopiera – markera länken och kopiera den.',
+      copyText: 'Kopiera texten', copyTextFailed: 'Kunde inte kopiera – markera texten och kopiera den.',
     },
     en: {
       title: 'FVIS bot — web chat', who: 'You are', loading: 'Loading…',
@@ -58,6 +59,7 @@
       openWindow: 'Open the chat in a window of its own',
       signedInAs: 'Signed in as {name}',
       copyLink: 'Copy the link', copied: 'Copied', copyFailed: 'Could not copy – select the link and copy it.',
+      copyText: 'Copy the text', copyTextFailed: 'Could not copy – select the text and copy it.',
     },
   };
   const STYLES = ['info', 'error', 'success'];
@@ -268,18 +270,24 @@
     try { url = new URL(href); } catch { return [href]; }
     if (!['http:', 'https:'].includes(url.protocol)) return [href];
     const link = el('a', { href: url.href, target: '_blank', rel: 'noopener noreferrer', text: href });
-    const copy = label('button', 'copyLink', { type: 'button', class: 'copy', 'data-testid': 'copy-link',
-      'aria-label': `${t('copyLink')} ${href}` });
+    const copy = copyButton('copyLink', 'copyFailed', href,
+      { 'data-testid': 'copy-link', 'aria-label': `${t('copyLink')} ${href}` });
+    return [link, ' ', copy];
+  }
+
+  // A button that puts `value` on the clipboard and says, for a moment, how that went.
+  function copyButton(name, failed, value, attrs = {}) {
+    const copy = label('button', name, { type: 'button', class: 'copy', ...attrs });
     copy.addEventListener('click', async () => {
       try {
-        await navigator.clipboard.writeText(href);
+        await navigator.clipboard.writeText(value);
         copy.textContent = t('copied');
       } catch {
-        copy.textContent = t('copyFailed');
+        copy.textContent = t(failed);
       }
-      setTimeout(() => { copy.textContent = t('copyLink'); }, 3000);
+      setTimeout(() => { copy.textContent = t(name); }, 3000);
     });
-    return [link, ' ', copy];
+    return copy;
   }
 
   function fileLink(file) {
@@ -296,6 +304,11 @@
     const text = form && String(form.title || '') === String(reply.text || '') ? '' : reply.text;
     const bubble = addBubble('bot', { text, style: reply.style });
     if (reply.file) bubble.append(fileLink(reply.file) || '');
+    if (reply.copy) {
+      // A text to paste elsewhere (a deviation for the region's own system), copied as is.
+      bubble.append(el('div', { class: 'copy-row' },
+        copyButton('copyText', 'copyTextFailed', String(reply.copy), { 'data-testid': 'copy-text' })));
+    }
     const question = bubble.querySelector('p.text');
     if (Array.isArray(reply.choices) && reply.choices.length) bubble.append(renderChoices(reply.choices, question));
     if (form) {
