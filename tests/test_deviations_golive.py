@@ -322,16 +322,19 @@ async def test_a_unit_the_file_names_nobody_for_goes_to_the_programme_channel(
     omar = chat("omar")
     await omar.log("deviation", FLAGGED | {"unit": "Akuten"})
     assert "The programme file does not say who is medically responsible for “Akuten”." in omar.text
-    assert any(
-        "AVV-1 är flaggad för den som har medicinskt ansvar. Men programfilen har ingen sådan för "
-        "”Akuten”." in text
-        for text in channel_texts(bot)
-    )
+    # Flagged: the programme channel heard of it once, from the flag.
+    assert channel_texts(bot) == [t("sv", "flag_channel_post", ref="AVV-1", value=12)]
     [change] = [c for c in entry(bot).history if c.field.startswith("told_")]
     assert change.new == "-"
     david = chat("david")
     await david.say("visa AVV-1")
     assert "ingen namngiven för enheten (medicinskt ansvarig)" in david.text
+    # Not flagged, yet a possible Lex Maria case: the channel hears who must be found.
+    await omar.log("deviation", GOLIVE | {"unit": "Akuten", "lex_maria": "yes"})
+    assert channel_texts(bot)[1:] == [
+        "AVV-2 ska till den som har medicinskt ansvar för ”Akuten”. Men programfilen säger inte "
+        "vem det är. Handläggare: se till att rätt person får veta (visa AVV-2)."
+    ]
 
 
 # -- the register and the reports ------------------------------------------------------------

@@ -372,6 +372,14 @@ async def test_an_automatic_escalation_is_recorded_as_the_rule(web_: Web, bot: B
     assert history(bot, kind="deviation")[1:] == [
         ("Regel: riskvärde 12 ≥ 8", "escalation_level", "project", "programme"),
         ("Regel: riskvärde 12 ≥ 8", "status", "new", "escalated"),
+        # Programplan 7.7: the unit's line organisation is told by name, also by a rule.
+        (
+            "Regel: flaggad avvikelse vid införandet",
+            "told_medically_responsible",
+            "",
+            "Maria Sandberg",
+        ),
+        ("Regel: flaggad avvikelse vid införandet", "told_line_manager", "", "Lena Holmgren"),
     ]
 
 

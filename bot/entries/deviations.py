@@ -114,9 +114,11 @@ class DeviationService:
         rule = (f"{RULE_ACTOR}told_line", t("sv", "dev.rule_told"))
         if unit is None:
             changes = [Change(*rule, TOLD_MEDICAL, "", NOBODY, now)]
-            await service.notices.to_programme(
-                "dev.no_unit_post", ref=entry.ref, unit=shorten(unit_text, 60) or "–"
-            )
+            if FLAG_MEDICAL_REVIEW not in entry.flags:
+                # A flagged one was posted to the programme channel already (EntryService).
+                await service.notices.to_programme(
+                    "dev.no_unit_post", ref=entry.ref, unit=shorten(unit_text, 60) or "–"
+                )
             self._record(entry, changes, ())
             return
         wanted = [(TOLD_MEDICAL, key) for key in unit.medically_responsible]

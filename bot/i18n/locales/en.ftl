@@ -989,4 +989,4 @@ dev-line_told = { $ref } is a deviation at the go-live of FVIS at { $unit }. Its
 dev-told_notice = I have told { $names }.
 dev-missed_notice = I could not reach { $names } in the chat. Please tell them yourself.
 dev-no_unit_notice = The programme file does not say who is medically responsible for “{ $unit }”. The programme channel has been told, so that the right person hears.
-dev-no_unit_post = { $ref } is flagged for the medically responsible. But the programme file names nobody for “{ $unit }”. Handlers: make sure the right person hears (show { $ref }).
+dev-no_unit_post = { $ref } is for whoever is medically responsible for “{ $unit }”. But the programme file does not say who that is. Handlers: make sure the right person hears (show { $ref }).

@@ -1011,4 +1011,4 @@ dev-line_told = { $ref } är en avvikelse vid införandet av FVIS på { $unit }.
 dev-told_notice = Jag har meddelat { $names }.
 dev-missed_notice = Jag kunde inte nå { $names } i chatten. Säg gärna till själv.
 dev-no_unit_notice = Programfilen säger inte vem som har medicinskt ansvar för ”{ $unit }”. Programkanalen har fått veta, så att rätt person får besked.
-dev-no_unit_post = { $ref } är flaggad för den som har medicinskt ansvar. Men programfilen har ingen sådan för ”{ $unit }”. Handläggare: se till att rätt person får veta (visa { $ref }).
+dev-no_unit_post = { $ref } ska till den som har medicinskt ansvar för ”{ $unit }”. Men programfilen säger inte vem det är. Handläggare: se till att rätt person får veta (visa { $ref }).
