@@ -135,7 +135,7 @@ help =
       …or just write what it is about and I will ask for what is missing.
     See and follow up:
       list [mine|all] [kind] [status] · show BEH-12 · search <words>
-      comment BEH-12 <text>
+      comment BEH-12 <text> · casenumber AVV-3 <number in the deviation system>
     Handlers:
       status BEH-12 <status> · assign ÄRE-7 <person> · escalate ÄRE-7
     Milestones and reminders:

@@ -136,7 +136,7 @@ help =
       …eller skriv bara vad det gäller, så frågar jag vad som saknas.
     Se och följ upp:
       lista [mina|alla] [typ] [status] · visa BEH-12 · sök <ord>
-      kommentera BEH-12 <text>
+      kommentera BEH-12 <text> · ärendenummer AVV-3 <nummer i avvikelsesystemet>
     Handläggare:
       status BEH-12 <status> · tilldela ÄRE-7 <person> · eskalera ÄRE-7
     Datum och påminnelser:
