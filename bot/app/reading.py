@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from bot.app.build import load_programme
+from bot.app.programme import load_programme
 from bot.app.stores import open_stores
 from bot.config import Settings
 from bot.delivery.routing import NotifierRouter

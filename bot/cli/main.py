@@ -134,7 +134,7 @@ def cmd_entries_show(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_programme_import(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.app.build import import_programme
+    from bot.app.programme import import_programme
 
     import_programme(settings, read_programme_file(Path(args.file)))
     print(t(terminal(), "cli.imported", file=args.file))
@@ -169,7 +169,7 @@ def cmd_db_copy(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_teams_package(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.app.build import teams_package
+    from bot.app.adapters import teams_package
 
     try:
         out = teams_package(
