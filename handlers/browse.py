@@ -41,6 +41,36 @@ def register(engine: Engine) -> None:
 
 
 async def list_entries(context: Context, args: str) -> list[Reply]:
+    asked = _list_query(context, args)
+    if isinstance(asked, str):
+        text = context.t(
+            "bad_list_word",
+            text=shorten(asked, 40),
+            kinds=kind_names(context.locale),
+            options=status_names(context.locale),
+        )
+        return [Reply(text, style="error")]
+    query, mine = asked
+    notices = []
+    if not mine and not sees_all(context.person):
+        notices.append(Reply(context.t("list_own_only")))
+        mine = True
+    entries, total = await context.entries.search(context.person, query, mine=mine)
+    if query.order == "urgency":
+        return [*notices, *queue_replies(context, entries, total)]
+    if not entries:
+        return [*notices, Reply(context.t("list_empty"))]
+    lines = [_header(context, total, len(entries))]
+    lines += [list_row(entry, context.locale, context.timezone) for entry in entries]
+    choices = tuple(
+        Choice("say", entry.ref, f"{_show_word(context)} {entry.ref}") for entry in entries[:5]
+    )
+    return [*notices, Reply("\n".join(lines), choices=choices)]
+
+
+def _list_query(context: Context, args: str) -> tuple[EntryQuery, bool] | str:
+    """What `lista …` asks for: the query and whether only the person's own entries; or the
+    first word it does not know."""
     mine = not sees_all(context.person)
     kinds: list[Kind] = []
     statuses: list[Status] = []
@@ -78,36 +108,11 @@ async def list_entries(context: Context, args: str) -> list[Reply]:
         elif word in STATUS_WORDS:
             statuses.append(STATUS_WORDS[word])
         else:
-            return [
-                Reply(
-                    context.t(
-                        "bad_list_word",
-                        text=shorten(word, 40),
-                        kinds=kind_names(context.locale),
-                        options=status_names(context.locale),
-                    ),
-                    style="error",
-                )
-            ]
+            return word
         index += 1
-    notices = []
-    if not mine and not sees_all(context.person):
-        notices.append(Reply(context.t("list_own_only")))
-        mine = True
     if queue.order == "urgency" and not statuses:
         statuses = list(OPEN)
-    query = dataclasses.replace(queue, kinds=kinds, statuses=statuses)
-    entries, total = await context.entries.search(context.person, query, mine=mine)
-    if queue.order == "urgency":
-        return [*notices, *queue_replies(context, entries, total)]
-    if not entries:
-        return [*notices, Reply(context.t("list_empty"))]
-    lines = [_header(context, total, len(entries))]
-    lines += [list_row(entry, context.locale, context.timezone) for entry in entries]
-    choices = tuple(
-        Choice("say", entry.ref, f"{_show_word(context)} {entry.ref}") for entry in entries[:5]
-    )
-    return [*notices, Reply("\n".join(lines), choices=choices)]
+    return dataclasses.replace(queue, kinds=kinds, statuses=statuses), mine
 
 
 def queue_replies(context: Context, entries: list[Entry], total: int) -> list[Reply]:

@@ -52,50 +52,7 @@ def register(engine: Engine, service: MilestoneService) -> None:
         return [Reply(context.t("stale_action"), style="error")]
 
     async def on_form(context: Context, form_id: str, values: dict[str, str]) -> list[Reply]:
-        errors: dict[str, str] = {}
-        clean: dict[str, str] = {}
-        for name in ("id", "title", "kind", "date", "owner", "outcomes"):
-            checked = check_free_text(
-                values.get(name, ""), limit=TITLE_LIMIT, locale=context.locale
-            )
-            clean[name] = checked.value
-            if not checked.ok:
-                errors[name] = checked.error
-            elif not checked.value and name not in ("owner", "outcomes"):
-                errors[name] = context.t("ms.required")
-        if not errors:
-            try:
-                saved, created = service.save_milestone(
-                    context.person,
-                    milestone_id=clean["id"],
-                    title=clean["title"],
-                    kind=clean["kind"],
-                    due_text=clean["date"],
-                    owner=clean["owner"],
-                    outcomes=clean["outcomes"],
-                )
-            except UserError as error:
-                if error.key.startswith("ms.forbidden"):
-                    raise
-                field = {
-                    "ms.bad_id": "id",
-                    "ms.bad_date": "date",
-                    "ms.bad_outcomes": "outcomes",
-                    "ms.outcomes_missing": "outcomes",
-                }.get(error.key, "owner")
-                errors[field] = context.t(error.key, **error.values)
-            else:
-                owner = context.programme.find_person(saved.owner)
-                text = context.t(
-                    "ms.saved_new" if created else "ms.saved_changed",
-                    id=saved.id,
-                    kind=context.t(f"ms.kind.{saved.kind}"),
-                    date=due_label(saved.due, saved.due_text, context.locale),
-                    owner=owner.name if owner else saved.owner or "–",
-                    offsets=", ".join(str(d) for d in service.policy.offsets_days),
-                )
-                return [Reply(text, style="success")]
-        return [_form(context, service, "", values=clean, errors=errors)]
+        return _on_form(context, service, values)
 
     engine.command("milstolpar", "milstolpe", "milestones", "milestone", "beslutspunkter")(
         milestones
@@ -103,6 +60,64 @@ def register(engine: Engine, service: MilestoneService) -> None:
     engine.command("uppnådd", "uppnadd", "reached")(reached)
     engine.action(PREFIX)(on_action)
     engine.form(PREFIX)(on_form)
+
+
+def _on_form(context: Context, service: MilestoneService, values: dict[str, str]) -> list[Reply]:
+    """The milestone form saved, or shown again with each field's problem beside it."""
+    clean, errors = _checked(context, values)
+    if not errors:
+        try:
+            saved, created = service.save_milestone(
+                context.person,
+                milestone_id=clean["id"],
+                title=clean["title"],
+                kind=clean["kind"],
+                due_text=clean["date"],
+                owner=clean["owner"],
+                outcomes=clean["outcomes"],
+            )
+        except UserError as error:
+            if error.key.startswith("ms.forbidden"):
+                raise
+            field = {
+                "ms.bad_id": "id",
+                "ms.bad_date": "date",
+                "ms.bad_outcomes": "outcomes",
+                "ms.outcomes_missing": "outcomes",
+            }.get(error.key, "owner")
+            errors[field] = context.t(error.key, **error.values)
+        else:
+            return [_saved(context, service, saved, created)]
+    return [_form(context, service, "", values=clean, errors=errors)]
+
+
+def _checked(context: Context, values: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The form's fields cleaned, and an error for each that is unusable or missing."""
+    errors: dict[str, str] = {}
+    clean: dict[str, str] = {}
+    for name in ("id", "title", "kind", "date", "owner", "outcomes"):
+        checked = check_free_text(values.get(name, ""), limit=TITLE_LIMIT, locale=context.locale)
+        clean[name] = checked.value
+        if not checked.ok:
+            errors[name] = checked.error
+        elif not checked.value and name not in ("owner", "outcomes"):
+            errors[name] = context.t("ms.required")
+    return clean, errors
+
+
+def _saved(
+    context: Context, service: MilestoneService, saved: MilestoneRecord, created: bool
+) -> Reply:
+    owner = context.programme.find_person(saved.owner)
+    text = context.t(
+        "ms.saved_new" if created else "ms.saved_changed",
+        id=saved.id,
+        kind=context.t(f"ms.kind.{saved.kind}"),
+        date=due_label(saved.due, saved.due_text, context.locale),
+        owner=owner.name if owner else saved.owner or "–",
+        offsets=", ".join(str(d) for d in service.policy.offsets_days),
+    )
+    return Reply(text, style="success")
 
 
 async def decide(context: Context, service: MilestoneService, args: str) -> list[Reply]:
