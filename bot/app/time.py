@@ -34,13 +34,6 @@ def time_side(
         return notifier.platforms
 
     grace = timedelta(minutes=settings.grace_minutes)
-    hour, minute = (int(part) for part in settings.reminder_time.split(":"))
-    policy = ReminderPolicy(
-        offsets_days=settings.reminder_offsets_days,
-        at=time(hour, minute),
-        grace=grace,
-        timezone=settings.timezone,
-    )
     common = {
         "audit": stores.audit,
         "uow": stores.uow,
@@ -51,7 +44,7 @@ def time_side(
     milestone_service = MilestoneService(
         store=stores.milestones,
         programme=programme,
-        policy=policy,
+        policy=reminder_policy(settings),
         wakeups=scheduler,
         platforms=platforms,
         **common,  # type: ignore[arg-type]
@@ -88,6 +81,17 @@ def plan_source(stores: Stores, programme: Programme) -> StoredPlanSource:
         entries=stores.entries,
         programme=programme,
         deliveries=stores.deliveries,
+    )
+
+
+def reminder_policy(settings: Settings) -> ReminderPolicy:
+    """When milestone reminders go out: the days before, the time of day, how late is too late."""
+    hour, minute = (int(part) for part in settings.reminder_time.split(":"))
+    return ReminderPolicy(
+        offsets_days=settings.reminder_offsets_days,
+        at=time(hour, minute),
+        grace=timedelta(minutes=settings.grace_minutes),
+        timezone=settings.timezone,
     )
 
 

@@ -119,50 +119,12 @@ def _load_yaml(text: str, name: str) -> dict[str, Any]:
 
 
 def parse_programme(data: dict[str, Any]) -> Programme:
-    def require(mapping: Any, key: str, where: str) -> Any:
-        if not isinstance(mapping, dict) or key not in mapping or mapping[key] in (None, ""):
-            raise ProgrammeError(f"{where}: '{key}' is missing")
-        return mapping[key]
-
-    head = require(data, "programme", "programme file")
+    head = _require(data, "programme", "programme file")
     try:
         benefits = {int(k): str(v) for k, v in (data.get("benefits") or {}).items()}
     except (TypeError, ValueError, AttributeError):
         raise ProgrammeError("benefits: keys must be the numbers 1–5") from None
-
-    def items(key: str) -> list[dict[str, Any]]:
-        value = data.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            raise ProgrammeError(f"{key}: must be a list of mappings (- id: …)")
-        return value
-
-    people = []
-    for index, item in enumerate(items("people")):
-        where = f"people[{index}]"
-        roles: set[Role] = {Role.REPORTER}
-        if not isinstance(item.get("roles") or [], list):
-            raise ProgrammeError(f"{where}: roles must be a list ([handler, project_lead])")
-        for role in item.get("roles") or []:
-            try:
-                roles.add(Role(role))
-            except ValueError:
-                known = ", ".join(r.value for r in Role)
-                raise ProgrammeError(f"{where}: unknown role {role!r} (known: {known})") from None
-        accounts = item.get("accounts") or {}
-        if not isinstance(accounts, dict):
-            raise ProgrammeError(f"{where}: accounts must map platform to user id (webchat: anna)")
-        people.append(
-            PersonRecord(
-                id=str(require(item, "id", where)),
-                name=str(require(item, "name", where)),
-                roles=frozenset(roles),
-                locale=str(item.get("locale") or "sv"),
-                title=str(item.get("title") or ""),
-                accounts={str(k): str(v) for k, v in accounts.items()},
-                email=_email(item.get("email"), where),
-                unit=str(item.get("unit") or ""),
-            )
-        )
+    people = [_person(item, f"people[{i}]") for i, item in enumerate(_items(data, "people"))]
     try:
         organisation = parse_organisation(data, {p.id for p in people})
     except OrganisationError as error:
@@ -170,20 +132,20 @@ def parse_programme(data: dict[str, Any]) -> Programme:
     people = _with_organisation_roles(people, organisation)
     milestones = tuple(
         Milestone(
-            id=str(require(item, "id", f"milestones[{i}]")),
-            title=str(require(item, "title", f"milestones[{i}]")),
-            date=str(require(item, "date", f"milestones[{i}]")),
+            id=str(_require(item, "id", f"milestones[{i}]")),
+            title=str(_require(item, "title", f"milestones[{i}]")),
+            date=str(_require(item, "date", f"milestones[{i}]")),
             kind=str(item.get("kind") or "milestone"),
             owner=str(item.get("owner") or ""),
         )
-        for i, item in enumerate(items("milestones"))
+        for i, item in enumerate(_items(data, "milestones"))
     )
     audiences = tuple(
-        Audience(id=str(require(item, "id", f"audiences[{i}]")), name=str(item.get("name") or ""))
-        for i, item in enumerate(items("audiences"))
+        Audience(id=str(_require(item, "id", f"audiences[{i}]")), name=str(item.get("name") or ""))
+        for i, item in enumerate(_items(data, "audiences"))
     )
     return Programme(
-        name=str(require(head, "name", "programme")),
+        name=str(_require(head, "name", "programme")),
         title=str(head.get("title") or ""),
         organisation=str(head.get("organisation") or ""),
         channel=str(head.get("channel") or ""),
@@ -194,8 +156,46 @@ def parse_programme(data: dict[str, Any]) -> Programme:
         audiences=audiences,
         people=tuple(people),
         raw=data,
-        governance=parse_governance(data, items("milestones")),
+        governance=parse_governance(data, _items(data, "milestones")),
         org=organisation,
+    )
+
+
+def _require(mapping: Any, key: str, where: str) -> Any:
+    if not isinstance(mapping, dict) or key not in mapping or mapping[key] in (None, ""):
+        raise ProgrammeError(f"{where}: '{key}' is missing")
+    return mapping[key]
+
+
+def _items(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    value = data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise ProgrammeError(f"{key}: must be a list of mappings (- id: …)")
+    return value
+
+
+def _person(item: dict[str, Any], where: str) -> PersonRecord:
+    roles: set[Role] = {Role.REPORTER}
+    if not isinstance(item.get("roles") or [], list):
+        raise ProgrammeError(f"{where}: roles must be a list ([handler, project_lead])")
+    for role in item.get("roles") or []:
+        try:
+            roles.add(Role(role))
+        except ValueError:
+            known = ", ".join(r.value for r in Role)
+            raise ProgrammeError(f"{where}: unknown role {role!r} (known: {known})") from None
+    accounts = item.get("accounts") or {}
+    if not isinstance(accounts, dict):
+        raise ProgrammeError(f"{where}: accounts must map platform to user id (webchat: anna)")
+    return PersonRecord(
+        id=str(_require(item, "id", where)),
+        name=str(_require(item, "name", where)),
+        roles=frozenset(roles),
+        locale=str(item.get("locale") or "sv"),
+        title=str(item.get("title") or ""),
+        accounts={str(k): str(v) for k, v in accounts.items()},
+        email=_email(item.get("email"), where),
+        unit=str(item.get("unit") or ""),
     )
 
 

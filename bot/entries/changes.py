@@ -157,21 +157,7 @@ class ChangeRequestService:
             raise UserError("change.decision_usage", ref=entry.ref)
         if entry.status is not Status.AWAITING_DECISION:
             raise UserError("change.not_awaiting", ref=entry.ref, status_key=entry.status.value)
-        level = self.programme.governance.level(str(entry.fields.get(LEVEL_FIELD, "")))
-        if level is None:
-            raise UserError(
-                "change.unknown_level",
-                text=str(entry.fields.get(LEVEL_FIELD, "–")),
-                levels=self.level_names(),
-            )
-        if not level.deciders.allow(person):
-            names = ", ".join(r.name for r in self.deciders(level)) or level.deciders.describe()
-            raise UserError(
-                "change.forbidden_decision",
-                ref=entry.ref,
-                body=level.body or level.name,
-                names=names,
-            )
+        level = self._deciding_level(person, entry)
         if not motivation.strip():
             raise UserError("change.motivation_missing", ref=entry.ref)
         refuse_personal_numbers(motivation)
@@ -207,6 +193,25 @@ class ChangeRequestService:
             )
         await self._announce(person, entry, decision)
         return entry, decision
+
+    def _deciding_level(self, person: Person, entry: Entry) -> ChangeLevel:
+        """The level the request was sent to, if `person` is one it names to decide there."""
+        level = self.programme.governance.level(str(entry.fields.get(LEVEL_FIELD, "")))
+        if level is None:
+            raise UserError(
+                "change.unknown_level",
+                text=str(entry.fields.get(LEVEL_FIELD, "–")),
+                levels=self.level_names(),
+            )
+        if not level.deciders.allow(person):
+            names = ", ".join(r.name for r in self.deciders(level)) or level.deciders.describe()
+            raise UserError(
+                "change.forbidden_decision",
+                ref=entry.ref,
+                body=level.body or level.name,
+                names=names,
+            )
+        return level
 
     async def _announce(self, person: Person, entry: Entry, decision: ChangeDecision) -> None:
         values = {
