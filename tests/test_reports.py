@@ -147,7 +147,10 @@ async def test_weekly_status_report_says_what_the_entries_and_plan_say(
     assert set(escalated) == {seeded.refs["issue"].ref, seeded.refs["dev_omar"].ref, late.ref}
     issue = escalated[seeded.refs["issue"].ref]
     assert issue[:2] == ["Ärende", "Inloggningen hänger sig"]
-    assert issue[2] == "Det tar fem minuter att logga in på morgonen."  # what is to be decided
+    # What is to be decided: the reason it was escalated with, from its history.
+    assert issue[2] == "Kräver programmets beslut"
+    # A deviation the risk-value rule escalated has no reason given: what it describes.
+    assert escalated[seeded.refs["dev_omar"].ref][2] == "Omars avvikelse om läkemedelslistan"
     assert issue[3] == "Program"
 
     plan_deviations = table_after(
@@ -431,6 +434,29 @@ async def test_decision_log_from_the_time_side(bot: Bot, chat: Any) -> None:
     assert rows["B4"][0] == "kvartal 4 2020" and rows["B5-R2"][4] == "Kommande"
     assert rows["B4"][3] == "Programstyrgruppen"
     assert "demodata" in "\n".join(p.text for p in document.paragraphs)
+
+
+async def test_the_demo_programmes_invented_points_stay_out_of_the_status_report(
+    bot: Bot, chat: Any
+) -> None:
+    """The demo file marks its invented points (`demo: true`); the data decides, not a title."""
+    assert bot.time is not None
+    rows = {m.id: m for m in bot.plan.milestones()}
+    assert rows["B5-R2"].demo and rows["M-NYTTA"].demo and not rows["B7"].demo
+    # A point added in chat is real, whatever its title says.
+    bot.time.milestones.save_milestone(
+        person(bot, "david"),
+        milestone_id="B8",
+        title="Uppföljning av införandet (demo)",
+        kind="decision",
+        due_text="2026-12-10",
+        owner="david",
+    )
+    document = document_of(await chat("david").say("rapport vecka"))
+    rows_shown = {row[0]: row for row in table_after(document, "Milstolpar och beslutspunkter")[1:]}
+    # B5-R2 (8 December) is as near as B8 (10 December), but invented for the demo.
+    assert "B8" in rows_shown and "B5-R2" not in rows_shown
+    assert "release 2" not in body_text(document)
 
 
 async def test_decision_log_states(bot: Bot, chat: Any) -> None:

@@ -30,6 +30,7 @@ from bot.app.time import plan_source
 from bot.config import Settings
 from bot.ports.clock import SystemClock
 from bot.ports.reports import BudgetSource
+from bot.reports.context import working_alone
 from bot.reports.making import Made, Order, WorkersDown, make_file
 from integrations.excel import ExcelRegisterRenderer
 from integrations.word import WordReportRenderer
@@ -127,6 +128,7 @@ _world: _World | None = None
 def _start(settings: Settings) -> None:
     # Ctrl-C reaches the whole process group; the bot stops its workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    working_alone()
     global _world
     _world = _World(
         stores=open_stores(settings, SystemClock()),

@@ -23,6 +23,8 @@ class Milestone:
     date: str
     kind: str = "milestone"
     owner: str = ""
+    # Invented for the demo (`demo: true` in the file): never in a steering group's report.
+    demo: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,7 @@ def parse_programme(data: dict[str, Any]) -> Programme:
             date=str(_require(item, "date", f"milestones[{i}]")),
             kind=str(item.get("kind") or "milestone"),
             owner=str(item.get("owner") or ""),
+            demo=item.get("demo") is True,
         )
         for i, item in enumerate(_items(data, "milestones"))
     )

@@ -17,6 +17,8 @@ from bot.i18n.catalogue import t
 from bot.text.clean import shorten
 
 REASON_LIMIT = 2_000
+# The reason lives in the history (who and why), under this field; reports read it there.
+REASON_FIELD = "escalation_reason"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,7 @@ async def escalate(
     entry, level = planned.entry, planned.level
     changes = [
         service.change(person, "escalation_level", entry.escalation_level.value, level.value),
-        service.change(person, "escalation_reason", "", reason),
+        service.change(person, REASON_FIELD, "", reason),
     ]
     entry.escalation_level = level
     if entry.status is not Status.ESCALATED:

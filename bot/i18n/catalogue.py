@@ -4,6 +4,7 @@ adapter adds its own locales/ folder when it is imported). Swedish is the defaul
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,6 +56,7 @@ def load(folder: Path) -> None:
     _folders.append(folder)
 
 
+@functools.lru_cache(maxsize=8192)
 def message_id(key: str) -> str:
     """Code names texts with dots (`kind.need`); Fluent's identifiers take dashes (`kind-need`)
     and ASCII letters only (a plan word's `verb.godkänna` is `verb-godkanna`)."""
@@ -117,7 +119,19 @@ def translations(key: str) -> tuple[str, ...]:
 
 
 def t(locale: str, key: str, **values: Any) -> str:
-    locale = normalise_locale(locale)
+    if not values:
+        # A label (a status, a level, an option) is asked for on every row of a register.
+        return _label(normalise_locale(locale), key)
+    return _format(normalise_locale(locale), key, values)
+
+
+@functools.lru_cache(maxsize=8192)
+def _label(locale: str, key: str) -> str:
+    # Safe to keep: a message, once loaded, is never replaced (load() refuses a second one).
+    return _format(locale, key, {})
+
+
+def _format(locale: str, key: str, values: dict[str, Any]) -> str:
     bundle = _bundles[locale]
     ident = message_id(key)
     if not bundle.has_message(ident):

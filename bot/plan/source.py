@@ -63,6 +63,8 @@ class StoredPlanSource:
 
     def milestones(self) -> list[MilestoneRow]:
         decided = self._milestones.latest_decisions()
+        programme = self._programme.milestones if self._programme else ()
+        demo = {m.id for m in programme if m.demo}
         return sorted(
             (
                 MilestoneRow(
@@ -77,6 +79,7 @@ class StoredPlanSource:
                     tracked=m.due >= m.known_since.date(),
                     changed_at=changes[0],
                     sequence=changes[1],
+                    demo=m.id in demo,
                 )
                 for m in self._milestones.all()
                 for changes in [_milestone_changes(m, decided.get(m.id))]

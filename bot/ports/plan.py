@@ -159,6 +159,7 @@ class MilestoneRow:
     # grows with every change, so a subscribed calendar can tell a new version from an old one.
     changed_at: datetime | None = None
     sequence: int = 0
+    demo: bool = False  # invented for the demo programme (its file says `demo: true`)
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,10 @@ class ReportStore(Protocol):
     ) -> list[StatusChange]:
         """Status changes made in [start, end) to entries in scope (its created range ignored)."""
 
+    def latest_values(self, scope: EntryScope, field: str) -> dict[tuple[Kind, int], str]:
+        """For each entry in scope whose history changed `field`: the value last written (an
+        escalation's reason, kept in the history only)."""
+
 
 # -- what the programme manager enters for the status report --------------------------------
 

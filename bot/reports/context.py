@@ -25,10 +25,19 @@ from bot.text.render import local_time
 # lock makes the event loop wait up to the switch interval (5 ms) each time it wants it back;
 # a long loop here hands it over every few hundred rows so chat answers are not held up.
 YIELD_EVERY = 100
+_sharing = True
 
 
 def share_the_interpreter() -> None:
-    time.sleep(0)
+    if _sharing:
+        time.sleep(0)
+
+
+def working_alone() -> None:
+    """In a report worker process nothing else waits for the interpreter (and on a busy machine
+    each hand-over gives the core away for a while): stop handing it over."""
+    global _sharing
+    _sharing = False
 
 
 @dataclass(frozen=True, slots=True)

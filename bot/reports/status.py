@@ -12,6 +12,7 @@ from datetime import date, datetime, time
 
 from bot.domain.kinds import risk_value
 from bot.domain.model import Entry, Kind, Person, Status
+from bot.entries.escalation import REASON_FIELD
 from bot.i18n.catalogue import t
 from bot.ports.plan import MilestoneRow
 from bot.ports.reports import Assessment, BudgetFigures, EntryScope
@@ -136,7 +137,8 @@ def build_status_report(
         )
     )
     today = context.today()
-    milestones = [m for m in context.plan.milestones() if not _is_demo(m)]
+    # The demo programme's invented points never reach a steering group's report.
+    milestones = [m for m in context.plan.milestones() if not m.demo]
     open_entries = read.open_entries
     escalated = [e for e in open_entries if e.status is Status.ESCALATED]
     changes = [e for e in open_entries if awaits_decision(e)]
@@ -149,7 +151,11 @@ def build_status_report(
     blocks += _summary(locale, period, read, escalated, changes, plan_deviations, milestones, today)
     blocks.append(Heading(t(locale, "reports.status.to_decide")))
     blocks += changes_section(locale, changes, context)
-    blocks += escalated_section(locale, escalated, context)
+    # What is to be decided: the reason each was escalated with (kept in the history).
+    reasons = context.store.latest_values(
+        context.scoped(person, EntryScope(statuses=(Status.ESCALATED,))), REASON_FIELD
+    )
+    blocks += escalated_section(locale, escalated, context, reasons)
     context.note_listed(escalated, "status report")
     blocks.append(Heading(t(locale, "reports.status.deviations")))
     blocks += plan_deviations_section(locale, plan_deviations, context)
@@ -173,11 +179,6 @@ def build_status_report(
         locale, context.plan.posts(start, end), context.plan.comms(start, comms_until), context
     )
     return report
-
-
-def _is_demo(milestone: MilestoneRow) -> bool:
-    """The demo programme's invented points never reach a steering group's report."""
-    return milestone.title.rstrip(". ").endswith("(demo)")
 
 
 def _summary(

@@ -12,7 +12,7 @@ deviations their plan/go-live kind, these two functions are what changes.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from bot.domain.kinds import PLAN, RISK_FLAG_THRESHOLD, is_care_related, risk_value
@@ -122,9 +122,13 @@ def changes_section(locale: str, changes: Sequence[Entry], context: ReportContex
 
 
 def escalated_section(
-    locale: str, escalated: Sequence[Entry], context: ReportContext
+    locale: str,
+    escalated: Sequence[Entry],
+    context: ReportContext,
+    reasons: Mapping[tuple[Kind, int], str],
 ) -> list[Block]:
-    """Escalated entries of every kind, highest level first, with what is to be decided."""
+    """Escalated entries of every kind, highest level first, with what is to be decided: the
+    reason it was escalated with (`reasons`, from the history), else what the entry describes."""
     blocks: list[Block] = [Heading(t(locale, "reports.status.escalated"), 2)]
     if not escalated:
         return [*blocks, Paragraph(t(locale, "reports.status.no_escalated"))]
@@ -136,7 +140,7 @@ def escalated_section(
             e.ref,
             t(locale, f"kind.{e.kind.value}"),
             shorten(e.title, 200),
-            _to_decide(e),
+            _to_decide(e, reasons),
             t(locale, f"level.{e.escalation_level.value}"),
             e.assignee or "–",
         ]
@@ -154,10 +158,11 @@ def escalated_section(
     return [*blocks, Table(columns, rows), *more]
 
 
-def _to_decide(entry: Entry) -> str:
-    """What the level above is asked: the reason given when it was escalated, when the entry
-    carries one (the escalation work, issue 12, records it), else what the entry describes."""
-    reason = str(entry.fields.get("escalation_reason", "") or "")
+def _to_decide(entry: Entry, reasons: Mapping[tuple[Kind, int], str]) -> str:
+    """What the level above is asked: the reason given when it was last escalated (issues;
+    bot/entries/escalation.py), else what the entry describes (a deviation the risk-value rule
+    escalated)."""
+    reason = reasons.get((entry.kind, entry.number or 0), "").strip()
     if reason:
         return shorten(reason, 300)
     text = str(entry.fields.get(DESCRIBES[entry.kind], "") or "")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import secrets
-import time
 import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -27,6 +26,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from bot.reports.context import share_the_interpreter
 from bot.reports.model import (
     DOCX_MIME,
     BarChart,
@@ -281,7 +281,7 @@ class _Tables:
                 raise RuntimeError(f"table marker {marker} not found")
             parts += [text[at:found], table]
             at = found + len(paragraph)
-            time.sleep(0)
+            share_the_interpreter()
         parts.append(text[at:])
         return "".join(parts)
 

@@ -7,7 +7,6 @@ ten thousand entries is instead one string of rows handed to lxml in a single pa
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -15,6 +14,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.oxml.xmlchemy import BaseOxmlElement
 
+from bot.reports.context import share_the_interpreter
 from integrations.word.text import has_rtl, needs_care, safe_runs_xml, starts_rtl, xml_safe
 
 HEADER_FILL = "DCE6F1"
@@ -159,7 +159,7 @@ def table_xml(
     last = len(materialised) - 1
     for index, row in enumerate(materialised):
         if index % YIELD_EVERY == 0:
-            time.sleep(0)  # hand the interpreter to the chat's event loop now and then
+            share_the_interpreter()  # hand the interpreter to the chat's event loop now and then
         tall = _may_be_tall(row, capacity)
         # The first row stays with the header, the last-but-one with the last (rows that may
         # fill a page are kept with nothing).

@@ -75,3 +75,16 @@ class PostgresReportStore:
             StatusChange(Kind(row["kind"]), int(row["number"]), row["new"], row["at"])
             for row in rows
         ]
+
+    def latest_values(self, scope: EntryScope, field: str) -> dict[tuple[Kind, int], str]:
+        clause, params = _where(scope, "e")
+        condition = "h.field = %s"
+        clause = f"{clause} AND {condition}" if clause else f"WHERE {condition}"
+        with self._db.connection() as conn:
+            rows = conn.execute(
+                "SELECT e.kind, e.number, h.new FROM history h "
+                f"JOIN entries e ON e.id = h.entry_id {clause} ORDER BY h.id",
+                [*params, field],
+            ).fetchall()
+        # In the order written: the last one stays.
+        return {(Kind(row["kind"]), int(row["number"])): str(row["new"] or "") for row in rows}

@@ -77,3 +77,15 @@ class SqliteReportStore:
             StatusChange(Kind(kind), int(number), str(new), datetime.fromisoformat(at))
             for kind, number, new, at in rows
         ]
+
+    def latest_values(self, scope: EntryScope, field: str) -> dict[tuple[Kind, int], str]:
+        clause, params = _where(scope, "e")
+        condition = "h.field = ?"
+        clause = f"{clause} AND {condition}" if clause else f"WHERE {condition}"
+        rows = self._db.execute(
+            "SELECT e.kind, e.number, h.new FROM history h JOIN entries e ON e.id = h.entry_id "
+            f"{clause} ORDER BY h.id",
+            [*params, field],
+        ).fetchall()
+        # In the order written: the last one stays.
+        return {(Kind(kind), int(number)): str(new or "") for kind, number, new in rows}

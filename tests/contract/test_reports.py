@@ -71,3 +71,22 @@ def test_status_changes_in_a_period(stores: Stores, clock: FakeClock) -> None:
         )
         == []
     )
+
+
+def test_latest_value_of_a_field_from_the_history(stores: Stores, clock: FakeClock) -> None:
+    _fill(stores, clock)
+    [issue] = stores.reports.entries(EntryScope(kinds=(Kind.ISSUE,)))
+    at = START + timedelta(days=2)
+    for reason, hours in (("Projektet kommer inte vidare", 0), ("Kräver styrgruppens beslut", 1)):
+        stores.entries.update(
+            issue,
+            [Change("webchat:bertil", "Bertil", "escalation_reason", "", reason, at + timedelta(hours=hours))],
+        )  # fmt: skip
+    reasons = stores.reports.latest_values(EntryScope(), "escalation_reason")
+    assert reasons == {(Kind.ISSUE, 1): "Kräver styrgruppens beslut"}  # the last one written
+    assert stores.reports.latest_values(EntryScope(kinds=(Kind.NEED,)), "escalation_reason") == {}
+    assert (
+        stores.reports.latest_values(EntryScope(reporter="webchat:bertil"), "escalation_reason")
+        == {}
+    )
+    assert stores.reports.latest_values(EntryScope(), "no_such_field") == {}
