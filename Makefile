@@ -50,6 +50,7 @@ bench: install-dev
 	$(BIN)/python bench/slack_ack.py
 	$(BIN)/python bench/word.py
 	$(BIN)/python bench/report_load.py
+	$(BIN)/python bench/libreoffice.py
 	$(BIN)/python bench/teams.py
 	$(BIN)/python bench/hardening.py
 	$(BIN)/python bench/pii_rates.py

@@ -171,6 +171,47 @@ def test_header_block_page_fields_headings_and_a4(tmp_path: Path) -> None:
     assert "300 000" in pdf_text(pdf, pages)
 
 
+def test_a_long_table_is_written_in_parts_that_read_as_one() -> None:
+    """LibreOffice lays out one table of thousands of rows in time that grows with its square:
+    the rows go in parts of CHUNK_ROWS, each with the header row, the same widths, a hairline
+    between them, and the total row at the very end."""
+    from integrations.word.renderer import CHUNK_ROWS
+
+    count = 2 * CHUNK_ROWS + 10
+    rows = [[f"BEH-{i}", f"Rad {i}", str(i)] for i in range(1, count + 1)]
+    columns = (Column("Nummer"), Column("Rubrik", 3), Column("Antal", numeric=True))
+    document = open_docx(render(report([Table(columns, rows, total=True)], landscape=True)))
+    body = document.element.body
+    parts = [t for t in body.iter(qn("w:tbl"))]
+    assert [len(t.findall(qn("w:tr"))) for t in parts] == [
+        CHUNK_ROWS + 1,
+        CHUNK_ROWS + 1,
+        10 + 1,
+    ]
+    read = [tables(document)[index] for index in range(3)]
+    for part in read:
+        assert part[0] == ["Nummer", "Rubrik", "Antal"]
+    assert [row[0] for part in read for row in part[1:]] == [row[0] for row in rows]
+    for part in parts:
+        first = part.find(qn("w:tr"))
+        assert first.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
+    grids = {tuple(col.get(qn("w:w")) for col in part.find(qn("w:tblGrid"))) for part in parts}
+    assert len(grids) == 1  # the same column widths throughout
+    # Between parts a one-point paragraph (Word would merge adjacent tables); after the last
+    # an ordinary spacer.
+    between = [part.getnext() for part in parts]
+    lines = [p.find(qn("w:pPr")).find(qn("w:spacing")).get(qn("w:line")) for p in between]
+    assert lines == ["20", "20", None]
+    # Only the last row of the last part is the bold total.
+    bold_rows = [
+        row
+        for part in parts
+        for row in part.findall(qn("w:tr"))
+        if row.find(".//" + qn("w:b")) is not None
+    ]
+    assert len(bold_rows) == 3 + 1  # three header rows and the total
+
+
 @pytest.mark.filterwarnings("ignore:Glyph .* missing from font")  # emoji in chart titles
 @pytest.mark.parametrize(
     "text",
