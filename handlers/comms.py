@@ -371,7 +371,12 @@ def _form(
         FormField("recurrence", context.t("comms.field.recurrence"), "select", options=recurrence),
     )
     fields = tuple(
-        dataclasses.replace(f, value=values.get(f.name, ""), error=errors.get(f.name, ""))
+        dataclasses.replace(
+            f,
+            value=values.get(f.name, ""),
+            error=errors.get(f.name, ""),
+            max_length=LIMITS[f.name],  # what _check accepts, so a platform's input says so too
+        )
         for f in specs
     )
     submit = context.t("comms.form_save" if ":edit:" in form_id else "comms.form_submit")

@@ -33,7 +33,13 @@ async def escalate(context: Context, args: str) -> list[Reply]:
 def _reason_form(context: Context, planned: escalation.Escalation) -> Reply:
     entry = planned.entry
     question = context.t("escalate_why", ref=entry.ref, level_key=planned.level.value)
-    field = FormField("reason", context.t("field.escalation_reason"), "textarea", required=True)
+    field = FormField(
+        "reason",
+        context.t("field.escalation_reason"),
+        "textarea",
+        required=True,
+        max_length=escalation.REASON_LIMIT,
+    )
     form = Form(
         id=f"{FLOW}:{entry.ref}",
         title=context.t("escalate_title", ref=entry.ref),

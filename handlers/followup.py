@@ -46,7 +46,9 @@ async def reopen(context: Context, args: str) -> list[Reply]:
 
 
 def _reopen_form(context: Context, ref: str) -> Reply:
-    field = FormField("reason", context.t("field.reopened"), "textarea", required=True)
+    field = FormField(
+        "reason", context.t("field.reopened"), "textarea", required=True, max_length=REASON_LIMIT
+    )
     form = Form(
         id=f"{REOPEN_FORM}:{ref}",
         title=context.t("reopen_title", ref=ref),

@@ -271,7 +271,12 @@ def _form(
         ),
     )
     fields = tuple(
-        dataclasses.replace(f, value=values.get(f.name, ""), error=errors.get(f.name, ""))
+        dataclasses.replace(
+            f,
+            value=values.get(f.name, ""),
+            error=errors.get(f.name, ""),
+            max_length=TITLE_LIMIT,  # what on_form accepts of every field
+        )
         for f in specs
     )
     form = Form(f"{PREFIX}:save", context.t("ms.form_title"), fields, context.t("ms.form_submit"))

@@ -134,7 +134,9 @@ def comment_form(context: Context, ref_text: str) -> Reply:
     if parsed is None:
         raise UserError("no_ref", example="BEH-12")
     entry = context.entries.read(context.person, format_ref(*parsed))
-    field = FormField("text", context.t("comment_field"), "textarea", required=True)
+    field = FormField(
+        "text", context.t("comment_field"), "textarea", required=True, max_length=COMMENT_LIMIT
+    )
     form = Form(
         id=f"{COMMENT_FORM}:{entry.ref}",
         title=context.t("comment_title", ref=entry.ref),
