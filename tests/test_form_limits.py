@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.domain.kinds import GOLIVE
 from bot.domain.messages import Form, FormField, Reply
 from bot.i18n.catalogue import count, t
 from integrations.slack.blocks import INPUT_LIMIT, modal
 from integrations.teams.cards import reply_activity
 from tests.conftest import Chat
 from tests.helpers import NEED
+from tests.test_deviations import DEVIATION as GOLIVE_DEVIATION
 
 ISSUE = {
     "title": "Journalen hänger vid inloggning",
@@ -38,6 +40,8 @@ async def _every_form(chat: Any) -> list[tuple[Chat, Form]]:
     forms.append((linnea, _form(await linnea.say(f"eskalera {issue}"))))
     forms.append((cecilia, _form(await cecilia.say("kommunikation ny"))))
     forms.append((david, _form(await david.say("milstolpe ny"))))
+    deviation = await anna.log("deviation", GOLIVE_DEVIATION)
+    forms.append((anna, _form(await anna.say(f"ärendenummer {deviation}"))))
     return forms
 
 
@@ -54,7 +58,7 @@ def _said(replies: list[Reply]) -> str:
 async def test_every_text_input_carries_the_core_limit_to_teams_and_slack(chat: Any) -> None:
     forms = await _every_form(chat)
     assert {form.id.partition(":")[0] for _, form in forms} >= {
-        "intake", "comment", "reopen", "escalate", "comms", "ms"
+        "intake", "comment", "reopen", "escalate", "comms", "ms", "caseno"
     }  # fmt: skip
     for _, form in forms:
         teams = reply_activity(Reply("", form=form), "sv")["attachments"][0]["content"]["body"]
@@ -75,9 +79,11 @@ async def test_the_core_takes_the_limit_and_refuses_one_more(chat: Any) -> None:
         for field in _text_inputs(form):
             limit = field.max_length
             too_long = t("sv", "too_long", length=count(limit + 1), limit=count(limit))
-            said = _said(await person.submit(form.id, {field.name: "x" * (limit + 1)}))
+            # A go-live deviation's own fields (its unit) count only when that is its origin.
+            base = {"origin": GOLIVE} if form.id.startswith("intake:deviation") else {}
+            said = _said(await person.submit(form.id, {**base, field.name: "x" * (limit + 1)}))
             assert too_long in said, (form.id, field.name, said)
-            said = _said(await person.submit(form.id, {field.name: "x" * limit}))
+            said = _said(await person.submit(form.id, {**base, field.name: "x" * limit}))
             assert t("sv", "too_long", length=count(limit), limit=count(limit)) not in said
             assert count(limit + 1) not in said, (form.id, field.name, said)
             await person.say("avbryt")  # a step the submission began is left behind
