@@ -130,3 +130,19 @@ async def test_decision_statuses_belong_to_change_requests(chat: Any, bot: Bot) 
     assert "gäller inte BEH-1" in bertil.text
     await bertil.say(f"till beslut {ref}")
     assert "BEH-1 är ingen ändringsbegäran" in bertil.text
+
+
+def test_the_status_report_lists_for_decision_only_those_sent_for_one() -> None:
+    """A change request still being prepared is not yet the steering group's; one sent for
+    decision is, until it is decided (approved, rejected or postponed)."""
+    from bot.domain.model import Entry
+    from bot.reports.status_decide import awaits_decision
+
+    def entry(kind: Kind, status: Status) -> Entry:
+        return Entry(
+            kind, "Flytta breddinförandet", dict(CHANGE), "webchat", "anna", "Anna", status=status
+        )
+
+    listed = {s for s in Status if awaits_decision(entry(Kind.CHANGE, s))}
+    assert listed == {Status.AWAITING_DECISION}
+    assert not awaits_decision(entry(Kind.ISSUE, Status.AWAITING_DECISION))

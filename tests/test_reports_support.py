@@ -108,8 +108,8 @@ class Seeded:
 
 
 async def seed_week_47(bot: Bot, clock: Any) -> Seeded:
-    """Week 47: 2 needs, 1 issue (escalated), 2 deviations (Anna's and Omar's), 1 change; one
-    need resolved. Before it: 2 risks in week 45 and a need in week 44. After: nothing."""
+    """Week 47: 2 needs, 1 issue (escalated), 2 deviations (Anna's and Omar's), 1 change (sent
+    for decision); one need resolved. Before it: 2 risks in week 45 and a need in week 44. After: nothing."""
     seeded = Seeded()
     monday = WEEK_47[0]
     seeded.refs["old_need"] = await log_at(
@@ -144,6 +144,11 @@ async def seed_week_47(bot: Bot, clock: Any) -> Seeded:
     )  # fmt: skip
     seeded.refs["change"] = await log_at(
         bot, clock, local(monday + timedelta(days=4)), "bertil", Kind.CHANGE
+    )
+    # Sent for decision (programplan 7.5): what the steering group is to decide.
+    assert bot.governance is not None
+    seeded.refs["change"], _ = await bot.governance.changes.submit(
+        person(bot, "bertil"), seeded.refs["change"].ref, "program"
     )
     david = person(bot, "david")
     clock.current = local(monday + timedelta(days=4), 15)

@@ -3,10 +3,10 @@ assessment, what awaits decision (change requests, escalated entries of every ki
 from the plan and those with a high risk value (named), needs per benefit objective, and budget
 and forecast with their source.
 
-Seams for the governance work (issue 13), which is built beside this: a change request awaits a
-decision while it is open (`awaits_decision`), a deviation is one from the programme plan by its
-category or area (`is_plan_deviation`). When change requests get their own decision statuses and
-deviations their plan/go-live kind, these two functions are what changes.
+The governance of issue 13 decides two things here: a change request awaits the steering
+group's decision once it is sent for one (`awaits_decision`: programplan 7.5, "ska
+ändringshanteras"), and a deviation is one from the programme plan by its kind (programplan 7.7;
+`is_plan_deviation`).
 """
 
 from __future__ import annotations
@@ -16,12 +16,11 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from bot.domain.kinds import PLAN, RISK_FLAG_THRESHOLD, is_care_related, risk_value
-from bot.domain.model import Entry, EscalationLevel, Kind
+from bot.domain.model import Entry, EscalationLevel, Kind, Status
 from bot.i18n.catalogue import option_label, t
 from bot.ports.reports import Assessment, BudgetFigures, BudgetLine
 from bot.reports.context import ReportContext
 from bot.reports.model import Block, Column, Facts, Heading, Paragraph, Table, long_date, number
-from bot.reports.scope import OPEN_STATUSES
 from bot.text.clean import shorten
 
 # The field that says what an entry is about, beyond its title.
@@ -38,7 +37,9 @@ SHOWN = 25  # rows of one list in a report read in a meeting; the register has t
 
 
 def awaits_decision(entry: Entry) -> bool:
-    return entry.kind is Kind.CHANGE and entry.status in OPEN_STATUSES
+    """Sent for decision (`till beslut ÄND-2 <nivå>`) and not decided yet; one still being
+    prepared (new, in progress) is not yet for the steering group."""
+    return entry.kind is Kind.CHANGE and entry.status is Status.AWAITING_DECISION
 
 
 def is_plan_deviation(entry: Entry) -> bool:
