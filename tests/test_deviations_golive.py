@@ -380,3 +380,13 @@ async def test_the_register_says_what_happened_with_the_region_system(chat: Any,
         None,
         None,
     )
+
+
+def test_an_address_with_a_text_placeholder_carries_the_text_prefilled() -> None:
+    from bot.entries.deviations import system_link
+
+    text = "FVIS AVV-1\nVad: Fel dos & fel lista"
+    assert system_link(URL, text) == URL, "an address without {text} is given as it is"
+    assert system_link("https://avvikelse.example.se/ny?text={text}", text) == (
+        "https://avvikelse.example.se/ny?text=FVIS%20AVV-1%0AVad%3A%20Fel%20dos%20%26%20fel%20lista"
+    )

@@ -102,7 +102,7 @@ async def test_a_second_tab_shows_the_question_and_loses_no_sentence(
     ).to_have_count(1)
 
 
-async def test_the_deviation_system_address_is_a_link_with_a_copy_button(
+async def test_the_deviation_system_address_and_the_text_to_paste_have_copy_buttons(
     browser: Browser, server: TestServer, shots: Path
 ) -> None:
     page = await _open(browser, server, "anna", viewport={"width": 390, "height": 844})
@@ -119,6 +119,12 @@ async def test_the_deviation_system_address_is_a_link_with_a_copy_button(
     await _last(page).get_by_test_id("copy-link").click()
     copied = await page.evaluate("navigator.clipboard.readText()")
     assert copied == "https://intranat.example.se/avvikelsesystem"
+    # The text to paste in the region's system has a copy button of its own (programplan 7.7).
+    await _last(page).get_by_test_id("copy-text").click()
+    await expect(_last(page).get_by_test_id("copy-text")).to_have_text("Kopierad")
+    pasted = await page.evaluate("navigator.clipboard.readText()")
+    assert pasted.startswith("FVIS AVV-1\nAvvikelse\n") and "Vad: " in pasted
+    assert "Lägg nu in avvikelsen" not in pasted, "the text to paste, not the bot's advice"
     # "2026-11-24 14:00" in the prefilled text is one unbreakable piece.
     dates = _last(page).locator(".nowrap")
     assert "2026-11-24 14:00" in await dates.all_inner_texts()
