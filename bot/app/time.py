@@ -66,7 +66,7 @@ def time_side(
         timezone=settings.timezone,
         **common,  # type: ignore[arg-type]
     )
-    for work in (milestone_service.reminders, reminder_service, comms_service):
+    for work in (milestone_service.reminders, reminder_service, comms_service.posting):
         scheduler.add_work(work)
     plan = plan_source(stores, programme)
     return TimeSide(scheduler, milestone_service, comms_service, reminder_service, plan)

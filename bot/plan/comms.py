@@ -19,12 +19,12 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.delivery.claims import Dispatcher
-from bot.delivery.routing import post_or_audit
 from bot.domain.errors import UserError
 from bot.domain.messages import Outbound, Target
 from bot.domain.model import Person, Role
 from bot.domain.programme import Programme
 from bot.i18n.catalogue import t
+from bot.plan.comms_posting import CommsPosting, where
 from bot.ports.clock import Clock
 from bot.ports.delivery import DeliveryRecord, target_key
 from bot.ports.entries import AuditLog
@@ -33,7 +33,6 @@ from bot.ports.plan import CommsItem, CommsStore
 from bot.ports.scheduling import Wakeups
 from bot.ports.unit_of_work import UnitOfWork
 from bot.text.clean import shorten
-from bot.text.render import local_time
 from bot.text.validation import refuse_personal_numbers
 
 log = logging.getLogger(__name__)
@@ -41,7 +40,6 @@ log = logging.getLogger(__name__)
 CHANNELS = ("webchat", "slack", "teams", "sharepoint")
 COMING = ("draft", "awaiting_approval", "approved")
 DONE = ("published", "failed", "missed", "cancelled", "withdrawn")
-NEWS_CHANNEL = "news"  # the intranet's news list, when the programme names none
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +59,6 @@ def readability(text: str) -> float:
 
     textstat.set_lang("sv")
     return round(float(textstat.lix(text)), 1)
-
-
-def post_text(item: CommsItem) -> str:
-    text = f"{item.title}\n\n{item.body}"
-    return f"{text}\n\n—\n{item.body_en}" if item.body_en else text
 
 
 class CommsService:
@@ -96,6 +89,19 @@ class CommsService:
         self.grace = grace
         self.zone = ZoneInfo(timezone)
         self.platforms = platforms
+        # The scheduler's work: posting on time, waiting posts, settling each occurrence.
+        self.posting = CommsPosting(
+            store=store,
+            audit=audit,
+            uow=uow,
+            dispatcher=dispatcher,
+            notifier=notifier,
+            programme=programme,
+            wakeups=wakeups,
+            grace=grace,
+            zone=self.zone,
+            platforms=platforms,
+        )
 
     # -- who may do what ---------------------------------------------------------------------
 
@@ -260,7 +266,7 @@ class CommsService:
                 if result.ok:
                     self.log.finish(row.job, row.key, status="withdrawn", now=now)
                 else:
-                    errors.append(f"{_where(row.target)}: {result.error}")
+                    errors.append(f"{where(row.target)}: {result.error}")
             elif row.status == "waiting":
                 self.log.finish(row.job, row.key, status="cancelled", now=now)
         item.status, item.withdrawn_by, item.withdrawn_at = "withdrawn", person.qualified_id, now
@@ -280,7 +286,7 @@ class CommsService:
             raise UserError("comms.nothing_to_repost", ref=item.ref)
         if self.dispatcher.take(row.job, row.target, from_status=_RETRY):
             await self.dispatcher.post_claimed(
-                row.job, key, self._target(item, row.target), self._message(item)
+                row.job, key, self.posting.target(item, row.target), self.posting.message(item)
             )
             self.audit.record(
                 actor=person.qualified_id, action="comms-repost", ref=item.ref, detail=key
@@ -309,126 +315,8 @@ class CommsService:
     def posts(self, items: Iterable[CommsItem]) -> dict[str, list[DeliveryRecord]]:
         return self.log.for_items([item.item for item in items])
 
-    # -- Work ------------------------------------------------------------------------------
-
-    def targets(self, item: CommsItem) -> list[Target]:
-        channels = self.programme.channels
-        default = {"sharepoint": NEWS_CHANNEL, "webchat": self.programme.channel}
-        return [Target(p, channel=channels.get(p) or default.get(p, "")) for p in item.channels]
-
-    def _target(self, item: CommsItem, recorded: Target) -> Target:
-        """Where a waiting or repeated post goes now: the channel as configured today."""
-        current = [t for t in self.targets(item) if t.platform == recorded.platform]
-        return current[0] if current and current[0].channel else recorded
-
-    def _message(self, item: CommsItem) -> Outbound:
-        meta = {
-            "kind": "announcement",
-            "title": item.title,
-            "ref": item.ref,
-            "audiences": ",".join(item.audiences),
-        }
-        return Outbound(post_text(item), meta=meta)
-
-    def upcoming(self, now: datetime) -> Iterable[tuple[str, datetime]]:
-        for item in self.store.with_status(("approved",), limit=1_000_000):
-            if item.send_at > now:
-                yield f"comms:{item.id}", item.send_at
-
-    async def recover(self, now: datetime) -> None:
-        for row in self.dispatcher.stale_claims("comms:"):
-            item = self.store.get(int(row.item.split(":")[1]))
-            if item is not None:
-                await self._tell_owner(item, "comms.unconfirmed", where=_where(row.target))
-        available = self.platforms()
-        for row in self.log.waiting():
-            if not row.item.startswith("comms:"):
-                continue  # reminders and reports keep their own waiting rows
-            item = self.store.get(int(row.item.split(":")[1]))
-            if item is None or row.target.platform not in available:
-                continue
-            if self.dispatcher.take(row.job, row.target, from_status=("waiting",)):
-                outcome = await self.dispatcher.post_claimed(
-                    row.job, row.key, self._target(item, row.target), self._message(item)
-                )
-                if outcome.status == "failed":
-                    await self._tell_owner(
-                        item, "comms.failed", errors=f"{_where(row.target)}: {outcome.error}"
-                    )
-
-    async def run_due(self, now: datetime) -> None:
-        for item in self.store.due(now):
-            late = now - item.send_at > self.grace
-            for target in self.targets(item):
-                if late:
-                    self.dispatcher.missed(
-                        job=item.job, item=item.item, target=target, due_at=item.send_at
-                    )
-                else:
-                    await self.dispatcher.deliver(
-                        job=item.job,
-                        item=item.item,
-                        target=target,
-                        message=self._message(item),
-                        due_at=item.send_at,
-                    )
-            await self._settle(item, now)
-
-    async def _settle(self, item: CommsItem, now: datetime) -> None:
-        """The item's status from its posts of this occurrence; the owner told what went wrong."""
-        rows = self.log.for_job(item.job)
-        statuses = {row.status for row in rows}
-        if "claimed" in statuses:
-            return  # another replica is posting to a channel now: it settles when it is done
-        if statuses & {"sent", "withdrawn"} or statuses == {"waiting"}:
-            status = "published"
-        elif statuses == {"missed"}:
-            status = "missed"
-        else:
-            status = "failed"
-        sent_at = max((r.sent_at for r in rows if r.sent_at), default=None)
-        settled = replace(item, status=status, published_at=sent_at or item.published_at)
-        if item.recurrence == "weekly":
-            settled.status = "approved"
-            settled.send_at = _next_week(item.send_at, now, self.zone)
-        settled.updated_at = now
-        with self.uow.atomic():  # one commit for the status and its audit row
-            if not self.store.update(settled):
-                return  # edited or withdrawn meanwhile: that change stands
-            self.audit.record(actor="bot", action=f"comms-{status}", ref=item.ref)
-        if settled.status == "approved":
-            self.wakeups.schedule(f"comms:{item.id}", settled.send_at)
-        failed = [f"{_where(r.target)}: {r.error}" for r in rows if r.status == "failed"]
-        if status == "missed":
-            when = local_time(item.send_at, self.zone)
-            await self._tell_owner(item, "comms.missed", when=when)
-        elif failed:
-            await self._tell_owner(item, "comms.failed", errors="; ".join(failed))
-
-    async def _tell_owner(self, item: CommsItem, key: str, **values: str) -> None:
-        platform, _, user_id = item.author.partition(":")
-        record = self.programme.person_for(platform, user_id)
-        locale = record.locale if record else "sv"
-        text = t(locale, key, ref=item.ref, title=shorten(item.title, 100), **values)
-        await post_or_audit(
-            self.notifier, self.audit, Target(platform, user_id=user_id), text, ref=item.ref
-        )
-
 
 _RETRY = ("unconfirmed", "failed")
-
-
-def _where(target: Target) -> str:
-    return f"{target.platform} {target.channel or target.user_id}".strip()
-
-
-def _next_week(send_at: datetime, now: datetime, zone: ZoneInfo) -> datetime:
-    """The next weekly time after now, at the same local wall-clock time across DST changes."""
-    local = send_at.astimezone(zone)
-    while True:
-        local = (local.replace(tzinfo=None) + timedelta(days=7)).replace(tzinfo=zone)
-        if local > now:
-            return local
 
 
 def delivery_key(target: Target) -> str:
