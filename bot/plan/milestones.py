@@ -12,8 +12,7 @@ import logging
 import re
 from collections.abc import Callable, Collection
 from dataclasses import replace
-from datetime import date, datetime, time
-from typing import Any
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.delivery.claims import Dispatcher
@@ -23,7 +22,8 @@ from bot.domain.messages import Outbound
 from bot.domain.model import Person, Role
 from bot.domain.programme import Programme, ProgrammeError
 from bot.i18n.catalogue import t
-from bot.plan.decisions import outcome_of_file, parse_decision
+from bot.plan.decisions import parse_decision
+from bot.plan.milestone_import import FROM_FILE, kind_of, sync_programme
 from bot.plan.milestone_reminders import (
     MilestoneReminders,
     ReminderPolicy,
@@ -46,6 +46,7 @@ from bot.text.validation import refuse_personal_numbers
 log = logging.getLogger(__name__)
 
 __all__ = [
+    "FROM_FILE",
     "MilestoneService",
     "ReminderPolicy",
     "is_working_day",
@@ -53,10 +54,8 @@ __all__ = [
     "parse_due",
 ]
 
-KINDS = ("decision", "milestone")
 ID_PATTERN = re.compile(r"[A-Za-zÅÄÖåäö0-9][A-Za-zÅÄÖåäö0-9_.-]{0,31}")
 MOTIVATION_LIMIT = 2_000
-FROM_FILE = "programme-file"  # recorded_by of a decision the programme file gives
 
 
 def parse_due(text: str, *, now: datetime, timezone: str) -> tuple[date, str] | None:
@@ -113,78 +112,7 @@ class MilestoneService:
     def sync_programme(self) -> None:
         """Import the programme's milestones (and decisions the file says were taken) not seen
         before; follow changes of the file unless the milestone was edited in chat."""
-        now = self.clock.now()
-        decided = self.store.latest_decisions()
-        governance = self.programme.governance
-        raw_items = {str(i.get("id")): i for i in self.programme.raw.get("milestones") or []}
-        for item in self.programme.milestones:
-            try:
-                due = quarter_or_date_due(item.date)
-            except ValueError as error:
-                log.warning("milestone %s: %s; not imported", item.id, error)
-                continue
-            current = self.store.get(item.id)
-            wanted = MilestoneRecord(
-                item.id,
-                item.title,
-                _kind(item.kind),
-                due,
-                item.date,
-                item.owner,
-                "programme",
-                now,
-                now,
-                now,
-                outcomes=governance.outcomes.get(item.id, ()),
-                decided_by=governance.bodies.get(item.id, ""),
-            )
-            with self.uow.atomic():
-                if current is None:
-                    self.store.save(wanted)
-                elif current.source == "programme" and _plan_fields(current) != _plan_fields(
-                    wanted
-                ):
-                    moved = current.due != due
-                    self.store.save(
-                        replace(
-                            wanted,
-                            known_since=now if moved else current.known_since,
-                            created_at=current.created_at,
-                            reached_at=current.reached_at,
-                            reached_by=current.reached_by,
-                            reached_by_name=current.reached_by_name,
-                        )
-                    )
-                if item.id not in decided:
-                    self._import_decision(wanted, raw_items.get(item.id, {}), now)
-
-    def _import_decision(self, m: MilestoneRecord, raw: dict[str, Any], now: datetime) -> None:
-        """A decision the programme file records as taken (a region importing its history):
-        its words must be the point's own, and it is shown as taken from the file."""
-        given = raw.get("decision")
-        if not isinstance(given, dict):
-            return
-        outcome = outcome_of_file(m.outcomes, str(given.get("outcome", "")))
-        if outcome is None:
-            log.warning("milestone %s: decision outcome not among its outcomes; not imported", m.id)
-            return
-        try:
-            day = date.fromisoformat(str(given.get("date")))
-        except ValueError:
-            log.warning("milestone %s: decision without a valid date; not imported", m.id)
-            return
-        self.store.add_decision(
-            Decision(
-                m.id,
-                outcome,
-                str(given.get("motivation") or ""),
-                FROM_FILE,
-                "",
-                datetime.combine(day, time(12), self.zone),
-                decided_by=self.body_of(m),
-                decided_on=day,
-            )
-        )
+        sync_programme(self.store, self.uow, self.programme, self.clock.now(), self.zone)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -252,15 +180,15 @@ class MilestoneService:
             raise UserError("ms.unknown_owner", name=shorten(owner, 40))
         current = self.store.get(milestone_id)
         kept = current.outcomes if current else ()
-        given = self._outcomes(outcomes, kept) if _kind(kind) == "decision" else ()
+        given = self._outcomes(outcomes, kept) if kind_of(kind) == "decision" else ()
         due, written = parsed
         base = current or MilestoneRecord(
-            milestone_id, title, _kind(kind), due, written, "", "chat", now, now, now
+            milestone_id, title, kind_of(kind), due, written, "", "chat", now, now, now
         )
         milestone = replace(
             base,
             title=title,
-            kind=_kind(kind),
+            kind=kind_of(kind),
             due=due,
             due_text=written,
             owner=record.id if record else (current.owner if current else person.key),
@@ -411,11 +339,3 @@ class MilestoneService:
             if not delivery.ok:
                 log.warning("reached post to %s failed: %s", target.channel, delivery.error)
         return reached
-
-
-def _plan_fields(m: MilestoneRecord) -> tuple[object, ...]:
-    return (m.title, m.kind, m.due, m.due_text, m.owner, m.outcomes, m.decided_by)
-
-
-def _kind(value: str) -> str:
-    return value if value in KINDS else "milestone"
