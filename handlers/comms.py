@@ -3,41 +3,21 @@ edit, cancel and withdraw through words, forms and choices."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from bot.conversation.engine import Context, Engine
 from bot.domain.errors import UserError
-from bot.domain.messages import Choice, Form, FormField, Option, Reply
+from bot.domain.messages import Choice, Reply
 from bot.domain.model import Role
-from bot.plan.comms import CHANNELS, CommsService, Draft, readability
+from bot.plan.comms import CommsService, readability
 from bot.ports.delivery import DeliveryRecord
 from bot.ports.plan import CommsItem
 from bot.text.clean import shorten
 from bot.text.render import local_time
-from bot.text.timeparse import parse_when
-from bot.text.validation import check_free_text
+from handlers.comms_form import channel_name, check_draft, draft_form, form_values
 
 PREFIX = "comms"
 LIX_WARNING = 50
-LIMITS = {
-    "title": 200,
-    "body": 5_000,
-    "body_en": 5_000,
-    "audiences": 500,
-    "channels": 200,
-    "send_at": 100,
-    "recurrence": 20,
-}
-CHANNEL_WORDS = {
-    **dict.fromkeys(("webchat", "webbchatt", "webbchatten", "web"), "webchat"),
-    **dict.fromkeys(("slack",), "slack"),
-    **dict.fromkeys(("teams",), "teams"),
-    **dict.fromkeys(
-        ("sharepoint", "intranät", "intranätet", "intranat", "intranet", "nyheter", "news"),
-        "sharepoint",
-    ),
-}
 VERBS = (
     (("ny", "nytt", "new"), "new"),
     (("visa", "show"), "show"),
@@ -74,7 +54,7 @@ def register(engine: Engine, service: CommsService) -> None:
         if verb == "repost":
             item_id, _, key = value.partition("|")
             row = await service.repost(context.person, _item_id(item_id), key)
-            where = _channel_name(context, row.target.platform)
+            where = channel_name(context, row.target.platform)
             if row.status == "sent":
                 return [Reply(context.t("comms.reposted", where=where), style="success")]
             return [Reply(context.t("comms.repost_failed", error=row.error), style="error")]
@@ -89,9 +69,9 @@ def register(engine: Engine, service: CommsService) -> None:
     async def on_form(context: Context, form_id: str, values: dict[str, str]) -> list[Reply]:
         _, _, target = form_id.partition(":")
         editing = target.startswith("edit:")
-        draft, errors, clean = _check(context, service, values)
+        draft, errors, clean = check_draft(context, service, values)
         if draft is None:
-            return [_form(context, service, form_id, clean, errors)]
+            return [draft_form(context, service, form_id, clean, errors)]
         if editing:
             item, back = service.edit(context.person, _item_id(target[5:]), draft)
             text = context.t("comms.edited_back" if back else "comms.edited", ref=item.ref)
@@ -115,7 +95,7 @@ async def _do(context: Context, service: CommsService, verb: str, rest: str) -> 
     if verb == "new":
         if not context.person.has(Role.COMMUNICATOR):
             raise UserError("comms.forbidden_draft")
-        return [_form(context, service, f"{PREFIX}:new", {"channels": "webchat"}, {})]
+        return [draft_form(context, service, f"{PREFIX}:new", {"channels": "webchat"}, {})]
     item_id = _item_id(rest)
     person = context.person
     if verb == "show":
@@ -124,7 +104,13 @@ async def _do(context: Context, service: CommsService, verb: str, rest: str) -> 
     if verb == "edit":
         item, _ = service.show(person, item_id)
         return [
-            _form(context, service, f"{PREFIX}:edit:{item.id}", _values(context, service, item), {})
+            draft_form(
+                context,
+                service,
+                f"{PREFIX}:edit:{item.id}",
+                form_values(context, service, item),
+                {},
+            )
         ]
     if verb == "submit":
         item = await service.submit(person, item_id)
@@ -179,12 +165,6 @@ def _when(context: Context, item: CommsItem) -> str:
     return local_time(item.send_at, context.timezone)
 
 
-def _channel_name(context: Context, channel: str) -> str:
-    """A channel in words, capitalised as a choice: "Webbchattens kanal", "Intranätets nyheter"."""
-    name = context.t(f"comms.channel.{channel}")
-    return name[:1].upper() + name[1:]
-
-
 def _channels(context: Context, item: CommsItem) -> str:
     return ", ".join(context.t(f"comms.channel.{c}") for c in item.channels)
 
@@ -200,7 +180,7 @@ def _post_line(context: Context, row: DeliveryRecord) -> str:
     )
     state = context.t(f"comms.post.{row.status}", at=at, error=shorten(row.error, 200))
     # The platform's channel in words; its id (C0123…, 19:…@thread) means nothing to people.
-    where = _channel_name(context, row.target.platform)
+    where = channel_name(context, row.target.platform)
     return f"  • {where}: {state}"
 
 
@@ -304,7 +284,7 @@ def _actions(
             and p.status in ("unconfirmed", "failed")
             and p.target.platform in service.platforms()
         ):
-            where = _channel_name(context, p.target.platform)
+            where = channel_name(context, p.target.platform)
             choices.append(
                 Choice(
                     f"{PREFIX}:repost",
@@ -313,133 +293,3 @@ def _actions(
                 )
             )
     return tuple(choices)
-
-
-# -- the form ----------------------------------------------------------------------------
-
-
-def _values(context: Context, service: CommsService, item: CommsItem) -> dict[str, str]:
-    when = local_time(item.send_at, context.timezone)
-    return {
-        "title": item.title,
-        "body": item.body,
-        "body_en": item.body_en,
-        "audiences": ",".join(item.audiences),
-        "channels": ",".join(item.channels),
-        "send_at": when,
-        "recurrence": item.recurrence or "none",
-    }
-
-
-def _form(
-    context: Context,
-    service: CommsService,
-    form_id: str,
-    values: dict[str, str],
-    errors: dict[str, str],
-) -> Reply:
-    audiences = tuple(Option(a.id, a.name or a.id) for a in context.programme.audiences)
-    channels = tuple(Option(c, _channel_name(context, c)) for c in CHANNELS)
-    recurrence = tuple(Option(v, context.t(f"comms.recurrence.{v}")) for v in ("none", "weekly"))
-    specs = (
-        FormField("title", context.t("comms.field.title"), required=True),
-        FormField("body", context.t("comms.field.body"), "textarea", required=True),
-        FormField("body_en", context.t("comms.field.body_en"), "textarea"),
-        FormField(
-            "audiences",
-            context.t("comms.field.audiences"),
-            "multiselect",
-            required=True,
-            options=audiences,
-            help=context.t("comms.field.audiences_help"),
-        ),
-        FormField(
-            "channels",
-            context.t("comms.field.channels"),
-            "multiselect",
-            required=True,
-            options=channels,
-            help=context.t("comms.field.channels_help"),
-        ),
-        FormField(
-            "send_at",
-            context.t("comms.field.send_at"),
-            "date",
-            required=True,
-            help=context.t("comms.field.send_at_help"),
-        ),
-        FormField("recurrence", context.t("comms.field.recurrence"), "select", options=recurrence),
-    )
-    fields = tuple(
-        dataclasses.replace(
-            f,
-            value=values.get(f.name, ""),
-            error=errors.get(f.name, ""),
-            max_length=LIMITS[f.name],  # what _check accepts, so a platform's input says so too
-        )
-        for f in specs
-    )
-    submit = context.t("comms.form_save" if ":edit:" in form_id else "comms.form_submit")
-    return Reply(
-        context.t("comms.form_title"),
-        form=Form(form_id, context.t("comms.form_title"), fields, submit),
-    )
-
-
-def _check(
-    context: Context, service: CommsService, values: dict[str, str]
-) -> tuple[Draft | None, dict[str, str], dict[str, str]]:
-    """The form's values as a draft, or an error per field (values kept for the form)."""
-    errors: dict[str, str] = {}
-    clean: dict[str, str] = {}
-    for name, limit in LIMITS.items():
-        checked = check_free_text(values.get(name, ""), limit=limit, locale=context.locale)
-        clean[name] = checked.value
-        if not checked.ok:
-            errors[name] = checked.error
-        elif not checked.value and name in ("title", "body", "audiences", "channels", "send_at"):
-            errors[name] = context.t("required")
-    audiences: list[str] = []
-    known = {a.id.casefold(): a.id for a in context.programme.audiences}
-    known.update({a.name.casefold(): a.id for a in context.programme.audiences})
-    for part in filter(None, (p.strip() for p in re.split(r"[,;\n]", clean["audiences"]))):
-        if part.casefold() not in known:
-            names = ", ".join(a.name or a.id for a in context.programme.audiences)
-            errors.setdefault(
-                "audiences", context.t("comms.bad_audience", text=shorten(part, 40), names=names)
-            )
-        elif known[part.casefold()] not in audiences:
-            audiences.append(known[part.casefold()])
-    channels: list[str] = []
-    for part in filter(None, (p.strip() for p in re.split(r"[,;\s]+", clean["channels"]))):
-        channel = CHANNEL_WORDS.get(part.casefold())
-        if channel is None:
-            names = ", ".join(_channel_name(context, c) for c in CHANNELS)
-            errors.setdefault(
-                "channels", context.t("comms.bad_channel", text=shorten(part, 40), names=names)
-            )
-        elif channel not in channels:
-            channels.append(channel)
-    channels.sort(key=CHANNELS.index)
-    when = None
-    if clean["send_at"] and "send_at" not in errors:
-        when = parse_when(clean["send_at"], now=context.now, tz=context.timezone)
-        if when is None:
-            errors["send_at"] = context.t("comms.bad_when", text=shorten(clean["send_at"], 60))
-        elif when <= context.now:
-            errors["send_at"] = context.t(
-                "comms.when_past", when=local_time(when, context.timezone)
-            )
-    recurrence = "weekly" if clean["recurrence"] == "weekly" else ""
-    if errors or when is None:
-        return None, errors, clean
-    draft = Draft(
-        clean["title"],
-        clean["body"],
-        clean["body_en"],
-        tuple(audiences),
-        tuple(channels),
-        when,
-        recurrence,
-    )
-    return draft, errors, clean
