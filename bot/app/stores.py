@@ -19,7 +19,7 @@ from bot.ports.reports import ReportEditions, ReportStore, StatusInputs
 from bot.ports.sessions import SessionStore
 from bot.ports.storage import StorageStatus
 from bot.ports.unit_of_work import UnitOfWork
-from integrations.webchat.server import InboxEvents, InboxStore
+from integrations.webchat.notifier import InboxEvents, InboxStore
 from storage.copy import CopyError as CopyError
 from storage.copy import copy_database as copy_tables
 from storage.postgres import database as postgres

@@ -8,10 +8,8 @@ import json
 import logging
 import mimetypes
 import unicodedata
-from collections.abc import Callable
 from importlib import resources
-from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import quote
 
 from aiohttp import web
@@ -19,12 +17,9 @@ from aiohttp import web
 from bot.conversation.engine import Engine, reply_to_dict
 from bot.domain.messages import (
     Action,
-    Delivery,
     FileRef,
     FormSubmission,
     Incoming,
-    Outbound,
-    Target,
 )
 from bot.domain.programme import Programme
 from bot.ports.clock import Clock, SystemClock
@@ -32,6 +27,15 @@ from bot.ports.entries import AuditLog
 from bot.ports.sessions import SessionStore
 from integrations.webchat.access import API, PLATFORM, Access, Caller, error
 from integrations.webchat.guards import guard_api, has_lone_surrogate
+from integrations.webchat.notifier import (
+    CLOSED,
+    FILES_ROUTE,
+    GeneratedFiles,
+    InboxEvents,
+    InboxStore,
+    WebchatNotifier,
+    public_file,
+)
 from integrations.webchat.settings import WebchatSettings
 from integrations.webchat.streams import STREAM_IDLE_SECONDS, StreamLimits, stream
 
@@ -41,135 +45,11 @@ STATIC = resources.files("integrations").joinpath("webchat/static")
 SQLITE_MAX_INTEGER = 2**63 - 1
 
 
-_CLOSED: dict[str, Any] = {}
-
-
-class InboxStore(Protocol):
-    def append(
-        self,
-        *,
-        channel: str,
-        user: str,
-        text: str,
-        file: dict[str, str] | None,
-        choices: list[dict[str, str]] | None = None,
-    ) -> dict[str, Any]: ...
-
-    def after(self, *, user: str, seq: int, limit: int = 200) -> list[dict[str, Any]]: ...
-
-    def withdraw(self, seq: int) -> bool: ...
-
-    def get(self, seq: int) -> dict[str, Any] | None: ...
-
-    def grant_file(self, file_id: str, user: str) -> None: ...
-
-    def file_grantees(self, file_id: str) -> set[str]: ...
-
-
-class InboxEvents(Protocol):
-    """Posts other processes stored (replicas on one database), for the pages open here."""
-
-    async def listen(self, announce: Callable[[int, str], None]) -> None:
-        """Until cancelled: announce(seq, user) for each such post ("" for a channel post)."""
-
-
-class GeneratedFiles(Protocol):
-    """Files the bot generated (reports), reachable only by the id they were saved under."""
-
-    def find(self, file_id: str) -> Path | None: ...
-
-    def id_of(self, path: str) -> str | None: ...
-
-
-FILES_ROUTE = "/api/webchat/files/"
 # Not every system's mime table knows Office files.
 KNOWN_TYPES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".pdf": "application/pdf",
 }
-
-
-def public_file(
-    file: FileRef, files: GeneratedFiles | None, grant: Callable[[str], None] | None = None
-) -> dict[str, str]:
-    """What the page gets for a file: a download URL of this server, never the server's path.
-    `grant(file_id)` records who was handed it (only they may fetch it)."""
-    url = file.url
-    file_id = files.id_of(file.path) if files is not None and file.path else None
-    if file_id is not None:
-        url = FILES_ROUTE + file_id
-        if grant is not None:
-            grant(file_id)
-    return {"name": file.name, "url": url, "mime": file.mime}
-
-
-class WebchatNotifier:
-    """The web chat as a channel like any other: posts are stored, then pushed to open pages."""
-
-    def __init__(self, inbox: InboxStore, files: GeneratedFiles | None = None) -> None:
-        self._inbox = inbox
-        self._files = files
-        self._listeners: dict[str, set[asyncio.Queue[dict[str, Any]]]] = {}
-
-    async def post(self, target: Target, message: Outbound) -> Delivery:
-        direct = bool(target.user_id)
-        channel = "dm" if direct else f"#{target.channel.lstrip('#')}"
-        user = target.user_id if direct else ""
-
-        def grant(file_id: str) -> None:
-            self._inbox.grant_file(file_id, user)
-
-        stored = self._inbox.append(
-            channel=channel,
-            user=user,
-            text=message.text,
-            file=public_file(message.file, self._files, grant) if message.file else None,
-            choices=[{"id": c.id, "label": c.label, "value": c.value} for c in message.choices],
-        )
-        for user, queues in self._listeners.items():
-            if not direct or user == target.user_id:
-                for queue in queues:
-                    queue.put_nowait(stored)
-        return Delivery(ok=True, message_id=str(stored["seq"]))
-
-    def announce(self, seq: int, user: str) -> None:
-        """A post another replica stored (or withdrew): to this replica's open pages."""
-        stored = self._inbox.get(seq)
-        if stored is None:
-            return
-        for listener, queues in self._listeners.items():
-            if not user or listener == user:
-                for queue in queues:
-                    queue.put_nowait(stored)
-
-    async def withdraw(self, target: Target, message_id: str) -> Delivery:
-        if not message_id.isdigit() or not self._inbox.withdraw(int(message_id)):
-            return Delivery(ok=False, error=f"no web chat post {message_id!r} to withdraw")
-        updated = self._inbox.get(int(message_id))
-        if updated is not None:
-            # Open pages learn of it like of any message: same seq, now with withdrawn_at.
-            for user, queues in self._listeners.items():
-                if not updated["direct"] or user == target.user_id:
-                    for queue in queues:
-                        queue.put_nowait(updated)
-        return Delivery(ok=True, message_id=message_id)
-
-    def close_streams(self) -> None:
-        """At shutdown, end every open event stream instead of waiting for browsers to leave."""
-        for queues in self._listeners.values():
-            for queue in queues:
-                queue.put_nowait(_CLOSED)
-
-    def listen(self, user: str) -> asyncio.Queue[dict[str, Any]]:
-        queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
-        self._listeners.setdefault(user, set()).add(queue)
-        return queue
-
-    def unlisten(self, user: str, queue: asyncio.Queue[dict[str, Any]]) -> None:
-        self._listeners.get(user, set()).discard(queue)
-
-    def inbox(self, user: str, after: int) -> list[dict[str, Any]]:
-        return self._inbox.after(user=user, seq=after)
 
 
 def _error(status: int, sv: str, en: str) -> web.Response:
@@ -382,7 +262,7 @@ class WebchatAdapter:
         queue = self.notifier.listen(user)
 
         def end() -> None:
-            queue.put_nowait(_CLOSED)
+            queue.put_nowait(CLOSED)
 
         if not self.streams.admit(user, end):
             self.notifier.unlisten(user, queue)
@@ -395,7 +275,7 @@ class WebchatAdapter:
             return response
         try:
             return await stream(
-                request, queue, closed=_CLOSED, idle_seconds=self.stream_idle_seconds
+                request, queue, closed=CLOSED, idle_seconds=self.stream_idle_seconds
             )
         finally:
             self.streams.release(user, end)
