@@ -20,6 +20,12 @@ from bot.conversation.context import (
     Replies,
     TextHandler,
 )
+from bot.conversation.failures import (
+    BUSY_FIRST_DELAY,
+    BUSY_MAX_DELAY,
+    BUSY_PATIENCE_SECONDS,
+    failure_reply,
+)
 from bot.conversation.suggest import nearest_command
 from bot.conversation.wire import reply_from_dict, reply_to_dict
 from bot.domain.errors import UserError
@@ -28,7 +34,7 @@ from bot.domain.model import Person
 from bot.domain.pii import contains_personal_number
 from bot.domain.programme import Programme, person_from
 from bot.entries.service import EntryService
-from bot.i18n.catalogue import count, normalise_locale, t
+from bot.i18n.catalogue import count, normalise_locale
 from bot.ports.clock import Clock
 from bot.ports.conversation import Dialogue, DialogueStore, RequestLog
 from bot.ports.storage import StorageStatus
@@ -59,11 +65,6 @@ MAX_MESSAGE_LENGTH = 20_000
 MAX_CARRIED_TEXT = 1_500
 # Typed at a button question, this many words are a sentence of their own, not an answer.
 SENTENCE_WORDS = 4
-# A busy database (another writer holds it) is retried this long, with backoff, before the
-# person is asked to try again; the event loop never waits for the lock meanwhile.
-BUSY_PATIENCE_SECONDS = 2.0
-BUSY_FIRST_DELAY = 0.05
-BUSY_MAX_DELAY = 0.5
 
 
 class Engine:
@@ -193,24 +194,11 @@ class Engine:
                     await asyncio.sleep(delay)
                     delay = min(delay * 2, BUSY_MAX_DELAY)
                     continue
-                return [self._failure_reply(incoming, error, failure, wrote)], False
-
-    def _failure_reply(
-        self, incoming: Incoming, error: Exception, failure: str | None, wrote: bool
-    ) -> Reply:
-        locale = self._failure_locale(incoming)
-        if failure is None:
-            # Never the text itself in the log: it may hold what must not be stored.
-            log.error("handling a message from %s failed", incoming.platform, exc_info=error)
-        elif (cause := f"{failure}: {error}") not in self._logged:
-            # A busy or unwritable database is logged once per cause, not once per message.
-            self._logged.add(cause)
-            log.error("the database could not be written (%s)", cause)
-        if failure == "busy" and not wrote:
-            return Reply(t(locale, "storage_busy"), style="error")
-        if failure == "unavailable":
-            return Reply(t(locale, "storage_unavailable"), style="error")
-        return Reply(t(locale, "error"), style="error")
+                locale = self._failure_locale(incoming)
+                reply = failure_reply(
+                    locale, incoming.platform, error, failure, wrote, self._logged
+                )
+                return [reply], False
 
     def _remember(self, key: str, replies: list[Reply]) -> None:
         try:
