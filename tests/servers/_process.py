@@ -1,5 +1,6 @@
-"""Starting and stopping a server process for tests: wait for its ready line, keep its output,
-stop it whatever happens (a test that fails must not leave a server behind)."""
+"""Starting and stopping a server for tests: a process whose ready line is waited for and whose
+output is kept, in a temporary folder of its own; stopped and the folder removed whatever happens
+(a test that fails must not leave a server behind)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,17 @@ import contextlib
 import os
 import queue
 import re
+import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from types import TracebackType
+from typing import Self
 
 NODE_DIR = Path(__file__).resolve().parent.parent / "node"
 NODE_MODULES = NODE_DIR / "node_modules"
@@ -139,6 +144,69 @@ class ServerProcess:
         self._reader.join(timeout=timeout)
         if self.process.stdout is not None:
             self.process.stdout.close()
+
+
+class ThrowawayServer:
+    """A server a test starts (`with` it, or start() / stop()): each start makes a temporary
+    folder; stop() stops the server and removes the folder, also after a failed start.
+    Subclasses say what must be installed (_check), how the server starts in its folder
+    (_launch, usually a ServerProcess in self._process) and, if not by stopping that process,
+    how it stops (_halt)."""
+
+    prefix = "fvis-server-"
+
+    def __init__(self) -> None:
+        self.startup_seconds = 0.0
+        self._dir: Path | None = None
+        self._process: ServerProcess | None = None
+
+    def _check(self) -> None:
+        """What must be installed, checked before anything is made (a ServerError says the fix)."""
+
+    def _launch(self, folder: Path) -> None:
+        raise NotImplementedError
+
+    def _halt(self) -> None:
+        """Stop the server; its folder is removed after."""
+        if self._process is not None:
+            self._process.stop()
+            self._process = None
+
+    def start(self) -> Self:
+        self._check()
+        started = time.monotonic()
+        # Directly under the system temp dir: pytest's own (0700, root's) would lock postgres out.
+        self._dir = Path(tempfile.mkdtemp(prefix=self.prefix))
+        try:
+            self._launch(self._dir)
+        except BaseException:
+            self.stop()
+            raise
+        self.startup_seconds = time.monotonic() - started
+        return self
+
+    def stop(self) -> None:
+        try:
+            self._halt()
+        finally:
+            if self._dir is not None:
+                shutil.rmtree(self._dir, ignore_errors=True)
+                self._dir = None
+
+    def output(self) -> str:
+        """What the server printed."""
+        return self._process.output() if self._process else ""
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
 
 
 def wait_for_http(url: str, timeout: float, process: ServerProcess | None = None) -> None:

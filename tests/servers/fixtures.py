@@ -25,55 +25,47 @@ npm packages come from `make test` (`npm ci --prefix tests/node`), PostgreSQL fr
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TypeVar
 
 import pytest
 
-from tests.servers._process import ServerError, free_port
+from tests.servers._process import ServerError, ThrowawayServer, free_port
 from tests.servers.oidc import OIDC_CLIENT, OidcProvider
 from tests.servers.playground import SessionPlayground
 from tests.servers.postgres import PostgresServer
 
+S = TypeVar("S", bound=ThrowawayServer)
 
-def _start(server: Any, what: str) -> None:
-    """Start it, or fail the test (not skip it) with the reason and the fix."""
+
+def _running(server: S, what: str) -> Iterator[S]:
+    """The server started for the session and stopped after it; if it cannot start, the test
+    that asked for it FAILS (it is not skipped) with the reason and the fix."""
+    problem = ""
     try:
         server.start()
     except ServerError as error:
-        problem = str(error)
-    else:
-        return
-    pytest.fail(f"{what} did not start: {problem}", pytrace=False)
-
-
-@pytest.fixture(scope="session")
-def oidc_provider() -> Iterator[OidcProvider]:
-    provider = OidcProvider(clients=[OIDC_CLIENT])
-    _start(provider, "the OpenID Connect provider")
-    try:
-        yield provider
-    finally:
-        provider.stop()
-
-
-@pytest.fixture(scope="session")
-def agents_playground() -> Iterator[SessionPlayground]:
-    playground = SessionPlayground(free_port())
-    _start(playground, "the Agents Playground")
-    try:
-        yield playground
-    finally:
-        playground.stop()
-
-
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
-    server = PostgresServer()
-    _start(server, "PostgreSQL")
+        problem = str(error)  # failed outside the except: the report shows no chained traceback
+    if problem:
+        pytest.fail(f"{what} did not start: {problem}", pytrace=False)
     try:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def oidc_provider() -> Iterator[OidcProvider]:
+    yield from _running(OidcProvider(clients=[OIDC_CLIENT]), "the OpenID Connect provider")
+
+
+@pytest.fixture(scope="session")
+def agents_playground() -> Iterator[SessionPlayground]:
+    yield from _running(SessionPlayground(free_port()), "the Agents Playground")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    yield from _running(PostgresServer(), "PostgreSQL")
 
 
 @pytest.fixture

@@ -46,14 +46,10 @@ import hashlib
 import json
 import os
 import secrets
-import shutil
-import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
@@ -63,6 +59,7 @@ from tests.servers._process import (
     NODE_DIR,
     ServerError,
     ServerProcess,
+    ThrowawayServer,
     node_binary,
     require_node_modules,
 )
@@ -137,8 +134,10 @@ class Pkce:
         return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
 
-class OidcProvider:
+class OidcProvider(ThrowawayServer):
     """The node provider as a context manager (or `start()` / `stop()`)."""
+
+    prefix = "fvis-oidc-"
 
     def __init__(
         self,
@@ -151,6 +150,7 @@ class OidcProvider:
         unknown_accounts: str = "allow",
         startup_timeout: float = 30.0,
     ) -> None:
+        super().__init__()
         self.clients = clients or [OidcClient()]
         self._initial_accounts = dict(accounts or {})
         self.id_token_ttl = id_token_ttl
@@ -161,9 +161,6 @@ class OidcProvider:
         self.issuer = ""
         self.port = 0
         self.discovery: dict[str, Any] = {}
-        self.startup_seconds = 0.0
-        self._dir: Path | None = None
-        self._process: ServerProcess | None = None
 
     @property
     def client(self) -> OidcClient:
@@ -174,10 +171,10 @@ class OidcProvider:
         assert self._dir is not None, "the provider is not started"
         return self._dir / "accounts.json"
 
-    def start(self) -> OidcProvider:
+    def _check(self) -> None:
         require_node_modules("oidc-provider")
-        started = time.monotonic()
-        self._dir = Path(tempfile.mkdtemp(prefix="fvis-oidc-"))
+
+    def _launch(self, folder: Path) -> None:
         self._write_accounts(self._initial_accounts)
         config = {
             "host": "127.0.0.1",
@@ -188,7 +185,7 @@ class OidcProvider:
             "pkce": "required" if self.pkce_required else "optional",
             "ttl": {"IdToken": self.id_token_ttl, "AccessToken": self.access_token_ttl},
         }
-        config_path = self._dir / "config.json"
+        config_path = folder / "config.json"
         config_path.write_text(json.dumps(config, indent=2), encoding="utf-8")
         self._process = ServerProcess(
             "oidc-provider",
@@ -196,38 +193,10 @@ class OidcProvider:
             cwd=NODE_DIR,
             env={**os.environ, "NODE_ENV": "test"},
         )
-        try:
-            match = self._process.wait_for_line(r"^ready (\{.*\})$", self.startup_timeout)
-            ready = json.loads(match.group(1))
-            self.issuer, self.port = ready["issuer"], int(ready["port"])
-            self.discovery = _get_json(f"{self.issuer}/.well-known/openid-configuration")
-        except BaseException:
-            self.stop()
-            raise
-        self.startup_seconds = time.monotonic() - started
-        return self
-
-    def stop(self) -> None:
-        if self._process is not None:
-            self._process.stop()
-            self._process = None
-        if self._dir is not None:
-            shutil.rmtree(self._dir, ignore_errors=True)
-            self._dir = None
-
-    def __enter__(self) -> OidcProvider:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
-
-    def output(self) -> str:
-        return self._process.output() if self._process else ""
+        match = self._process.wait_for_line(r"^ready (\{.*\})$", self.startup_timeout)
+        ready = json.loads(match.group(1))
+        self.issuer, self.port = ready["issuer"], int(ready["port"])
+        self.discovery = _get_json(f"{self.issuer}/.well-known/openid-configuration")
 
     # -- accounts --------------------------------------------------------------------------
 

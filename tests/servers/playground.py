@@ -85,13 +85,9 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import shutil
-import tempfile
-import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import aiohttp
@@ -100,6 +96,7 @@ from tests.servers._process import (
     NODE_DIR,
     ServerError,
     ServerProcess,
+    ThrowawayServer,
     node_binary,
     require_node_modules,
     wait_for_http,
@@ -116,7 +113,9 @@ TEAM_CONVERSATION_ID = "team-id"  # the team's General channel
 CHANNEL_CONVERSATION_ID = "channel-announcements-id"
 
 
-class AgentsPlayground:
+class AgentsPlayground(ThrowawayServer):
+    prefix = "fvis-playground-"
+
     def __init__(
         self,
         endpoint: str,
@@ -127,6 +126,7 @@ class AgentsPlayground:
         config_yaml: str | None = None,
         startup_timeout: float = 60.0,
     ) -> None:
+        super().__init__()
         self.endpoint = endpoint
         self.channel = channel
         self.conversation_id = conversation_id
@@ -134,9 +134,6 @@ class AgentsPlayground:
         self.config_yaml = config_yaml
         self.startup_timeout = startup_timeout
         self.port = 0
-        self.startup_seconds = 0.0
-        self._dir: Path | None = None
-        self._process: ServerProcess | None = None
 
     @property
     def base_url(self) -> str:
@@ -156,19 +153,19 @@ class AgentsPlayground:
     def log_file(self) -> Path | None:
         return self._dir / "playground.log" if self._dir else None
 
-    def start(self) -> AgentsPlayground:
+    def _check(self) -> None:
         require_node_modules(PACKAGE)
-        started = time.monotonic()
-        self._dir = Path(tempfile.mkdtemp(prefix="fvis-playground-"))
-        config_path = self._dir / ".m365agentsplayground.yml"
+
+    def _launch(self, folder: Path) -> None:
+        config_path = folder / ".m365agentsplayground.yml"
         if self.config_yaml is not None:
             config_path.write_text(self.config_yaml, encoding="utf-8")
         env = {
             **os.environ,
             "TEAMSAPPTESTER_BROWSER": "none",
-            "M365_AGENTS_PLAYGROUND_LOGFILE": str(self._dir / "playground.log"),
+            "M365_AGENTS_PLAYGROUND_LOGFILE": str(folder / "playground.log"),
             "M365_AGENTS_PLAYGROUND_CONFIG_PATH": str(config_path),
-            "TEAMS_APP_TEST_TOOL_CONFIG_PATH": str(self._dir / ".teamsapptesttool.yml"),
+            "TEAMS_APP_TEST_TOOL_CONFIG_PATH": str(folder / ".teamsapptesttool.yml"),
         }
         for name in ("AUTH_CLIENT_ID", "AUTH_CLIENT_SECRET", "AUTH_TENANT_ID"):
             env.pop(name, None)  # they would switch the connector's auth on
@@ -176,39 +173,14 @@ class AgentsPlayground:
         argv += ["--dt", "--conversation-id", self.conversation_id]
         if self._service_url:
             argv += ["--service-url", self._service_url]
-        self._process = ServerProcess("agents-playground", argv, cwd=self._dir, env=env)
-        try:
-            match = self._process.wait_for_line(r"Listening on (\d+)", self.startup_timeout)
-            self.port = int(match.group(1))
-            wait_for_http(f"{self.base_url}/_debug/ping", 10, self._process)
-        except BaseException:
-            self.stop()
-            raise
-        self.startup_seconds = time.monotonic() - started
-        return self
-
-    def stop(self) -> None:
-        if self._process is not None:
-            self._process.stop()
-            self._process = None
-        if self._dir is not None:
-            shutil.rmtree(self._dir, ignore_errors=True)
-            self._dir = None
-
-    def __enter__(self) -> AgentsPlayground:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
+        self._process = ServerProcess("agents-playground", argv, cwd=folder, env=env)
+        match = self._process.wait_for_line(r"Listening on (\d+)", self.startup_timeout)
+        self.port = int(match.group(1))
+        wait_for_http(f"{self.base_url}/_debug/ping", 10, self._process)
 
     def output(self) -> str:
         """What it printed, and its log file (the bot's errors are written there)."""
-        printed = self._process.output() if self._process else ""
+        printed = super().output()
         log = self.log_file
         logged = log.read_text("utf-8", "replace") if log and log.exists() else ""
         return f"{printed}\n--- log ---\n{logged}"

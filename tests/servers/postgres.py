@@ -19,18 +19,15 @@ to t, so close connections to a template before copying it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import re
-import shutil
 import subprocess
-import tempfile
-import time
 import uuid
 from pathlib import Path
-from types import TracebackType
 
-from tests.servers._process import ServerError, free_port
+from tests.servers._process import ServerError, ThrowawayServer, free_port
 
 USER = "fvis"
 SERVER_OPTIONS = (
@@ -58,13 +55,14 @@ def find_bindir() -> Path:
     )
 
 
-class PostgresServer:
+class PostgresServer(ThrowawayServer):
+    prefix = "fvis-pg-"
+
     def __init__(self, *, startup_timeout: float = 60.0) -> None:
+        super().__init__()
         self.startup_timeout = startup_timeout
         self.port = 0
-        self.startup_seconds = 0.0
         self._bindir: Path | None = None
-        self._dir: Path | None = None
         self._as_postgres = os.geteuid() == 0
 
     # -- paths and commands --------------------------------------------------------------
@@ -117,43 +115,36 @@ class PostgresServer:
 
     # -- life ------------------------------------------------------------------------------
 
-    def start(self) -> PostgresServer:
+    def _check(self) -> None:
         self._bindir = find_bindir()
-        started = time.monotonic()
-        # Directly under the system temp dir: pytest's own (0700, root's) would lock postgres out.
-        self._dir = Path(tempfile.mkdtemp(prefix="fvis-pg-"))
-        try:
-            self.socket_dir.mkdir()
-            if self._as_postgres:
-                try:
-                    postgres = pwd.getpwnam("postgres")
-                except KeyError:
-                    raise ServerError(
-                        "there is no `postgres` user to run the server as (we are root); "
-                        "install Debian's `postgresql` package, which creates it"
-                    ) from None
-                for path in (self._dir, self.socket_dir):
-                    os.chown(path, postgres.pw_uid, postgres.pw_gid)
-            self._run(
-                "initdb",
-                "-D",
-                str(self.data_dir),
-                "-A",
-                "trust",
-                "-U",
-                USER,
-                "-E",
-                "UTF8",
-                "--locale=C.UTF-8",
-                "--no-sync",
-                "--no-instructions",
-            )
-            self._start_server()
-        except BaseException:
-            self.stop()
-            raise
-        self.startup_seconds = time.monotonic() - started
-        return self
+
+    def _launch(self, folder: Path) -> None:
+        self.socket_dir.mkdir()
+        if self._as_postgres:
+            try:
+                postgres = pwd.getpwnam("postgres")
+            except KeyError:
+                raise ServerError(
+                    "there is no `postgres` user to run the server as (we are root); "
+                    "install Debian's `postgresql` package, which creates it"
+                ) from None
+            for path in (folder, self.socket_dir):
+                os.chown(path, postgres.pw_uid, postgres.pw_gid)
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data_dir),
+            "-A",
+            "trust",
+            "-U",
+            USER,
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+            "--no-instructions",
+        )
+        self._start_server()
 
     def _start_server(self) -> None:
         last: ServerError | None = None
@@ -183,28 +174,10 @@ class PostgresServer:
         assert last is not None
         raise last
 
-    def stop(self) -> None:
-        if self._dir is None:
-            return
-        try:
-            if (self.data_dir / "postmaster.pid").exists():
+    def _halt(self) -> None:
+        if self._dir is not None and (self.data_dir / "postmaster.pid").exists():
+            with contextlib.suppress(ServerError):  # the folder is removed all the same
                 self._run("pg_ctl", "-D", str(self.data_dir), "-m", "immediate", "-w", "stop")
-        except ServerError:
-            pass  # removed below all the same
-        finally:
-            shutil.rmtree(self._dir, ignore_errors=True)
-            self._dir = None
-
-    def __enter__(self) -> PostgresServer:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     # -- databases ---------------------------------------------------------------------------
 
