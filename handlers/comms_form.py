@@ -98,9 +98,8 @@ def draft_form(
             f,
             value=values.get(f.name, ""),
             error=errors.get(f.name, ""),
-            max_length=LIMITS[
-                f.name
-            ],  # what check_draft accepts, so a platform's input says so too
+            # What check_draft accepts, so a platform's input says so too.
+            max_length=LIMITS[f.name],
         )
         for f in specs
     )
