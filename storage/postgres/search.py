@@ -14,7 +14,8 @@ from bot.ports.entries import EntryQuery
 from storage.postgres.database import PostgresDatabase
 from storage.postgres.entries import PostgresEntryRepository
 
-TIME_CAP_MS = 800
+# A search may take this long (as on SQLite); past it PostgreSQL cancels the query.
+TIME_CAP_SECONDS = 0.8
 
 
 class PostgresEntrySearch:
@@ -23,11 +24,11 @@ class PostgresEntrySearch:
         db: PostgresDatabase,
         entries: PostgresEntryRepository,
         *,
-        time_cap_ms: int = TIME_CAP_MS,
+        time_cap: float = TIME_CAP_SECONDS,
     ) -> None:
         self._db = db
         self._entries = entries
-        self.time_cap_ms = time_cap_ms
+        self.time_cap = time_cap
         self._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="fvis-search")
 
     async def find(self, query: EntryQuery) -> tuple[list[Entry], int]:
@@ -39,10 +40,12 @@ class PostgresEntrySearch:
     def _find(self, query: EntryQuery) -> tuple[list[Entry], int]:
         try:
             with self._db.transaction() as conn:
-                conn.execute(f"SET LOCAL statement_timeout = {int(self.time_cap_ms)}")
+                # At least 1 ms: statement_timeout = 0 would mean no cap at all.
+                cap_ms = max(1, round(self.time_cap * 1000))
+                conn.execute(f"SET LOCAL statement_timeout = {cap_ms}")
                 return self._entries.find(query)
         except errors.QueryCanceled:
-            raise QueryTooLarge(f"over {self.time_cap_ms} ms") from None
+            raise QueryTooLarge(f"over {self.time_cap} s") from None
 
     def close(self) -> None:
         self._executor.shutdown(wait=True)

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
+from typing import Any
 
+import pytest
+
+import storage.sqlite.search
 from bot.app.stores import Stores
+from bot.domain.errors import QueryTooLarge
 from bot.domain.model import Change, Comment, Kind, Status
 from bot.ports.entries import EntryQuery
+from storage.postgres.database import PostgresDatabase
 from tests.conftest import START, FakeClock
 from tests.contract.conftest import entry, moment, table_rows
 
@@ -163,6 +171,36 @@ async def test_the_search_port_answers_as_find_does_off_the_loop(stores: Stores)
     found, total = await stores.search.find(query)
     assert [e.ref for e in found] == [e.ref for e in stores.entries.find(query)[0]]
     assert total == 2 and {e.title for e in found} == {"Skrivare saknas", "Ärende om skrivaren"}
+
+
+@contextmanager
+def _slow_searches(stores: Stores, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A search that cannot finish in time: on PostgreSQL the table is locked by another
+    connection (the cap counts the wait too); SQLite looks at the clock at every step."""
+    if isinstance(stores.db, PostgresDatabase):
+        with stores.db.transaction() as conn:
+            conn.execute("LOCK TABLE entries IN ACCESS EXCLUSIVE MODE")
+            yield
+        return
+    monkeypatch.setattr(storage.sqlite.search, "PROGRESS_STEPS", 1)
+    yield
+
+
+async def test_a_search_past_its_time_cap_is_stopped_and_the_next_answers(
+    stores: Stores, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(30):
+        stores.entries.create(entry(title=f"Skrivare {n}"))
+    search: Any = stores.search
+    assert search.time_cap == 0.8  # one cap for both backends, in seconds
+    query = EntryQuery(text="skrivare", limit=10)
+    with _slow_searches(stores, monkeypatch):
+        search.time_cap = 0.0  # on PostgreSQL 1 ms: 0 would switch statement_timeout off
+        with pytest.raises(QueryTooLarge):
+            await search.find(query)
+    search.time_cap = 5.0
+    found, total = await search.find(query)
+    assert total == 30 and len(found) == 10
 
 
 def test_a_writable_database_says_so(stores: Stores) -> None:
