@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 # Words too common to make two entries alike.
 STOPWORDS = frozenset(
@@ -26,14 +27,25 @@ _STOP = frozenset(fold(word) for word in STOPWORDS)
 
 def significant_words(text: str) -> list[str]:
     """The words of a text that say what it is about, folded (å → a), each once."""
-    words = ["".join(c for c in raw if c.isalnum()) for raw in text.split()]
-    kept = [fold(w) for w in words if len(w) >= 3 and not w.isdigit()]
-    return list(dict.fromkeys(w for w in kept if w not in _STOP))
+    return list(dict.fromkeys(word for word in map(_significant, text.split()) if word))
+
+
+@lru_cache(maxsize=65_536)
+def _significant(raw: str) -> str:
+    """One written word as compared ("Skrivaren," → "skrivaren"), "" when it says nothing.
+    Cached: every candidate of every intake is read again, and people reuse their words."""
+    word = "".join(c for c in raw if c.isalnum())
+    if len(word) < 3 or word.isdigit():
+        return ""
+    folded = fold(word)
+    return "" if folded in _STOP else folded
 
 
 def alike(words: Sequence[str], other: str) -> bool:
     """Another text is alike when it shares two of the words (one, if only one is given);
     a word matches the start of another either way (skrivare, skrivaren)."""
     theirs = set(significant_words(other))
-    shared = sum(1 for w in words if any(t.startswith(w) or w.startswith(t) for t in theirs))
+    shared = sum(
+        1 for w in words if w in theirs or any(t.startswith(w) or w.startswith(t) for t in theirs)
+    )
     return shared >= min(2, len(words)) > 0
