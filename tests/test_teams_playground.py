@@ -131,7 +131,10 @@ async def test_a_need_through_cards_a_reminder_and_a_handlers_change(
     # A reminder, due in a minute: the minute passes, the scheduler catches up, and the bot
     # writes first (a proactive turn through the Playground's mock connector).
     await _say(page, "påminn mig om 1 minut om att ringa IT")
-    await _bot_says(page, "ringa IT").to_be_visible()
+    # The bot's answer, not the typed line (which also says "ringa IT"): only then is the
+    # reminder stored, due a minute from the clock before it is moved on.
+    await _bot_says(page, "(Jag påminner dig|I will remind you).*ringa IT").to_be_visible()
+    assert list(bot.db.query("SELECT id FROM reminders"))
     clock.offset += timedelta(minutes=2)
     assert bot.scheduler is not None
     await bot.scheduler.recover()
