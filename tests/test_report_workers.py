@@ -17,7 +17,8 @@ from bot.app.build import Bot, build
 from bot.app.report_workers import ProcessReportWorkers, process_count, report_workers
 from bot.config import Settings
 from bot.domain.errors import UserError
-from tests.conftest import Chat, FakeClock
+from tests.conftest import START, Chat, FakeClock
+from tests.helpers import NEED
 from tests.test_reports import document_of
 from tests.test_reports_support import body_text, header_text, seed_week_47
 
@@ -77,6 +78,24 @@ async def test_workers_that_cannot_start_leave_the_report_to_the_bots_own_proces
     assert "BEH-1" in body_text(document)
     assert "report worker stopped (attempt 2)" in caplog.text
     assert "in the bot's own process" in caplog.text
+
+
+async def test_a_worker_process_reads_postgresql_too(postgres_url: str, tmp_path: Path) -> None:
+    settings = Settings(
+        database_url=postgres_url,
+        files_dir=tmp_path / "files",
+        installation_secret="s" * 32,
+        report_processes=1,
+    )
+    bot = build(settings, clock=FakeClock(START), serving=True)
+    try:
+        assert bot.reports is not None and bot.reports.workers is not None
+        await Chat(bot, "anna").log("need", NEED)
+        document = document_of(await Chat(bot, "david").say("rapport register behov"))
+        assert "BEH-1" in body_text(document) and NEED["title"] in body_text(document)
+        assert multiprocessing.active_children()
+    finally:
+        bot.close()
 
 
 def test_how_many_report_processes(tmp_path: Path) -> None:

@@ -167,6 +167,7 @@ class ReportService:
         the bot runs them (the chat answers at its usual pace meanwhile), else in the reports'
         worker thread. The edition and the audit are written here, in the bot's own process."""
         context = self.context(person, job.key, registration_number)
+        loop = asyncio.get_running_loop()
         made = None
         if self.workers is not None:
             try:
@@ -174,12 +175,14 @@ class ReportService:
             except WorkersDown:
                 log.exception("report workers down: making %s in the bot's own process", job.key)
         if made is None:
-            loop = asyncio.get_running_loop()
             made = await loop.run_in_executor(
                 self._worker, make_file, context, job.build, locale, self.renderer, self.workbooks
             )
         self._write_audit(person, made.audit)
-        file = self.files.save(made.file_name, made.data, made.mime)
+        # Kept from the worker thread too: the write waits for the disk (fsync).
+        file = await loop.run_in_executor(
+            self._worker, self.files.save, made.file_name, made.data, made.mime
+        )
         return Delivered(made.title, made.rows, made.excel, file)
 
     def warm(self) -> None:

@@ -17,8 +17,9 @@ which the padding absorbs.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
+
+from bot.reports.context import share_the_interpreter
 
 # Advance widths in thousandths of an em: printable ASCII, then U+00A0–U+00FF, then the extras.
 _EXTRA = "–—‘’“”…×•€"
@@ -120,7 +121,7 @@ def content_widths(
     bold = [bool(bold_columns[i]) if i < len(bold_columns) else False for i in range(count)]
     for number, row in enumerate(_sample(rows)):
         if number % 100 == 0:
-            time.sleep(0)  # hand the interpreter to the chat's event loop now and then
+            share_the_interpreter()  # the chat's event loop gets its turn now and then
         for index, value in enumerate(row[:count]):
             if not value:
                 continue
