@@ -149,8 +149,8 @@ async def test_weekly_status_report_says_what_the_entries_and_plan_say(
     assert issue[:2] == ["Ärende", "Inloggningen hänger sig"]
     # What is to be decided: the reason it was escalated with, from its history.
     assert issue[2] == "Kräver programmets beslut"
-    # A deviation the risk-value rule escalated has no reason given: what it describes.
-    assert escalated[seeded.refs["dev_omar"].ref][2] == "Omars avvikelse om läkemedelslistan"
+    # A deviation the risk-value rule escalated: the rule, as its history records it.
+    assert escalated[seeded.refs["dev_omar"].ref][2] == "Regel: riskvärde 8 ≥ 8"
     assert issue[3] == "Program"
 
     plan_deviations = table_after(

@@ -141,7 +141,7 @@ def escalated_section(
             e.ref,
             t(locale, f"kind.{e.kind.value}"),
             shorten(e.title, 200),
-            _to_decide(e, reasons),
+            _to_decide(e, reasons, locale),
             t(locale, f"level.{e.escalation_level.value}"),
             e.assignee or "–",
         ]
@@ -159,13 +159,16 @@ def escalated_section(
     return [*blocks, Table(columns, rows), *more]
 
 
-def _to_decide(entry: Entry, reasons: Mapping[tuple[Kind, int], str]) -> str:
+def _to_decide(entry: Entry, reasons: Mapping[tuple[Kind, int], str], locale: str) -> str:
     """What the level above is asked: the reason given when it was last escalated (issues;
-    bot/entries/escalation.py), else what the entry describes (a deviation the risk-value rule
-    escalated)."""
+    bot/entries/escalation.py), the rule that escalated a deviation (its risk value), else what
+    the entry describes."""
     reason = reasons.get((entry.kind, entry.number or 0), "").strip()
     if reason:
         return shorten(reason, 300)
+    value = risk_value(entry.fields) if entry.kind is Kind.DEVIATION else None
+    if value is not None and value >= RISK_FLAG_THRESHOLD:
+        return t(locale, "rule.risk_value", value=value, limit=RISK_FLAG_THRESHOLD)
     text = str(entry.fields.get(DESCRIBES[entry.kind], "") or "")
     return shorten(text or entry.title, 300)
 
