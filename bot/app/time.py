@@ -113,6 +113,8 @@ def dispatcher_for(
         clock=clock,
         run_id=run_id,
         liveness=liveness,
+        uow=stores.uow,
+        stored=notifier.stored,
     )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable, Collection
 from bot.domain.messages import Delivery, Outbound, Target
 from bot.domain.programme import PersonRecord
 from bot.ports.entries import AuditLog
-from bot.ports.outbound import Notifier
+from bot.ports.outbound import Notifier, StoredPosts
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +23,11 @@ class NotifierRouter:
     @property
     def platforms(self) -> list[str]:
         return sorted(self._by_platform)
+
+    def stored(self, platform: str) -> StoredPosts | None:
+        """The platform's notifier if its posts are rows in the bot's database, else None."""
+        notifier = self._by_platform.get(platform)
+        return notifier if isinstance(notifier, StoredPosts) else None
 
     async def post(self, target: Target, message: Outbound) -> Delivery:
         return await self._route(target, "posting", lambda n: n.post(target, message))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.delivery.claims import Dispatcher
+from bot.delivery.claims import Dispatcher, Post
 from bot.delivery.routing import post_or_audit
 from bot.domain.messages import Outbound, Target
 from bot.domain.programme import Programme
@@ -98,7 +98,9 @@ class CommsPosting:
                     )
 
     async def run_due(self, now: datetime) -> None:
-        for item in self.store.due(now):
+        items = self.store.due(now)
+        posts = []
+        for item in items:
             late = now - item.send_at > self.grace
             for target in self.targets(item):
                 if late:
@@ -106,21 +108,28 @@ class CommsPosting:
                         job=item.job, item=item.item, target=target, due_at=item.send_at
                     )
                 else:
-                    await self.dispatcher.deliver(
-                        job=item.job,
-                        item=item.item,
-                        target=target,
-                        message=self.message(item),
-                        due_at=item.send_at,
+                    posts.append(
+                        Post(item.job, item.item, target, self.message(item), item.send_at)
                     )
-            await self._settle(item, now)
+        # Every channel of every due item first (web chat posts a batch to a commit), then
+        # each item settled; statuses and audit rows of many items in one commit.
+        await self.dispatcher.deliver_all(posts)
+        told: list[tuple[CommsItem, str, dict[str, str]]] = []
+        with self.uow.atomic():
+            for item in items:
+                told += self._settle(item, now)
+        for item, key, values in told:
+            await self.tell_owner(item, key, **values)
 
-    async def _settle(self, item: CommsItem, now: datetime) -> None:
-        """The item's status from its posts of this occurrence; the owner told what went wrong."""
+    def _settle(
+        self, item: CommsItem, now: datetime
+    ) -> list[tuple[CommsItem, str, dict[str, str]]]:
+        """The item's status from its posts of this occurrence (in the caller's transaction);
+        what its owner must be told of what went wrong."""
         rows = self.log.for_job(item.job)
         statuses = {row.status for row in rows}
         if "claimed" in statuses:
-            return  # another replica is posting to a channel now: it settles when it is done
+            return []  # another replica is posting to a channel now: it settles when it is done
         if statuses & {"sent", "withdrawn"} or statuses == {"waiting"}:
             status = "published"
         elif statuses == {"missed"}:
@@ -133,18 +142,18 @@ class CommsPosting:
             settled.status = "approved"
             settled.send_at = _next_week(item.send_at, now, self.zone)
         settled.updated_at = now
-        with self.uow.atomic():  # one commit for the status and its audit row
+        with self.uow.atomic():  # the status and its audit row together (a savepoint)
             if not self.store.update(settled):
-                return  # edited or withdrawn meanwhile: that change stands
+                return []  # edited or withdrawn meanwhile: that change stands
             self.audit.record(actor="bot", action=f"comms-{status}", ref=item.ref)
         if settled.status == "approved":
             self.wakeups.schedule(f"comms:{item.id}", settled.send_at)
         failed = [f"{where(r.target)}: {r.error}" for r in rows if r.status == "failed"]
         if status == "missed":
-            when = local_time(item.send_at, self.zone)
-            await self.tell_owner(item, "comms.missed", when=when)
-        elif failed:
-            await self.tell_owner(item, "comms.failed", errors="; ".join(failed))
+            return [(item, "comms.missed", {"when": local_time(item.send_at, self.zone)})]
+        if failed:
+            return [(item, "comms.failed", {"errors": "; ".join(failed)})]
+        return []
 
     async def tell_owner(self, item: CommsItem, key: str, **values: str) -> None:
         platform, _, user_id = item.author.partition(":")

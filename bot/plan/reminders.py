@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.delivery.claims import Dispatcher
+from bot.delivery.claims import Dispatcher, Post
 from bot.delivery.routing import post_or_audit
 from bot.domain.errors import UserError
 from bot.domain.messages import Outbound, Target
@@ -141,7 +141,9 @@ class ReminderService:
                 await self._tell(reminder, "remind.unconfirmed")
 
     async def run_due(self, now: datetime) -> None:
-        for reminder in self.store.due(now):
+        due = self.store.due(now)
+        posts = []
+        for reminder in due:
             target = Target(reminder.platform, user_id=reminder.user_id)
             if now - reminder.due_at > self.grace:
                 if self.dispatcher.missed(
@@ -150,16 +152,15 @@ class ReminderService:
                     await self._tell(reminder, "remind.missed")
             else:
                 text = t(reminder.locale, "remind.post", text=reminder.text)
-                await self.dispatcher.deliver(
-                    job=reminder.job,
-                    item=reminder.job,
-                    target=target,
-                    message=Outbound(text),
-                    due_at=reminder.due_at,
+                posts.append(
+                    Post(reminder.job, reminder.job, target, Outbound(text), reminder.due_at)
                 )
-            # Done whatever the outcome: the delivery row says what happened.
-            assert reminder.id is not None
-            self.store.set_status(reminder.id, "done")
+        await self.dispatcher.deliver_all(posts)
+        # Done whatever the outcome: the delivery row says what happened.
+        with self.uow.atomic():
+            for reminder in due:
+                assert reminder.id is not None
+                self.store.set_status(reminder.id, "done")
 
     async def _tell(self, reminder: PersonalReminder, key: str) -> None:
         when = local_time(reminder.due_at, self.zone)

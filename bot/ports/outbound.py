@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from bot.domain.messages import Delivery, FileRef, Outbound, Target
 
@@ -14,6 +14,15 @@ class Notifier(Protocol):
 
     async def withdraw(self, target: Target, message_id: str) -> Delivery:
         """Remove a post, or mark it withdrawn where the platform cannot remove it."""
+
+
+@runtime_checkable
+class StoredPosts(Protocol):
+    """A platform whose posts are rows in the bot's own database (the web chat): a post is
+    written in the caller's unit of work, so a scheduled post, its claim and its record commit
+    together (exactly once with no doubt left by a crash) and many commit at once."""
+
+    def post_stored(self, target: Target, message: Outbound) -> Delivery: ...
 
 
 class FileStore(Protocol):

@@ -77,6 +77,11 @@ class WebchatNotifier:
         self._listeners: dict[str, set[asyncio.Queue[dict[str, Any]]]] = {}
 
     async def post(self, target: Target, message: Outbound) -> Delivery:
+        return self.post_stored(target, message)
+
+    def post_stored(self, target: Target, message: Outbound) -> Delivery:
+        """Store the post (in the caller's transaction, if one is open) and push it to the
+        pages open here; other replicas learn of it at commit (NOTIFY)."""
         direct = bool(target.user_id)
         channel = "dm" if direct else f"#{target.channel.lstrip('#')}"
         user = target.user_id if direct else ""

@@ -35,9 +35,12 @@ class SqliteWebchatInbox:
             "choices": json.dumps(choices, ensure_ascii=False) if choices else "",
             "at": _iso(self._clock.now()),
         }
-        table = self._db.table("webchat_inbox")
-        table.insert(row)
-        return self._public({**row, "seq": table.last_pk})
+        # Plain SQL: sqlite-utils' insert() reads the table's schema on every call.
+        cursor = self._db.execute(
+            f"INSERT INTO webchat_inbox ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
+            list(row.values()),
+        )
+        return self._public({**row, "seq": cursor.lastrowid})
 
     def after(self, *, user: str, seq: int, limit: int = 200) -> list[dict[str, Any]]:
         rows = self._db.query(
