@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,9 @@ import pytest
 from bot.app.build import build
 from bot.app.stores import Stores, stores_on_postgres
 from bot.config import ConfigError, Settings
+from bot.domain.messages import Target
 from bot.domain.model import Kind
+from bot.ports.delivery import target_key
 from bot.ports.entries import EntryQuery
 from integrations.teams.ratelimit import RateLimiter
 from storage.postgres.database import MIGRATION_SETS, PostgresDatabase, migrate, open_database
@@ -193,3 +196,29 @@ async def test_a_limiter_with_a_shared_budget_waits_for_its_slot() -> None:
     await limiter.acquire("19:b")
     assert budget.calls == [("teams-app", pytest.approx(1.2 / 30))] * 2
     assert slept == [0.25]  # the first slot was free, the second a quarter second off
+
+
+def test_a_claim_another_replica_holds_open_is_skipped_not_waited_for(postgres_url: str) -> None:
+    """A batch of web chat posts is claimed in one transaction: another replica reaching the same
+    post meanwhile moves on at once (as SKIP LOCKED would), and finds the row once committed."""
+    replicas = [open_database(postgres_url) for _ in range(2)]
+    a, b = (stores_on_postgres(db, FakeClock()) for db in replicas)
+    anna = Target("webchat", user_id="anna")
+
+    def claim(stores: Stores, run_id: str) -> bool:
+        return stores.deliveries.claim(
+            job="remind:1", item="remind:1", target=anna, due_at=START, run_id=run_id, now=START
+        )
+
+    try:
+        with ThreadPoolExecutor(max_workers=1) as other:
+            with a.uow.atomic():
+                assert claim(a, "run-a")
+                assert other.submit(claim, b, "run-b").result(timeout=5) is False
+                assert b.deliveries.get("remind:1", target_key(anna)) is None
+            assert other.submit(claim, b, "run-b").result(timeout=5) is False
+        row = b.deliveries.get("remind:1", target_key(anna))
+        assert row is not None and (row.status, row.run_id) == ("claimed", "run-a")
+    finally:
+        for db in replicas:
+            db.close()

@@ -49,6 +49,11 @@ Status = Literal[
 BATCH = 100
 
 
+# An outcome, not a row's status: another replica holds the claim in an open transaction, and
+# it records and settles the post.
+BUSY = "busy"
+
+
 @dataclass(frozen=True, slots=True)
 class Post:
     """One scheduled post: what deliver() takes."""
@@ -185,8 +190,8 @@ class Dispatcher:
 
     def _existing(self, job: str, target: Target) -> Outcome:
         row = self.log.get(job, target_key(target))
-        if row is None:  # cannot happen: the insert failed because the row exists
-            return Outcome("claimed", False)
+        if row is None:  # another replica is claiming it in a transaction not yet committed
+            return Outcome(BUSY, False)
         return Outcome(row.status, False, row.message_id, row.error)
 
     def missed(self, *, job: str, item: str, target: Target, due_at: datetime) -> bool:

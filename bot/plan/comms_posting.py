@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.delivery.claims import Dispatcher, Post
+from bot.delivery.claims import BUSY, Dispatcher, Post
 from bot.delivery.routing import post_or_audit
 from bot.domain.messages import Outbound, Target
 from bot.domain.programme import Programme
@@ -113,23 +113,26 @@ class CommsPosting:
                     )
         # Every channel of every due item first (web chat posts a batch to a commit), then
         # each item settled; statuses and audit rows of many items in one commit.
-        await self.dispatcher.deliver_all(posts)
+        outcomes = await self.dispatcher.deliver_all(posts)
+        busy = {post.job for post, done in zip(posts, outcomes, strict=True) if done.status == BUSY}
         told: list[tuple[CommsItem, str, dict[str, str]]] = []
         with self.uow.atomic():
             for item in items:
-                told += self._settle(item, now)
+                told += self._settle(item, now, busy)
         for item, key, values in told:
             await self.tell_owner(item, key, **values)
 
     def _settle(
-        self, item: CommsItem, now: datetime
+        self, item: CommsItem, now: datetime, busy: Collection[str] = ()
     ) -> list[tuple[CommsItem, str, dict[str, str]]]:
         """The item's status from its posts of this occurrence (in the caller's transaction);
         what its owner must be told of what went wrong."""
         rows = self.log.for_job(item.job)
         statuses = {row.status for row in rows}
-        if "claimed" in statuses:
-            return []  # another replica is posting to a channel now: it settles when it is done
+        if "claimed" in statuses or item.job in busy:
+            # Another replica is posting to a channel now (or claiming it in a transaction not
+            # yet committed): it settles the item when it is done.
+            return []
         if statuses & {"sent", "withdrawn"} or statuses == {"waiting"}:
             status = "published"
         elif statuses == {"missed"}:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.delivery.claims import Dispatcher, Post
+from bot.delivery.claims import BUSY, Dispatcher, Post
 from bot.delivery.routing import post_or_audit
 from bot.domain.errors import UserError
 from bot.domain.messages import Outbound, Target
@@ -155,12 +155,19 @@ class ReminderService:
                 posts.append(
                     Post(reminder.job, reminder.job, target, Outbound(text), reminder.due_at)
                 )
-        await self.dispatcher.deliver_all(posts)
-        # Done whatever the outcome: the delivery row says what happened.
+        outcomes = await self.dispatcher.deliver_all(posts)
+        busy = {
+            post.job
+            for post, outcome in zip(posts, outcomes, strict=True)
+            if outcome.status == BUSY
+        }
+        # Done whatever the outcome: the delivery row says what happened. (One another replica
+        # is posting right now is marked done by that replica, once its post is recorded.)
         with self.uow.atomic():
             for reminder in due:
-                assert reminder.id is not None
-                self.store.set_status(reminder.id, "done")
+                if reminder.job not in busy:
+                    assert reminder.id is not None
+                    self.store.set_status(reminder.id, "done")
 
     async def _tell(self, reminder: PersonalReminder, key: str) -> None:
         when = local_time(reminder.due_at, self.zone)

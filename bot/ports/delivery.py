@@ -40,7 +40,8 @@ class DeliveryLog(Protocol):
     def claim(
         self, *, job: str, item: str, target: Target, due_at: datetime, run_id: str, now: datetime
     ) -> bool:
-        """Insert (job, target) as claimed; False when a row for it exists already."""
+        """Insert (job, target) as claimed; False when a row for it exists already, or another
+        replica is inserting it in a transaction still open (it posts; no one waits for it)."""
 
     def record(
         self,

@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.domain.messages import Target
 from bot.ports.delivery import DeliveryRecord, target_key
-from storage.postgres.database import PostgresDatabase
+from storage.postgres.database import LOCK_SPACE, PostgresDatabase
 
 
 class PostgresDeliveryLog:
@@ -17,13 +17,18 @@ class PostgresDeliveryLog:
         self._db = db
 
     def _insert(self, row: dict[str, Any]) -> bool:
+        # A row another replica is inserting in a transaction still open is skipped, not waited
+        # for (as FOR UPDATE SKIP LOCKED skips a locked row): every insert first takes a
+        # transaction lock on its (job, target), and whoever holds it posts.
         with self._db.connection() as conn:
             cursor = conn.execute(
                 f"INSERT INTO deliveries ({', '.join(row)}) "
-                f"VALUES ({', '.join('%s' for _ in row)}) ON CONFLICT (job, target) DO NOTHING",
-                list(row.values()),
+                f"SELECT {', '.join('%s' for _ in row)} "
+                "WHERE pg_try_advisory_xact_lock(hashtextextended(%s, %s)) "
+                "ON CONFLICT (job, target) DO NOTHING",
+                [*row.values(), f"{row['job']}\n{row['target']}", LOCK_SPACE],
             )
-            return cursor.rowcount == 1  # 0: (job, target) exists, someone got there first
+            return cursor.rowcount == 1  # 0: someone got there first, or is getting there now
 
     @staticmethod
     def _base(job: str, item: str, target: Target, status: str, due_at: datetime) -> dict[str, Any]:
