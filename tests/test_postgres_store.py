@@ -17,7 +17,7 @@ from bot.app.stores import Stores, stores_on_postgres
 from bot.config import ConfigError, Settings
 from bot.domain.messages import Target
 from bot.domain.model import Kind
-from bot.ports.delivery import target_key
+from bot.ports.delivery import Claim, target_key
 from bot.ports.entries import EntryQuery
 from integrations.teams.ratelimit import RateLimiter
 from storage.postgres.database import MIGRATION_SETS, PostgresDatabase, migrate, open_database
@@ -216,6 +216,11 @@ def test_a_claim_another_replica_holds_open_is_skipped_not_waited_for(postgres_u
                 assert claim(a, "run-a")
                 assert other.submit(claim, b, "run-b").result(timeout=5) is False
                 assert b.deliveries.get("remind:1", target_key(anna)) is None
+                many = [Claim(f"remind:{n}", f"remind:{n}", anna, START) for n in (1, 2)]
+                claimed = other.submit(
+                    b.deliveries.claim_many, many, run_id="run-b", now=START
+                ).result(timeout=5)
+                assert claimed == {("remind:2", target_key(anna))}  # all at once, 1 passed over
             assert other.submit(claim, b, "run-b").result(timeout=5) is False
         row = b.deliveries.get("remind:1", target_key(anna))
         assert row is not None and (row.status, row.run_id) == ("claimed", "run-a")

@@ -25,7 +25,7 @@ from typing import Literal
 
 from bot.domain.messages import Delivery, Outbound, Target
 from bot.ports.clock import Clock
-from bot.ports.delivery import DeliveryLog, DeliveryRecord, target_key
+from bot.ports.delivery import Claim, DeliveryLog, DeliveryRecord, Finished, target_key
 from bot.ports.outbound import Notifier, StoredPosts
 from bot.ports.unit_of_work import UnitOfWork
 
@@ -126,11 +126,7 @@ class Dispatcher:
             if poster is not None and post.target.platform in self.platforms():
                 local.append((index, post, poster))
         for start in range(0, len(local), BATCH):
-            batch = local[start : start + BATCH]
-            assert self.uow is not None
-            with self.uow.atomic():
-                for index, post, poster in batch:
-                    outcomes[index] = self._deliver_stored(post, poster)
+            outcomes.update(self._stored_batch(local[start : start + BATCH]))
         for index, post in enumerate(posts):
             if index not in outcomes:
                 outcomes[index] = await self.deliver(
@@ -142,9 +138,70 @@ class Dispatcher:
                 )
         return [outcomes[index] for index in range(len(posts))]
 
+    def _stored_batch(self, batch: list[tuple[int, Post, StoredPosts]]) -> dict[int, Outcome]:
+        """One transaction for the batch: a crash before its commit leaves neither the posts
+        nor their claims, so they are simply made at the next start (within the grace) or by
+        another replica. Claims and records go in one statement each. Should a post fail, the
+        batch is undone and each post tried in a transaction of its own."""
+        assert self.uow is not None
+        now = self.clock.now()
+        try:
+            with self.uow.atomic():
+                outcomes = self._claim_post_record(batch, now)
+        except Exception:
+            # (Pages open on this replica may have been shown a post of the undone batch; it
+            # comes again from the retry. Other replicas hear of posts only at a commit.)
+            log.exception("a batch of %d stored posts failed; one at a time", len(batch))
+            outcomes = {}
+            for index, post, poster in batch:
+                with self.uow.atomic():
+                    outcomes[index] = self._deliver_stored(post, poster)
+            return outcomes
+        others = [(index, post) for index, post, _ in batch if index not in outcomes]
+        if others:  # claimed before, or by another replica now: what its row says, if any
+            rows = self.log.for_items(sorted({post.item for _, post in others}))
+            found = {(r.job, r.key): r for item_rows in rows.values() for r in item_rows}
+            for index, post in others:
+                row = found.get((post.job, target_key(post.target)))
+                outcomes[index] = (
+                    Outcome(row.status, False, row.message_id, row.error)
+                    if row
+                    else Outcome(BUSY, False)
+                )
+        return outcomes
+
+    def _claim_post_record(
+        self, batch: list[tuple[int, Post, StoredPosts]], now: datetime
+    ) -> dict[int, Outcome]:
+        claims = [Claim(post.job, post.item, post.target, post.due_at) for _, post, _ in batch]
+        claimed = self.log.claim_many(claims, run_id=self.run_id, now=now)
+        mine = [
+            (i, post, poster)
+            for i, post, poster in batch
+            if (post.job, target_key(post.target)) in claimed
+        ]
+        # Each platform's posts in one call (one statement where its store can).
+        deliveries: dict[int, Delivery] = {}
+        for poster in {id(poster): poster for _, _, poster in mine}.values():
+            theirs = [(i, post) for i, post, p in mine if p is poster]
+            made = poster.post_stored_many([(post.target, post.message) for _, post in theirs])
+            deliveries.update(zip((i for i, _ in theirs), made, strict=True))
+        outcomes: dict[int, Outcome] = {}
+        finished: list[Finished] = []
+        for index, post, _ in mine:
+            key = target_key(post.target)
+            delivery = deliveries[index]
+            status = "sent" if delivery.ok else "failed"
+            error = "" if delivery.ok else (delivery.error or "unknown error")[:500]
+            if error:
+                log.warning("post %s to %s failed: %s", post.job, key, error)
+            finished.append(Finished(post.job, key, status, delivery.message_id, error))
+            outcomes[index] = Outcome(status, True, delivery.message_id, error)
+        self.log.finish_many(finished, now=self.clock.now())
+        return outcomes
+
     def _deliver_stored(self, post: Post, poster: StoredPosts) -> Outcome:
-        """Inside the caller's transaction: a crash before its commit leaves neither the post
-        nor its claim, so the post is simply made at the next start (within the grace)."""
+        """One post in the caller's transaction, a failing post recorded as failed."""
         now = self.clock.now()
         job, key = post.job, target_key(post.target)
         if not self.log.claim(
@@ -156,7 +213,7 @@ class Dispatcher:
         try:
             with self.uow.atomic():  # a savepoint: a post that fails leaves no half row
                 delivery = poster.post_stored(post.target, post.message)
-        except Exception as error:  # one bad post must not roll back the batch
+        except Exception as error:
             log.exception("storing post %s to %s failed", job, key)
             delivery = Delivery(ok=False, error=f"{type(error).__name__}: {error}")
         return self._finish(job, key, delivery)

@@ -2,8 +2,9 @@
 
 The database is the truth. Each kind of scheduled work (milestone reminders, personal reminders,
 the communication plan) says which instants are coming (`upcoming`) and does whatever is due at a
-given time (`run_due`). APScheduler holds one in-memory date job per coming instant, with a
-stable id such as `milestone:B5:7` or `comms:12`; a job firing only calls `run_due(now)`, which
+given time (`run_due`). Each coming wakeup has a stable id such as `milestone:B5:7` or
+`comms:12`; APScheduler holds one in-memory date job per distinct instant (a thousand items due
+in the same second are one timer, not a thousand); a timer firing only calls `run_due(now)`, which
 reads the database and posts through claims (bot/delivery/claims.py), so a job that fires late, twice,
 or not at all (a timer lost in a restart) never loses or doubles a post. Jobs are rebuilt from
 the database at every start; nothing is pickled.
@@ -60,7 +61,10 @@ class Scheduler:
             job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
         )
         self._works: list[Work] = []
-        self._planned: dict[str, datetime] = {}  # date jobs wanted before start
+        # The wakeups wanted, by id, and the ids due at each instant: one APScheduler job per
+        # instant (id "at:<iso time>"), added at start or when its first id is scheduled.
+        self._wanted: dict[str, datetime] = {}
+        self._instants: dict[datetime, set[str]] = {}
         self._sweeping = False
         self._again = False
         self.sweeps = 0  # how many times run_due did its work (for tests and the benchmark)
@@ -91,9 +95,8 @@ class Scheduler:
             id=SWEEP_JOB,
             replace_existing=True,
         )
-        for job_id, when in self._planned.items():
-            self._add(job_id, when)
-        self._planned.clear()
+        for when in self._instants:
+            self._add(when)
         self._aps.start()
 
     async def stop(self) -> None:
@@ -133,13 +136,11 @@ class Scheduler:
             log.exception("heartbeat failed")
 
     def rebuild(self) -> int:
-        now = self.clock.now()
-        if self._aps.running:
-            for job in self._aps.get_jobs():
-                if job.id not in (SWEEP_JOB, HEARTBEAT_JOB) and not job.id.startswith("cron:"):
-                    job.remove()
-        self._planned.clear()
+        for when in list(self._instants):
+            self._remove(when)
+        self._wanted.clear()
         count = 0
+        now = self.clock.now()
         for work in self._works:
             for job_id, when in work.upcoming(now):
                 self.schedule(job_id, when)
@@ -149,35 +150,44 @@ class Scheduler:
     # -- Wakeups --------------------------------------------------------------------------
 
     def schedule(self, job_id: str, when: datetime) -> None:
-        if self._aps.running:
-            self._add(job_id, when)
-        else:
-            # Before start the timers are plain data; start() hands them to APScheduler at once
-            # (its queue of pending jobs neither replaces same ids nor looks them up quickly).
-            self._planned[job_id] = when
+        self.unschedule(job_id)
+        self._wanted[job_id] = when
+        ids = self._instants.setdefault(when, set())
+        ids.add(job_id)
+        if len(ids) == 1 and self._aps.running:
+            self._add(when)
 
-    def _add(self, job_id: str, when: datetime) -> None:
+    def unschedule(self, job_id: str) -> None:
+        when = self._wanted.pop(job_id, None)
+        if when is None:
+            return  # fired already, or never scheduled
+        ids = self._instants.get(when, set())
+        ids.discard(job_id)
+        if not ids:
+            self._remove(when)
+
+    def _add(self, when: datetime) -> None:
         self._aps.add_job(
             self._fire,
             DateTrigger(run_date=when, timezone=self.tz),
-            id=job_id,
-            args=[job_id],
+            id=_instant_id(when),
+            args=[when],
             replace_existing=True,
         )
 
-    def unschedule(self, job_id: str) -> None:
-        if not self._aps.running:
-            self._planned.pop(job_id, None)
-            return
-        with contextlib.suppress(JobLookupError):  # fired already, or never scheduled
-            self._aps.remove_job(job_id)
+    def _remove(self, when: datetime) -> None:
+        self._instants.pop(when, None)
+        if self._aps.running:
+            with contextlib.suppress(JobLookupError):  # fired already
+                self._aps.remove_job(_instant_id(when))
 
     def job_ids(self) -> list[str]:
-        return sorted({job.id for job in self._aps.get_jobs()} | set(self._planned))
+        timers = {job.id for job in self._aps.get_jobs() if not job.id.startswith("at:")}
+        return sorted(timers | set(self._wanted))
 
     def next_run(self, job_id: str) -> datetime | None:
-        if job_id in self._planned:
-            return self._planned[job_id]
+        if job_id in self._wanted:
+            return self._wanted[job_id]
         job = self._aps.get_job(job_id)
         if job is None:
             return None
@@ -209,8 +219,10 @@ class Scheduler:
 
     # -- running --------------------------------------------------------------------------
 
-    async def _fire(self, job_id: str) -> None:
-        log.debug("job %s fired", job_id)
+    async def _fire(self, when: datetime) -> None:
+        for job_id in self._instants.pop(when, set()):
+            self._wanted.pop(job_id, None)
+        log.debug("timer %s fired", when.isoformat())
         await self.run_due()
 
     async def run_due(self, now: datetime | None = None) -> None:
@@ -238,3 +250,7 @@ class Scheduler:
                 now = None
         finally:
             self._sweeping = False
+
+
+def _instant_id(when: datetime) -> str:
+    return f"at:{when.isoformat()}"

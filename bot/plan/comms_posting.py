@@ -14,7 +14,7 @@ from bot.delivery.routing import post_or_audit
 from bot.domain.messages import Outbound, Target
 from bot.domain.programme import Programme
 from bot.i18n.catalogue import t
-from bot.ports.delivery import DeliveryLog
+from bot.ports.delivery import DeliveryLog, DeliveryRecord
 from bot.ports.entries import AuditLog
 from bot.ports.outbound import Notifier
 from bot.ports.plan import CommsItem, CommsStore
@@ -116,18 +116,19 @@ class CommsPosting:
         outcomes = await self.dispatcher.deliver_all(posts)
         busy = {post.job for post, done in zip(posts, outcomes, strict=True) if done.status == BUSY}
         told: list[tuple[CommsItem, str, dict[str, str]]] = []
+        posted = self.log.for_items([item.item for item in items]) if items else {}
         with self.uow.atomic():
             for item in items:
-                told += self._settle(item, now, busy)
+                rows = [row for row in posted[item.item] if row.job == item.job]
+                told += self._settle(item, rows, now, busy)
         for item, key, values in told:
             await self.tell_owner(item, key, **values)
 
     def _settle(
-        self, item: CommsItem, now: datetime, busy: Collection[str] = ()
+        self, item: CommsItem, rows: list[DeliveryRecord], now: datetime, busy: Collection[str]
     ) -> list[tuple[CommsItem, str, dict[str, str]]]:
-        """The item's status from its posts of this occurrence (in the caller's transaction);
-        what its owner must be told of what went wrong."""
-        rows = self.log.for_job(item.job)
+        """The item's status from its posts of this occurrence, `rows` (in the caller's
+        transaction, with its audit row); what its owner must be told of what went wrong."""
         statuses = {row.status for row in rows}
         if "claimed" in statuses or item.job in busy:
             # Another replica is posting to a channel now (or claiming it in a transaction not
@@ -145,10 +146,9 @@ class CommsPosting:
             settled.status = "approved"
             settled.send_at = _next_week(item.send_at, now, self.zone)
         settled.updated_at = now
-        with self.uow.atomic():  # the status and its audit row together (a savepoint)
-            if not self.store.update(settled):
-                return []  # edited or withdrawn meanwhile: that change stands
-            self.audit.record(actor="bot", action=f"comms-{status}", ref=item.ref)
+        if not self.store.update(settled):
+            return []  # edited or withdrawn meanwhile: that change stands
+        self.audit.record(actor="bot", action=f"comms-{status}", ref=item.ref)
         if settled.status == "approved":
             self.wakeups.schedule(f"comms:{item.id}", settled.send_at)
         failed = [f"{where(r.target)}: {r.error}" for r in rows if r.status == "failed"]

@@ -36,6 +36,27 @@ class DeliveryRecord:
         return target_key(self.target)
 
 
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One (job, target) to claim in claim_many."""
+
+    job: str
+    item: str
+    target: Target
+    due_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Finished:
+    """One claimed (job, target key) recorded in finish_many."""
+
+    job: str
+    key: str
+    status: str
+    message_id: str = ""
+    error: str = ""
+
+
 class DeliveryLog(Protocol):
     def claim(
         self, *, job: str, item: str, target: Target, due_at: datetime, run_id: str, now: datetime
@@ -61,6 +82,12 @@ class DeliveryLog(Protocol):
     ) -> bool:
         """Move an existing row to claimed (a waiting post whose adapter now runs); True if moved."""
 
+    def claim_many(
+        self, claims: Sequence[Claim], *, run_id: str, now: datetime
+    ) -> set[tuple[str, str]]:
+        """claim() for each, in one statement where the backend can: the (job, target key)
+        pairs this call claimed."""
+
     def finish(
         self,
         job: str,
@@ -71,6 +98,9 @@ class DeliveryLog(Protocol):
         message_id: str = "",
         error: str = "",
     ) -> None: ...
+
+    def finish_many(self, finished: Sequence[Finished], *, now: datetime) -> None:
+        """finish() for each, in one statement where the backend can."""
 
     def get(self, job: str, key: str) -> DeliveryRecord | None: ...
 

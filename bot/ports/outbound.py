@@ -24,6 +24,9 @@ class StoredPosts(Protocol):
 
     def post_stored(self, target: Target, message: Outbound) -> Delivery: ...
 
+    def post_stored_many(self, posts: list[tuple[Target, Outbound]]) -> list[Delivery]:
+        """post_stored for each, in order (one statement where the store can)."""
+
 
 class FileStore(Protocol):
     """Files the bot made (reports) kept on this server for adapters to hand over."""

@@ -25,6 +25,9 @@ class InboxStore(Protocol):
         choices: list[dict[str, str]] | None = None,
     ) -> dict[str, Any]: ...
 
+    def append_many(self, posts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """append(**post) for each, in order, in one statement where the backend can."""
+
     def after(self, *, user: str, seq: int, limit: int = 200) -> list[dict[str, Any]]: ...
 
     def withdraw(self, seq: int) -> bool: ...
@@ -82,35 +85,49 @@ class WebchatNotifier:
     def post_stored(self, target: Target, message: Outbound) -> Delivery:
         """Store the post (in the caller's transaction, if one is open) and push it to the
         pages open here; other replicas learn of it at commit (NOTIFY)."""
+        return self.post_stored_many([(target, message)])[0]
+
+    def post_stored_many(self, posts: list[tuple[Target, Outbound]]) -> list[Delivery]:
+        """post_stored for each, the rows written in one statement where the store can."""
+        rows = [self._row(target, message) for target, message in posts]
+        stored = self._inbox.append_many(rows) if rows else []
+        for (target, _), message in zip(posts, stored, strict=True):
+            for user, queues in self._listeners.items():
+                if not target.user_id or user == target.user_id:
+                    for queue in queues:
+                        queue.put_nowait(message)
+        return [Delivery(ok=True, message_id=str(message["seq"])) for message in stored]
+
+    def _row(self, target: Target, message: Outbound) -> dict[str, Any]:
         direct = bool(target.user_id)
-        channel = "dm" if direct else f"#{target.channel.lstrip('#')}"
         user = target.user_id if direct else ""
 
         def grant(file_id: str) -> None:
             self._inbox.grant_file(file_id, user)
 
-        stored = self._inbox.append(
-            channel=channel,
-            user=user,
-            text=message.text,
-            file=public_file(message.file, self._files, grant) if message.file else None,
-            choices=[{"id": c.id, "label": c.label, "value": c.value} for c in message.choices],
-        )
-        for user, queues in self._listeners.items():
-            if not direct or user == target.user_id:
-                for queue in queues:
-                    queue.put_nowait(stored)
-        return Delivery(ok=True, message_id=str(stored["seq"]))
+        return {
+            "channel": "dm" if direct else f"#{target.channel.lstrip('#')}",
+            "user": user,
+            "text": message.text,
+            "file": public_file(message.file, self._files, grant) if message.file else None,
+            "choices": [{"id": c.id, "label": c.label, "value": c.value} for c in message.choices],
+        }
 
     def announce(self, seq: int, user: str) -> None:
         """A post another replica stored (or withdrew): to this replica's open pages."""
+        open_here = [
+            queue
+            for listener, queues in self._listeners.items()
+            if not user or listener == user
+            for queue in queues
+        ]
+        if not open_here:
+            return  # no page here shows it: not read (a burst of posts elsewhere costs nothing)
         stored = self._inbox.get(seq)
         if stored is None:
             return
-        for listener, queues in self._listeners.items():
-            if not user or listener == user:
-                for queue in queues:
-                    queue.put_nowait(stored)
+        for queue in open_here:
+            queue.put_nowait(stored)
 
     async def withdraw(self, target: Target, message_id: str) -> Delivery:
         if not message_id.isdigit() or not self._inbox.withdraw(int(message_id)):

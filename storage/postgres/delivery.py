@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.domain.messages import Target
-from bot.ports.delivery import DeliveryRecord, target_key
+from bot.ports.delivery import Claim, DeliveryRecord, Finished, target_key
 from storage.postgres.database import LOCK_SPACE, PostgresDatabase
 
 
@@ -48,6 +48,40 @@ class PostgresDeliveryLog:
     ) -> bool:
         row = self._base(job, item, target, "claimed", due_at)
         return self._insert({**row, "run_id": run_id, "claimed_at": now})
+
+    def claim_many(
+        self, claims: Sequence[Claim], *, run_id: str, now: datetime
+    ) -> set[tuple[str, str]]:
+        """One statement for the lot (one round trip): each row inserted only if its
+        transaction lock is free and no row exists, as _insert does one."""
+        if not claims:
+            return set()
+        rows = [(c.job, target_key(c.target), c.item, c.target, c.due_at) for c in claims]
+        with self._db.connection() as conn:
+            claimed = conn.execute(
+                "INSERT INTO deliveries (job, target, item, platform, channel, user_id, status, "
+                "due_at, run_id, claimed_at) "
+                "SELECT c.job, c.target, c.item, c.platform, c.channel, c.user_id, 'claimed', "
+                "c.due_at, %s, %s "
+                "FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], "
+                "%s::text[], %s::timestamptz[]) WITH ORDINALITY "
+                "AS c(job, target, item, platform, channel, user_id, due_at, n) "
+                "WHERE pg_try_advisory_xact_lock(hashtextextended(c.job || E'\\n' || c.target, %s)) "
+                "ORDER BY c.n ON CONFLICT (job, target) DO NOTHING RETURNING job, target",
+                [
+                    run_id,
+                    now,
+                    [r[0] for r in rows],
+                    [r[1] for r in rows],
+                    [r[2] for r in rows],
+                    [r[3].platform for r in rows],
+                    [r[3].channel for r in rows],
+                    [r[3].user_id for r in rows],
+                    [r[4] for r in rows],
+                    LOCK_SPACE,
+                ],
+            ).fetchall()
+        return {(row["job"], row["target"]) for row in claimed}
 
     def record(
         self,
@@ -94,6 +128,30 @@ class PostgresDeliveryLog:
                 f"UPDATE deliveries SET {', '.join(f'{k} = %s' for k in sets)} "
                 "WHERE job = %s AND target = %s",
                 [*sets.values(), job, key],
+            )
+
+    def finish_many(self, finished: Sequence[Finished], *, now: datetime) -> None:
+        """One statement for the lot, setting what finish() sets for each status."""
+        if not finished:
+            return
+        with self._db.connection() as conn:
+            conn.execute(
+                "UPDATE deliveries AS d SET status = f.status, error = f.error, "
+                "message_id = CASE WHEN f.status = 'sent' THEN f.message_id ELSE d.message_id END, "
+                "sent_at = CASE WHEN f.status = 'sent' THEN %s ELSE d.sent_at END, "
+                "withdrawn_at = CASE WHEN f.status = 'withdrawn' THEN %s ELSE d.withdrawn_at END "
+                "FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[]) "
+                "AS f(job, target, status, message_id, error) "
+                "WHERE d.job = f.job AND d.target = f.target",
+                [
+                    now,
+                    now,
+                    [f.job for f in finished],
+                    [f.key for f in finished],
+                    [f.status for f in finished],
+                    [f.message_id for f in finished],
+                    [f.error for f in finished],
+                ],
             )
 
     def get(self, job: str, key: str) -> DeliveryRecord | None:

@@ -30,22 +30,39 @@ class PostgresWebchatInbox:
         file: dict[str, str] | None,
         choices: list[dict[str, str]] | None = None,
     ) -> dict[str, Any]:
+        post = {"channel": channel, "user": user, "text": text, "file": file, "choices": choices}
+        return self.append_many([post])[0]
+
+    def append_many(self, posts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The posts and their announcements in one statement (one round trip); the payload as
+        payload() writes it. Numbers are given in the rows' order, so seq order is theirs."""
+        if not posts:
+            return []
+        now = self._clock.now()
         with self._db.connection() as conn:
-            row = conn.execute(
-                'INSERT INTO webchat_inbox (channel, "user", text, file, choices, at) '
-                "VALUES (%s, %s, %s, %s, %s, %s) RETURNING *",
+            rows = conn.execute(
+                "WITH stored AS (INSERT INTO webchat_inbox "
+                '(channel, "user", text, file, choices, at) '
+                "SELECT p.channel, p.user, p.text, p.file, p.choices, %s "
+                "FROM unnest(%s::text[], %s::text[], %s::text[], %s::jsonb[], %s::jsonb[]) "
+                'WITH ORDINALITY AS p(channel, "user", text, file, choices, n) '
+                "ORDER BY p.n RETURNING *) "
+                "SELECT stored.*, pg_notify(%s, json_build_object("
+                "'seq', stored.seq, 'user', stored.\"user\", 'origin', %s::text)::text) "
+                "FROM stored ORDER BY stored.seq",
                 [
-                    channel,
-                    user,
-                    text,
-                    Jsonb(file) if file else None,
-                    Jsonb(choices) if choices else None,
-                    self._clock.now(),
+                    now,
+                    [p["channel"] for p in posts],
+                    [p["user"] for p in posts],
+                    [p["text"] for p in posts],
+                    [Jsonb(p["file"]) if p.get("file") else None for p in posts],
+                    [Jsonb(p["choices"]) if p.get("choices") else None for p in posts],
+                    CHANNEL,
+                    self._origin,
                 ],
-            ).fetchone()
-            assert row is not None
-            self._announce(conn, row["seq"], user)
-        return self._public(row)
+            ).fetchall()
+        assert len(rows) == len(posts)
+        return [self._public(row) for row in rows]
 
     def _announce(self, conn: Conn, seq: int, user: str) -> None:
         conn.execute(

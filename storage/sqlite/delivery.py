@@ -10,7 +10,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bot.domain.messages import Target
-from bot.ports.delivery import DeliveryRecord, target_key
+from bot.ports.delivery import Claim, DeliveryRecord, Finished, target_key
 from storage.sqlite.times import iso_or_none as _iso
 from storage.sqlite.times import parse_or_none as _dt
 
@@ -50,6 +50,18 @@ class SqliteDeliveryLog:
     ) -> bool:
         row = self._base(job, item, target, "claimed", due_at)
         return self._insert({**row, "run_id": run_id, "claimed_at": _iso(now)})
+
+    def claim_many(
+        self, claims: Sequence[Claim], *, run_id: str, now: datetime
+    ) -> set[tuple[str, str]]:
+        # One process writes SQLite: a claim is a local statement, no round trip to save.
+        return {
+            (c.job, target_key(c.target))
+            for c in claims
+            if self.claim(
+                job=c.job, item=c.item, target=c.target, due_at=c.due_at, run_id=run_id, now=now
+            )
+        }
 
     def record(
         self,
@@ -95,6 +107,17 @@ class SqliteDeliveryLog:
             f"UPDATE deliveries SET {', '.join(f'{k} = ?' for k in sets)} WHERE job = ? AND target = ?",
             [*sets.values(), job, key],
         )
+
+    def finish_many(self, finished: Sequence[Finished], *, now: datetime) -> None:
+        for done in finished:
+            self.finish(
+                done.job,
+                done.key,
+                status=done.status,
+                now=now,
+                message_id=done.message_id,
+                error=done.error,
+            )
 
     def get(self, job: str, key: str) -> DeliveryRecord | None:
         rows = self._rows("job = ? AND target = ?", [job, key])

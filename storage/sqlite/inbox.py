@@ -42,6 +42,10 @@ class SqliteWebchatInbox:
         )
         return self._public({**row, "seq": cursor.lastrowid})
 
+    def append_many(self, posts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        # One process writes SQLite: each row is a local statement, no round trip to save.
+        return [self.append(**post) for post in posts]
+
     def after(self, *, user: str, seq: int, limit: int = 200) -> list[dict[str, Any]]:
         rows = self._db.query(
             "SELECT * FROM webchat_inbox WHERE seq > ? AND (user = '' OR user = ?) "

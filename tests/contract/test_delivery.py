@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from bot.app.stores import Stores
 from bot.domain.messages import Target
-from bot.ports.delivery import target_key
+from bot.ports.delivery import Claim, Finished, target_key
 from tests.conftest import START
 
 CHANNEL = Target("webchat", channel="fvis-program")
@@ -33,6 +33,45 @@ def test_a_claim_is_unique_per_job_and_target(stores: Stores) -> None:
         "claimed", "run-a", CHANNEL, DUE, START,
     )  # fmt: skip
     assert stores.deliveries.get("comms:7:1", "slack:#x") is None
+
+
+def test_many_claimed_and_finished_at_once(stores: Stores) -> None:
+    log = stores.deliveries
+    assert claim(stores, "remind:2", DAVID)  # claimed before: not again
+    claims = [Claim(f"remind:{n}", f"remind:{n}", DAVID, DUE) for n in (1, 2, 3)]
+    claims.append(Claim("comms:4:1", "comms:4", CHANNEL, DUE))
+    claims.append(Claim("remind:1", "remind:1", DAVID, DUE))  # twice in one call: once
+    claimed = log.claim_many(claims, run_id="run-b", now=START)
+    assert claimed == {
+        ("remind:1", "webchat:@david"), ("remind:3", "webchat:@david"),
+        ("comms:4:1", "webchat:#fvis-program"),
+    }  # fmt: skip
+    assert log.claim_many([], run_id="run-b", now=START) == set()
+    row = log.get("comms:4:1", target_key(CHANNEL))
+    assert row is not None
+    assert (row.status, row.item, row.run_id, row.due_at, row.claimed_at, row.target) == (
+        "claimed", "comms:4", "run-b", DUE, START, CHANNEL,
+    )  # fmt: skip
+    later = START + timedelta(minutes=2)
+    log.finish_many(
+        [
+            Finished("remind:1", "webchat:@david", "sent", "17"),
+            Finished("remind:3", "webchat:@david", "failed", error="refused"),
+        ],
+        now=later,
+    )
+    log.finish_many([], now=later)
+    sent, failed = (log.get(f"remind:{n}", "webchat:@david") for n in (1, 3))
+    assert sent is not None and (sent.status, sent.message_id, sent.sent_at) == (
+        "sent",
+        "17",
+        later,
+    )
+    assert failed is not None and (failed.status, failed.error, failed.sent_at) == (
+        "failed", "refused", None,
+    )  # fmt: skip
+    untouched = log.get("remind:2", "webchat:@david")
+    assert untouched is not None and (untouched.status, untouched.run_id) == ("claimed", "run-a")
 
 
 def test_record_finish_and_reclaim(stores: Stores) -> None:

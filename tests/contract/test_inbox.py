@@ -32,6 +32,24 @@ def test_the_inbox_gives_each_person_channel_posts_and_their_own_messages(
     assert moment(direct["at"]) == START + timedelta(minutes=1)
 
 
+def test_many_posts_at_once_keep_their_order_files_and_choices(stores: Stores) -> None:
+    first = stores.inbox.append(channel="#fvis-program", user="", text="Före", file=None)
+    posts = [
+        {"channel": "dm", "user": f"p{n}", "text": f"Påminnelse {n}", "file": None}
+        for n in range(30)
+    ]
+    posts[3]["file"] = {"name": "r.docx", "url": "/f/1", "mime": "x"}
+    posts[7]["choices"] = [{"id": "c", "label": "Ta", "value": "BEH-1"}]
+    stored = stores.inbox.append_many(posts)
+    assert [m["text"] for m in stored] == [f"Påminnelse {n}" for n in range(30)]
+    seqs = [m["seq"] for m in stored]
+    assert seqs == sorted(seqs) and seqs[0] > first["seq"] and len(set(seqs)) == 30
+    assert stored[3]["file"]["name"] == "r.docx" and "file" not in stored[4]
+    assert stored[7]["choices"] == [{"id": "c", "label": "Ta", "value": "BEH-1"}]
+    assert [m["text"] for m in stores.inbox.after(user="p7", seq=0)] == ["Före", "Påminnelse 7"]
+    assert stores.inbox.append_many([]) == []
+
+
 def test_a_withdrawn_post_is_marked_once(stores: Stores, clock: FakeClock) -> None:
     post = stores.inbox.append(channel="#fvis-program", user="", text="Fel datum", file=None)
     clock.advance(hours=1)
