@@ -55,6 +55,7 @@ bench: install-dev
 	$(BIN)/python bench/hardening.py
 	$(BIN)/python bench/pii_rates.py
 	$(BIN)/python bench/turns.py
+	$(BIN)/python bench/replicas.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache tests/node/node_modules
