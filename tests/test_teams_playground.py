@@ -1,13 +1,16 @@
 """The bot in Microsoft 365 Agents Playground, Microsoft's local Teams client, driven in
 Chromium: a need logged through its Adaptive Cards, a reminder that arrives on its own, and a
-handler's change reaching the reporter. TEAMS_ANONYMOUS=on, as the Playground's mock connector
-wants; the protocol-level fake (tests/fakes/botframework.py) keeps the error paths."""
+handler's change reaching the reporter; a new entry's notice reaching its handler, who takes it
+from the card, and a scheduled announcement reaching the team's channel. TEAMS_ANONYMOUS=on, as
+the Playground's mock connector wants; the protocol-level fake (tests/fakes/botframework.py)
+keeps the error paths."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,9 +21,11 @@ from playwright.async_api import Browser, Page, async_playwright, expect
 
 from bot.app.build import Bot, build, web_app
 from bot.app.settings import AppSettings
+from bot.ports.plan import CommsItem
 from integrations.microsoft.settings import MicrosoftSettings, TeamsSettings
 from tests.conftest import Chat
-from tests.servers.playground import SessionPlayground
+from tests.helpers import NEED
+from tests.servers.playground import CHANNEL_CONVERSATION_ID, SessionPlayground
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
@@ -39,15 +44,47 @@ class ShiftedClock:
         return datetime.now(UTC) + self.offset
 
 
+# The Playground's own person (its built-in configuration): Alex Wilber, by Entra object id.
+PLAYGROUND_USER = "00000000-0000-0000-0000-0000000000020"
+DEMO = Path(__file__).resolve().parent.parent / "bot" / "demo" / "programme.yaml"
+
+
+def _helena_in_teams(folder: Path) -> Path:
+    """The demo programme, with the Playground's person as Helena (who handles needs) and the
+    Playground team's announcements channel as the programme's Teams channel."""
+    text = DEMO.read_text(encoding="utf-8")
+    helena = "accounts: {webchat: helena}"
+    assert text.count(helena) == 1 and text.count("\n  channel: fvis-program\n") == 1
+    # Teams only: a notice goes where the entry came from (the web chat) if she is there too.
+    text = text.replace(helena, f"accounts: {{teams: '{PLAYGROUND_USER}'}}")
+    text = text.replace(
+        "\n  channel: fvis-program\n",
+        f"\n  channel: fvis-program\n  channels: {{teams: {CHANNEL_CONVERSATION_ID}}}\n",
+    )
+    path = folder / "programme.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def programme_of() -> Callable[[Path], Path] | None:
+    """The programme file the bot reads (None: the demo programme); a test parametrizes it."""
+    return None
+
+
 @pytest.fixture
 async def teams_bot(
-    agents_playground: SessionPlayground, tmp_path: Path
+    agents_playground: SessionPlayground,
+    tmp_path: Path,
+    programme_of: Callable[[Path], Path] | None,
 ) -> AsyncIterator[tuple[Bot, ShiftedClock]]:
     clock = ShiftedClock()
     settings = AppSettings(
         db_path=tmp_path / "fvis.db",
         microsoft=MicrosoftSettings(teams=TeamsSettings(credentials=None)),  # anonymous
     )
+    if programme_of is not None:
+        settings = dataclasses.replace(settings, programme_file=programme_of(tmp_path))
     bot = build(settings, clock=clock)
     runner = web.AppRunner(web_app(bot))
     await runner.setup()
@@ -147,3 +184,44 @@ async def test_a_need_through_cards_a_reminder_and_a_handlers_change(
     await _bot_says(page, "BEH-1.*([Pp]ågår|[Ii]n progress)").to_be_visible()
     failed = list(bot.db.query("SELECT * FROM deliveries WHERE status = 'failed'"))
     assert failed == []
+
+
+@pytest.mark.parametrize("programme_of", [_helena_in_teams])
+async def test_a_handler_hears_of_a_new_need_and_an_announcement_reaches_the_channel(
+    teams_bot: tuple[Bot, ShiftedClock], page: Page, agents_playground: SessionPlayground
+) -> None:
+    bot, clock = teams_bot
+    await _bot_says(page, "FVIS").to_be_visible()  # the welcome, on install
+
+    # Anna logs a need in the web chat; Helena, who handles needs, is the person in the
+    # Playground: the notice arrives on its own, with its buttons, and she takes it there.
+    anna = Chat(bot, "anna")
+    assert await anna.log("need", NEED) == "BEH-1"
+    await _bot_says(page, "att hantera: BEH-1").to_be_visible()
+    await _click(page, "^Ta$")
+    await _bot_says(page, "BEH-1 är tilldelat Helena Ek").to_be_visible()
+    [entry] = list(bot.db.query("SELECT assignee, status FROM entries"))
+    assert entry == {"assignee": "Helena Ek", "status": "in_progress"}
+    told = [m["text"] for m in bot.stores.inbox.after(user="anna", seq=0)]
+    assert any("BEH-1" in text and "pågår" in text for text in told), told
+
+    # The bot is added to the team's announcements channel; an approved announcement for
+    # Teams falls due and is posted there (what the Playground's client shows in that channel).
+    await agents_playground.install(CHANNEL_CONVERSATION_ID)
+    now = clock.now()
+    bot.stores.comms.add(
+        CommsItem(
+            "Nytt journalsystem", "FVIS startar den 4 maj.", ("all-staff",), ("teams",),
+            now + timedelta(minutes=1), "webchat:cecilia", "Cecilia Holm", status="approved",
+            approved_by="webchat:karin", created_at=now, updated_at=now,
+        )
+    )  # fmt: skip
+    async with agents_playground.stream() as stream:
+        clock.offset += timedelta(minutes=2)
+        assert bot.scheduler is not None
+        await bot.scheduler.recover()
+        posted = await stream.next_message(timeout=WAIT_MS / 1000)
+    assert posted["conversationId"] == CHANNEL_CONVERSATION_ID
+    assert "Nytt journalsystem" in str(posted.get("text", "")) + str(posted.get("attachments"))
+    [delivery] = list(bot.db.query("SELECT platform, status FROM deliveries"))
+    assert delivery == {"platform": "teams", "status": "sent"}
