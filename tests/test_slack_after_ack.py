@@ -1,9 +1,11 @@
 """The work after Slack's acknowledgement: in arrival order, by a few workers, held back while
-requests are being acknowledged (but never for longer than its limit), and failures contained."""
+requests are being acknowledged and until they pause (but never for longer than its limit),
+and failures contained."""
 
 from __future__ import annotations
 
 import asyncio
+import time
 
 import pytest
 
@@ -24,6 +26,25 @@ async def test_work_waits_while_a_request_is_being_acknowledged() -> None:
         assert done == []  # the ack comes first
     await queue.drain(timeout=5)
     assert done == ["a", "b"]  # then the work, in arrival order
+    await queue.close()
+
+
+async def test_work_waits_for_a_pause_between_requests() -> None:
+    queue = AfterAck(workers=2, max_defer=30.0, quiet=0.3)
+    started: list[float] = []
+
+    async def job() -> None:
+        started.append(time.monotonic())
+
+    with queue.receiving():
+        queue.add(job())
+    for _ in range(4):  # a burst: requests 0.1 s apart, each acknowledged at once
+        await asyncio.sleep(0.1)
+        with queue.receiving():
+            pass
+    last = time.monotonic()
+    await queue.drain(timeout=5)
+    assert len(started) == 1 and started[0] >= last + 0.29  # after the burst's pause
     await queue.close()
 
 
