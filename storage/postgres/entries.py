@@ -43,8 +43,13 @@ URGENCY_ORDER = f"""(CASE
 
 def ts_query(words: str) -> str:
     """Every word must match, as a prefix of a stemmed word; only word characters reach
-    to_tsquery, so its syntax stays out of users' hands."""
-    return " & ".join(f"'{token}':*" for token in _WORD.findall(words))
+    to_tsquery, so its syntax stays out of users' hands. PostgreSQL's parser reads the "-3" of
+    "BEH-3" as a signed number: a number also matches with a minus before it (as SQLite's
+    tokenizer finds 3 in BEH-3)."""
+    return " & ".join(
+        f"('{token}':* | '-{token}':*)" if token.isdigit() else f"'{token}':*"
+        for token in _WORD.findall(words)
+    )
 
 
 def entry_conditions(
@@ -203,6 +208,8 @@ class PostgresEntryRepository:
             where.append("search @@ to_tsquery('fvis_swedish'::regconfig, %s)")
             params.append(match)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
+        if query.text and query.order != "urgency" and len(_WORD.findall(query.text)) > 1:
+            return self._find_words(clause, params, query)
         with self._db.connection() as conn:
             order = URGENCY_ORDER if query.order == "urgency" else "id DESC"
             rows = conn.execute(
@@ -218,6 +225,23 @@ class PostgresEntryRepository:
                 [*params, query.count_cap + 1],
             ).fetchone()
         return [from_row(row) for row in rows], int(required_row(total)["n"])
+
+    def _find_words(
+        self, clause: str, params: list[Any], query: EntryQuery
+    ) -> tuple[list[Entry], int]:
+        """Several words, newest first, in one scan: the matches' ids once (the GIN index and
+        the rows it points to), counted up to the cap and the page taken from them. The
+        planner much underestimates an AND of prefix matches (40 rows for 14 000), so the two
+        queries find() makes would each scan and sort every match."""
+        with self._db.connection() as conn:
+            rows = conn.execute(
+                f"WITH hits AS MATERIALIZED (SELECT id FROM entries {clause}), "
+                "page AS (SELECT id FROM hits ORDER BY id DESC LIMIT %s) "
+                "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM hits LIMIT %s) AS capped) AS hit_count, "
+                f"{COLUMNS} FROM entries WHERE id IN (SELECT id FROM page) ORDER BY id DESC",
+                [*params, query.limit, query.count_cap + 1],
+            ).fetchall()
+        return [from_row(row) for row in rows], int(rows[0]["hit_count"]) if rows else 0
 
     def update(self, entry: Entry, changes: Sequence[Change]) -> None:
         if entry.id is None:

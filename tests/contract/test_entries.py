@@ -122,6 +122,14 @@ def test_find_counts_up_to_the_cap_and_says_more_than(stores: Stores) -> None:
     assert len(found) == 3 and total == 6  # cap + 1: "more than 5"
     found, total = stores.entries.find(EntryQuery(text="skrivare", limit=3, count_cap=50))
     assert total == 7
+    # Several words alike, newest first; a page that holds every match counts them.
+    found, total = stores.entries.find(EntryQuery(text="skrivare skriv", limit=3, count_cap=5))
+    assert [e.ref for e in found] == ["BEH-7", "BEH-6", "BEH-5"] and total == 6
+    found, total = stores.entries.find(EntryQuery(text="skrivare skriv", limit=10))
+    assert len(found) == 7 and total == 7
+    found, total = stores.entries.find(EntryQuery(text="skrivare 3"))  # the title, or BEH-3
+    assert [e.title for e in found] == ["Skrivare 3", "Skrivare 2"] and total == 2
+    assert stores.entries.find(EntryQuery(text="skrivare 9")) == ([], 0)
 
 
 def test_update_and_comment_keep_history_and_comments_in_order(
