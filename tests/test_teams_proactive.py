@@ -1,5 +1,6 @@
 """Proactive posts in Teams: through stored conversation references, within the limits, with
-retries on 429/412/502/504, and a clear answer when the person was never met."""
+retries on 429/412/502/504, and a clear answer when the person was never met or Teams refuses
+the bot's token."""
 
 from __future__ import annotations
 
@@ -196,3 +197,21 @@ async def test_a_burst_across_conversations_keeps_the_app_limit(
         assert all(d.ok for d in deliveries)
         assert len(world.connector.posts()) == 12
         assert world.connector.violations() == 0
+
+
+async def test_a_token_teams_refuses_fails_the_post_clearly_and_is_not_retried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
+) -> None:
+    """The path the Agents Playground cannot show (it wants no token): the connector refusing
+    the bot's token (revoked, or the app's registration changed)."""
+    async with teams_world(tmp_path, monkeypatch, clock) as world:
+        await world.post(world.activities.installed("anna"))  # met and greeted
+        greeted = len(world.connector.received)
+        assert greeted == 1
+        world.connector.expected_token = "a token the bot does not have"
+        delivery = await world.bot.notifier.post(
+            Target("teams", user_id="aad-anna"), Outbound("Påminnelse: B4 om 7 dagar")
+        )
+        assert not delivery.ok and "401" in delivery.error
+        assert [status for status, _ in world.connector.refused] == [401]  # tried once
+        assert len(world.connector.received) == greeted  # nothing more reached Teams
