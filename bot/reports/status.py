@@ -139,6 +139,37 @@ def build_status_report(
     today = context.today()
     # The demo programme's invented points never reach a steering group's report.
     milestones = [m for m in context.plan.milestones() if not m.demo]
+    blocks += _decide(context, person, period, locale, read, milestones)
+    blocks += budget_section(locale, read.budget, read.budget_error, context)
+    decisions = context.plan.decisions(start, end)
+    decided = {d.milestone_id for d in decisions}
+    blocks += milestones_section(locale, milestones, context, decided)
+    blocks += decisions_section(locale, decisions, context)
+    open_needs = [e for e in read.open_entries if e.kind is Kind.NEED]
+    blocks += benefits_section(locale, read.created, open_needs, context)
+    weeks = chart_weeks(period)
+    blocks += by_kind(
+        locale, read.created, read.resolved, read.open_counts, read.window, weeks, context
+    )
+    blocks += open_by_status(locale, read.open_counts)
+    comms_until = datetime.combine(today + LOOKAHEAD, time(), context.zone)
+    blocks += comms_section(
+        locale, context.plan.posts(start, end), context.plan.comms(start, comms_until), context
+    )
+    return report
+
+
+def _decide(
+    context: ReportContext,
+    person: Person,
+    period: Period,
+    locale: str,
+    read: _Read,
+    milestones: Sequence[MilestoneRow],
+) -> list[Block]:
+    """The report's first part: the assessment, the summary, what awaits decision, the
+    deviations and the risks."""
+    start, _ = period.bounds(context.zone)
     open_entries = read.open_entries
     escalated = [e for e in open_entries if e.status is Status.ESCALATED]
     changes = [e for e in open_entries if awaits_decision(e)]
@@ -146,8 +177,8 @@ def build_status_report(
     open_deviations = [e for e in open_entries if e.kind is Kind.DEVIATION]
     plan_deviations = [e for e in open_deviations if is_plan_deviation(e)]
     risks = [e for e in open_entries if e.kind is Kind.RISK and risk_value(e.fields) is not None]
-
-    blocks += assessment_section(locale, read.assessment, start, context)
+    today = context.today()
+    blocks = assessment_section(locale, read.assessment, start, context)
     blocks += _summary(locale, period, read, escalated, changes, plan_deviations, milestones, today)
     blocks.append(Heading(t(locale, "reports.status.to_decide")))
     blocks += changes_section(locale, changes, context)
@@ -162,23 +193,7 @@ def build_status_report(
     blocks += high_risk_section(locale, open_deviations, context)
     blocks += deviations_table(locale, deviations)
     blocks += risks_section(locale, risks, context)
-    blocks += budget_section(locale, read.budget, read.budget_error, context)
-    decisions = context.plan.decisions(start, end)
-    decided = {d.milestone_id for d in decisions}
-    blocks += milestones_section(locale, milestones, context, decided)
-    blocks += decisions_section(locale, decisions, context)
-    open_needs = [e for e in open_entries if e.kind is Kind.NEED]
-    blocks += benefits_section(locale, read.created, open_needs, context)
-    weeks = chart_weeks(period)
-    blocks += by_kind(
-        locale, read.created, read.resolved, read.open_counts, read.window, weeks, context
-    )
-    blocks += open_by_status(locale, read.open_counts)
-    comms_until = datetime.combine(today + LOOKAHEAD, time(), context.zone)
-    blocks += comms_section(
-        locale, context.plan.posts(start, end), context.plan.comms(start, comms_until), context
-    )
-    return report
+    return blocks
 
 
 def _summary(

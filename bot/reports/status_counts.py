@@ -90,6 +90,26 @@ def by_kind(
             number(sum(still_open.values()), locale),
         ]
     )
+    return [
+        Heading(t(locale, "reports.status.by_kind")),
+        Table(
+            (
+                Column(t(locale, "reports.label.kind"), 2.5),
+                Column(t(locale, "reports.label.new"), 1, numeric=True),
+                Column(t(locale, "reports.label.resolved_short"), 1, numeric=True),
+                Column(t(locale, "reports.label.open"), 1, numeric=True),
+            ),
+            rows,
+            total=True,
+        ),
+        _per_week_chart(locale, window, weeks, context),
+    ]
+
+
+def _per_week_chart(
+    locale: str, window: Sequence[Entry], weeks: Sequence[Week], context: ReportContext
+) -> BarChart:
+    """New entries per kind and week, with the weeks' totals as the alt text."""
     index = {(w.year, w.week): i for i, w in enumerate(weeks)}
     per_week = {kind: [0] * len(weeks) for kind in Kind}
     for entry in window:
@@ -108,26 +128,13 @@ def by_kind(
             f"{label}: {number(v, locale)}" for label, v in zip(labels, totals, strict=True)
         ),
     )
-    return [
-        Heading(t(locale, "reports.status.by_kind")),
-        Table(
-            (
-                Column(t(locale, "reports.label.kind"), 2.5),
-                Column(t(locale, "reports.label.new"), 1, numeric=True),
-                Column(t(locale, "reports.label.resolved_short"), 1, numeric=True),
-                Column(t(locale, "reports.label.open"), 1, numeric=True),
-            ),
-            rows,
-            total=True,
-        ),
-        BarChart(
-            title=t(locale, "reports.chart.per_week"),
-            categories=labels,
-            series=tuple((kind_label(locale, k), tuple(per_week[k])) for k in Kind),
-            y_label=t(locale, "reports.chart.entries"),
-            alt_text=alt,
-        ),
-    ]
+    return BarChart(
+        title=t(locale, "reports.chart.per_week"),
+        categories=labels,
+        series=tuple((kind_label(locale, k), tuple(per_week[k])) for k in Kind),
+        y_label=t(locale, "reports.chart.entries"),
+        alt_text=alt,
+    )
 
 
 def open_by_status(locale: str, counts: Counter[tuple[Kind, Status]]) -> list[Block]:
@@ -233,6 +240,28 @@ def risks_section(locale: str, risks: Sequence[Entry], context: ReportContext) -
         ]
         for e in top
     ]
+    return [
+        *blocks,
+        Heading(t(locale, "reports.status.top_risks", count=len(top)), 2),
+        Table(
+            (
+                Column(t(locale, "reports.label.number"), 1.3),
+                Column(t(locale, "field.description"), 4),
+                Column(t(locale, "reports.label.probability_short"), 0.6, numeric=True),
+                Column(t(locale, "reports.label.consequence_short"), 0.6, numeric=True),
+                Column(t(locale, "field.risk_value"), 1.3, numeric=True),
+                Column(t(locale, "field.owner"), 1.8),
+                Column(t(locale, "field.status"), 1.3),
+            ),
+            rows,
+        ),
+        Heading(t(locale, "reports.status.matrix"), 2),
+        _matrix(locale, risks),
+    ]
+
+
+def _matrix(locale: str, risks: Sequence[Entry]) -> RiskMatrix:
+    """Open risks counted by consequence and probability, with the filled cells as alt text."""
     grid = [[0, 0, 0, 0] for _ in range(4)]
     for e in risks:
         try:
@@ -256,27 +285,10 @@ def risks_section(locale: str, risks: Sequence[Entry], context: ReportContext) -
     counts: tuple[tuple[int, int, int, int], ...] = tuple(
         (row[0], row[1], row[2], row[3]) for row in grid
     )
-    return [
-        *blocks,
-        Heading(t(locale, "reports.status.top_risks", count=len(top)), 2),
-        Table(
-            (
-                Column(t(locale, "reports.label.number"), 1.3),
-                Column(t(locale, "field.description"), 4),
-                Column(t(locale, "reports.label.probability_short"), 0.6, numeric=True),
-                Column(t(locale, "reports.label.consequence_short"), 0.6, numeric=True),
-                Column(t(locale, "field.risk_value"), 1.3, numeric=True),
-                Column(t(locale, "field.owner"), 1.8),
-                Column(t(locale, "field.status"), 1.3),
-            ),
-            rows,
-        ),
-        Heading(t(locale, "reports.status.matrix"), 2),
-        RiskMatrix(
-            title=t(locale, "reports.chart.matrix", count=number(len(risks), locale)),
-            counts=counts,
-            x_label=t(locale, "field.probability"),
-            y_label=t(locale, "field.consequence"),
-            alt_text=t(locale, "reports.chart.matrix_alt", cells="; ".join(cells)),
-        ),
-    ]
+    return RiskMatrix(
+        title=t(locale, "reports.chart.matrix", count=number(len(risks), locale)),
+        counts=counts,
+        x_label=t(locale, "field.probability"),
+        y_label=t(locale, "field.consequence"),
+        alt_text=t(locale, "reports.chart.matrix_alt", cells="; ".join(cells)),
+    )

@@ -7,6 +7,7 @@ from bot.domain.model import Entry
 from bot.i18n.catalogue import has_text, t
 from bot.reports.context import ReportContext
 from bot.reports.model import (
+    Block,
     Column,
     Facts,
     Heading,
@@ -32,6 +33,23 @@ def build_entry_record(context: ReportContext, entry: Entry, locale: str) -> Rep
         subtitle=t(locale, f"kind.{entry.kind.value}"),
         file_stem=entry.ref,
     )
+    report.blocks.extend(
+        [
+            Heading(t(locale, "reports.record.details")),
+            Facts(_details(context, entry, locale)),
+            Heading(t(locale, "reports.record.handling")),
+            Facts(_handling(context, entry, locale)),
+            Heading(t(locale, "comments")),
+            _comments(context, entry, locale),
+            Heading(t(locale, "history")),
+            _history(context, entry, locale),
+        ]
+    )
+    return report
+
+
+def _details(context: ReportContext, entry: Entry, locale: str) -> tuple[tuple[str, str], ...]:
+    """The status and every field the entry's kind has (and that applies to it)."""
     benefits = context.programme.benefits
     details = [(t(locale, "field.status"), status_label(locale, entry.status.value, entry.kind))]
     for f in FIELDS[entry.kind]:
@@ -46,6 +64,11 @@ def build_entry_record(context: ReportContext, entry: Entry, locale: str) -> Rep
         )
     if has_risk_value(entry.kind) and (value := risk_value(entry.fields)) is not None:
         details.append((t(locale, "field.risk_value"), str(value)))
+    return tuple(details)
+
+
+def _handling(context: ReportContext, entry: Entry, locale: str) -> tuple[tuple[str, str], ...]:
+    """Who handles it and at what level, who reported it, and what happened outside the bot."""
     handling = [
         (t(locale, "field.escalation_level"), t(locale, f"level.{entry.escalation_level.value}")),
         (t(locale, "field.assignee"), entry.assignee or "–"),
@@ -63,54 +86,44 @@ def build_entry_record(context: ReportContext, entry: Entry, locale: str) -> Rep
         handling.append((t(locale, "dev.told"), told))
     if entry.source_link:
         handling.append((t(locale, "field.source"), entry.source_link))
-    report.blocks.extend(
-        [
-            Heading(t(locale, "reports.record.details")),
-            Facts(tuple(details)),
-            Heading(t(locale, "reports.record.handling")),
-            Facts(tuple(handling)),
-            Heading(t(locale, "comments")),
-        ]
+    return tuple(handling)
+
+
+def _comments(context: ReportContext, entry: Entry, locale: str) -> Block:
+    if not entry.comments:
+        return Paragraph(t(locale, "reports.record.no_comments"))
+    return Table(
+        (
+            Column(t(locale, "reports.label.when"), 1.6),
+            Column(t(locale, "reports.label.by"), 1.8),
+            Column(t(locale, "reports.label.comment"), 6),
+        ),
+        [[context.local(c.at), c.author_name, c.text] for c in entry.comments],
     )
-    if entry.comments:
-        report.blocks.append(
-            Table(
-                (
-                    Column(t(locale, "reports.label.when"), 1.6),
-                    Column(t(locale, "reports.label.by"), 1.8),
-                    Column(t(locale, "reports.label.comment"), 6),
-                ),
-                [[context.local(c.at), c.author_name, c.text] for c in entry.comments],
-            )
-        )
-    else:
-        report.blocks.append(Paragraph(t(locale, "reports.record.no_comments")))
-    report.blocks.append(Heading(t(locale, "history")))
-    if entry.history:
-        report.blocks.append(
-            Table(
-                (
-                    Column(t(locale, "reports.label.when"), 1.6),
-                    Column(t(locale, "reports.label.by"), 1.8),
-                    Column(t(locale, "reports.label.change"), 1.8),
-                    Column(t(locale, "reports.label.from"), 2),
-                    Column(t(locale, "reports.label.to"), 2),
-                ),
-                [
-                    [
-                        context.local(c.at),
-                        c.actor_name,
-                        _field_label(locale, c.field),
-                        history_value(c.field, c.old, locale, entry.kind) or "–",
-                        history_value(c.field, c.new, locale, entry.kind) or "–",
-                    ]
-                    for c in entry.history
-                ],
-            )
-        )
-    else:
-        report.blocks.append(Paragraph(t(locale, "reports.record.no_history")))
-    return report
+
+
+def _history(context: ReportContext, entry: Entry, locale: str) -> Block:
+    if not entry.history:
+        return Paragraph(t(locale, "reports.record.no_history"))
+    return Table(
+        (
+            Column(t(locale, "reports.label.when"), 1.6),
+            Column(t(locale, "reports.label.by"), 1.8),
+            Column(t(locale, "reports.label.change"), 1.8),
+            Column(t(locale, "reports.label.from"), 2),
+            Column(t(locale, "reports.label.to"), 2),
+        ),
+        [
+            [
+                context.local(c.at),
+                c.actor_name,
+                _field_label(locale, c.field),
+                history_value(c.field, c.old, locale, entry.kind) or "–",
+                history_value(c.field, c.new, locale, entry.kind) or "–",
+            ]
+            for c in entry.history
+        ],
+    )
 
 
 def _field_label(locale: str, field: str) -> str:

@@ -106,6 +106,39 @@ def _may_be_tall(cells: Sequence[str], capacity: Sequence[float]) -> bool:
     return False
 
 
+def _table_open(layout: Layout, *, standalone: bool) -> str:
+    """The w:tbl start: fixed layout, explicit widths, thin borders, small cell margins."""
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in layout.widths)
+    border = f'w:val="single" w:sz="4" w:space="0" w:color="{BORDER}"'
+    sides = ("top", "left", "bottom", "right", "insideH", "insideV")
+    borders = "".join(f"<w:{side} {border}/>" for side in sides)
+    return (
+        (f"<w:tbl {nsdecls('w')}><w:tblPr>" if standalone else "<w:tbl><w:tblPr>")
+        + f'<w:tblW w:w="{sum(layout.widths)}" w:type="dxa"/>'
+        f"<w:tblBorders>{borders}</w:tblBorders>"
+        '<w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
+        '<w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+    )
+
+
+def _opens(layout: Layout, fill: str, keep: bool = False) -> list[tuple[str, str]]:
+    return [
+        _cell_open(w, numeric=n, fill=fill, style_id=layout.style_id, keep=keep)
+        for w, n in zip(layout.widths, layout.numeric, strict=True)
+    ]
+
+
+def _body_opens(layout: Layout, keep: bool, label_column: bool) -> list[tuple[str, str]]:
+    cells = _opens(layout, "", keep)
+    if label_column:
+        cells[0] = _opens(layout, TOTAL_FILL, keep)[0]
+    return cells
+
+
 def table_xml(
     layout: Layout,
     rows: Iterable[Sequence[str]],
@@ -119,42 +152,15 @@ def table_xml(
 
     `label_column` sets the first column in bold on a light fill (label–value lists).
     """
-    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in layout.widths)
-    border = f'w:val="single" w:sz="4" w:space="0" w:color="{BORDER}"'
-    sides = ("top", "left", "bottom", "right", "insideH", "insideV")
-    borders = "".join(f"<w:{side} {border}/>" for side in sides)
-    out = [
-        f"<w:tbl {nsdecls('w')}><w:tblPr>" if standalone else "<w:tbl><w:tblPr>",
-        f'<w:tblW w:w="{sum(layout.widths)}" w:type="dxa"/>'
-        f"<w:tblBorders>{borders}</w:tblBorders>"
-        '<w:tblLayout w:type="fixed"/>'
-        '<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
-        '<w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
-        '<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
-        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
-        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>",
-    ]
-
-    def opens(fill: str, keep: bool = False) -> list[tuple[str, str]]:
-        return [
-            _cell_open(w, numeric=n, fill=fill, style_id=layout.style_id, keep=keep)
-            for w, n in zip(layout.widths, layout.numeric, strict=True)
-        ]
-
-    def body(keep: bool) -> list[tuple[str, str]]:
-        cells = opens("", keep)
-        if label_column:
-            cells[0] = opens(TOTAL_FILL, keep)[0]
-        return cells
-
+    out = [_table_open(layout, standalone=standalone)]
     count = len(layout.widths)
     # Characters one line of each column holds, roughly (to spot rows taller than a page).
     capacity = [max(1.0, w / (AVERAGE_EM * layout.font_pt * 20)) for w in layout.widths]
     all_bold = [True] * count
-    plain, kept = body(False), body(True)
+    plain, kept = _body_opens(layout, False, label_column), _body_opens(layout, True, label_column)
     plain_bold = [label_column] + [False] * (count - 1)
     if header is not None:
-        out.append(_row_xml(header, opens(HEADER_FILL, True), all_bold, header=True))
+        out.append(_row_xml(header, _opens(layout, HEADER_FILL, True), all_bold, header=True))
     materialised = rows if isinstance(rows, Sequence) else list(rows)
     last = len(materialised) - 1
     for index, row in enumerate(materialised):
@@ -165,7 +171,7 @@ def table_xml(
         # fill a page are kept with nothing).
         keep = not tall and index < last and (last < WHOLE or index == 0 or index == last - 1)
         if total and index == last:
-            out.append(_row_xml(row, opens(TOTAL_FILL), all_bold, tall=tall))
+            out.append(_row_xml(row, _opens(layout, TOTAL_FILL), all_bold, tall=tall))
         else:
             out.append(_row_xml(row, kept if keep else plain, plain_bold, tall=tall))
     out.append("</w:tbl>")
