@@ -368,12 +368,14 @@ async def test_deviation_register_is_slim(bot: Bot, clock: Any, chat: Any) -> No
     header = tables(document)[-1][0]
     assert header == [
         "Nummer",
+        "Slag",
         "Vad",
         "Enhet",
         "Kategori",
         "K",
         "S",
         "Riskvärde",
+        "Avvikelsesystemet",
         "Nivå",
         "Handläggare",
         "Registrerad",

@@ -6,7 +6,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.domain.kinds import FIELDS, risk_value
+from bot.domain.kinds import (
+    CASE_NUMBER,
+    FIELDS,
+    GOLIVE,
+    PLAN,
+    PLAN_CATEGORIES,
+    REFERRED_FLAGS,
+    is_golive,
+    risk_value,
+)
 from bot.domain.model import Entry, Kind, Person, Status
 from bot.i18n.catalogue import t
 from bot.ports.reports import EntryScope
@@ -23,6 +32,7 @@ from bot.reports.model import (
     period_text,
 )
 from bot.reports.scope import Period
+from bot.reports.status_decide import is_plan_deviation
 from bot.text.clean import shorten
 from bot.text.render import field_value
 
@@ -30,6 +40,12 @@ from bot.text.render import field_value
 SCALES = frozenset({"consequence", "probability"})
 ESCALATING = (Kind.ISSUE, Kind.DEVIATION)
 RISK_VALUE = "risk_value"  # consequence × probability, beside its two factors
+# A deviation's kind (programplan 7.7) and what happened with the region's deviation system
+# (referred, or registered with its case number), in a word or two each.
+ORIGIN = "origin"
+REFERRAL = "referral"
+SHORT_HEADERS = SCALES | {ORIGIN, REFERRAL}
+NOT_FIELDS = frozenset({RISK_VALUE, REFERRAL})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +74,14 @@ SHOWN: dict[Kind, tuple[_Shown, ...]] = {
         _Shown("urgency", 40, 0),
     ),
     Kind.DEVIATION: (
+        _Shown(ORIGIN, 40, 0),
         _Shown("what", 200, 5),
         _Shown("unit", 200, 1.5),
         _Shown("category", 60, 1),
         _Shown("consequence", 2, 0),
         _Shown("probability", 2, 0),
         _Shown(RISK_VALUE, 2, 0),
+        _Shown(REFERRAL, 80, 0.5),
     ),
     Kind.RISK: (
         _Shown("description", 600, 5),
@@ -184,8 +202,9 @@ def build_register(
 def _columns(kind: Kind, locale: str) -> tuple[Column, ...]:
     columns = [Column(t(locale, "reports.label.number"), 0)]
     for shown in SHOWN[kind]:
-        if shown.name in SCALES:
-            columns.append(Column(t(locale, f"reports.short.{shown.name}"), 0, numeric=True))
+        if shown.name in SHORT_HEADERS:
+            title = t(locale, f"reports.short.{shown.name}")
+            columns.append(Column(title, shown.share, numeric=shown.name in SCALES))
         else:
             numeric = shown.name == RISK_VALUE
             columns.append(Column(t(locale, f"field.{shown.name}"), shown.share, numeric=numeric))
@@ -208,9 +227,16 @@ def _row(context: ReportContext, entry: Entry, locale: str) -> tuple[list[str], 
             risk = risk_value(entry.fields)
             row.append("–" if risk is None else str(risk))
             continue
+        if shown.name in (ORIGIN, REFERRAL):
+            row.append(_origin(entry, locale) if shown.name == ORIGIN else _referral(entry, locale))
+            continue
         raw = str(entry.fields.get(shown.name, "") or "")
         if shown.name in SCALES or shown.name == "benefit":
             row.append(raw or "–")
+            continue
+        if shown.name == "category" and raw in PLAN_CATEGORIES:
+            # The kind column already says "from the plan": time, scope or budget is enough.
+            row.append(t(locale, f"reports.plan_category.{raw}"))
             continue
         value = field_value(kind, shown.name, raw, locale, benefits, context.timezone)
         if len(value) > shown.limit:
@@ -230,9 +256,11 @@ def _row(context: ReportContext, entry: Entry, locale: str) -> tuple[list[str], 
 
 def _notes(context: ReportContext, kind: Kind, locale: str, cut: bool) -> list[Block]:
     notes: list[Block] = []
-    names = {shown.name for shown in SHOWN[kind]} - {RISK_VALUE}
+    names = {shown.name for shown in SHOWN[kind]} - NOT_FIELDS
     if names & SCALES:
         notes.append(Paragraph(t(locale, "reports.register.scales"), "note"))
+    if ORIGIN in names:
+        notes.append(Paragraph(t(locale, "reports.register.origins"), "note"))
     if "benefit" in names and context.programme.benefits:
         notes.append(Paragraph(t(locale, "reports.register.benefits"), "note"))
         notes.append(
@@ -247,3 +275,22 @@ def _notes(context: ReportContext, kind: Kind, locale: str, cut: bool) -> list[B
             )
         )
     return notes
+
+
+def _origin(entry: Entry, locale: str) -> str:
+    """The deviation's kind; one logged before the bot asked, as the reports read it."""
+    if is_golive(entry.fields):
+        return t(locale, f"reports.origin.{GOLIVE}")
+    if is_plan_deviation(entry):
+        return t(locale, f"reports.origin.{PLAN}")
+    return "–"
+
+
+def _referral(entry: Entry, locale: str) -> str:
+    """Referred to the region's deviation system until its case number makes it registered."""
+    number = str(entry.fields.get(CASE_NUMBER, "") or "")
+    if number:
+        return t(locale, "reports.referral.registered", number=number)
+    if REFERRED_FLAGS & set(entry.flags):
+        return t(locale, "reports.referral.referred")
+    return "–"

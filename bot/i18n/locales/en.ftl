@@ -627,6 +627,16 @@ reports-comms-withdrawn = Withdrawn
 reports-short-consequence = C
 reports-short-probability = P
 reports-short-escalation_level = Level
+reports-short-origin = Kind
+reports-short-referral = Deviation system
+reports-origin-plan = From the plan
+reports-origin-golive = At go-live
+reports-referral-referred = Referred
+reports-referral-registered = Registered ({ $number })
+reports-plan_category-plan_time = Time
+reports-plan_category-plan_scope = Scope
+reports-plan_category-plan_budget = Budget
+reports-register-origins = Kind: a deviation from the plan concerns the programme plan's time, scope or budget. A deviation at go-live happened when FVIS was introduced or later. It is referred to the region's deviation system first; once it has a case number there, it is registered.
 reports-register-scales = C = consequence, P = probability, both 1–4; the risk value is C × P.
 reports-register-title = Register: { $kinds }
 reports-register-selection = Selection

@@ -646,6 +646,16 @@ reports-comms-withdrawn = Tillbakadragen
 reports-short-consequence = K
 reports-short-probability = S
 reports-short-escalation_level = Nivå
+reports-short-origin = Slag
+reports-short-referral = Avvikelsesystemet
+reports-origin-plan = Mot planen
+reports-origin-golive = Vid införandet
+reports-referral-referred = Hänvisad
+reports-referral-registered = Registrerad ({ $number })
+reports-plan_category-plan_time = Tid
+reports-plan_category-plan_scope = Omfattning
+reports-plan_category-plan_budget = Budget
+reports-register-origins = Slag: En avvikelse mot planen gäller programplanens tid, omfattning eller budget. En avvikelse vid införandet har hänt när FVIS infördes eller senare. Den hänvisas först till regionens avvikelsesystem. Där får den ett ärendenummer, och då är den registrerad.
 reports-register-scales = K = konsekvens, S = sannolikhet, båda 1–4; riskvärdet är K × S.
 reports-register-title = Register: { $kinds }
 reports-register-selection = Urval

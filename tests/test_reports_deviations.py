@@ -1,0 +1,145 @@
+"""Deviations in the Word reports as programplan 7.7 has them: the register shows each one's kind
+(from the plan, or at go-live) and, for a go-live deviation, what happened with the region's
+deviation system (referred, registered with its case number), in slim columns whose header words
+fit; the status report's high-risk list says who of the line organisation was told."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from PIL import ImageFont
+
+from bot.app.build import Bot
+from bot.domain.model import Entry, Kind
+from bot.reports.model import Table
+from tests.test_deviations_golive import FLAGGED, GOLIVE, PLAN
+from tests.test_reports import document_of
+from tests.test_reports_support import body_text, person, tables
+
+BOLD = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf")
+DENSE_PT = 7.5  # the registers' cell text (integrations/word/document.py)
+CELL_MARGINS = 2 * 85  # dxa, left and right (integrations/word/tables.py)
+
+
+def register_rows(document: DocxDocument) -> dict[str, dict[str, str]]:
+    """Every entry row of the register's tables, by number, as header → cell."""
+    rows = {}
+    for table in tables(document):
+        header = table[0]
+        if header[0] != "Nummer":
+            continue
+        for row in table[1:]:
+            rows[row[0]] = dict(zip(header, row, strict=True))
+    return rows
+
+
+def header_words_that_break(document: DocxDocument, font_pt: float) -> list[str]:
+    """Header words wider than their column, measured in Liberation Sans Bold (Arial's metrics)
+    by Pillow: independent of the widths the renderer computed."""
+    font = ImageFont.truetype(str(BOLD), 100)
+    broken = []
+    for table in document.element.body.iter(qn("w:tbl")):
+        grid = [int(col.get(qn("w:w"))) for col in table.find(qn("w:tblGrid"))]
+        first = table.find(qn("w:tr"))
+        if (
+            first.find(qn("w:trPr")) is None
+            or first.find(qn("w:trPr")).find(qn("w:tblHeader")) is None
+        ):
+            continue
+        for width, cell in zip(grid, first.iter(qn("w:tc")), strict=True):
+            text = "".join(node.text or "" for node in cell.iter(qn("w:t")))
+            for word in text.split():
+                # Points at 100 px per em, in twentieths of a point.
+                needed = font.getlength(word) * font_pt / 100 * 20
+                if needed > width - CELL_MARGINS:
+                    broken.append(word)
+    return broken
+
+
+async def test_the_word_register_shows_each_deviations_kind_and_referral(
+    chat: Any, bot: Bot
+) -> None:
+    anna, bertil = chat("anna"), chat("bertil")
+    await anna.log("deviation", FLAGGED)  # AVV-1, at go-live, registered below
+    await anna.log("deviation", GOLIVE | {"what": "Armbandet skrevs ut med fel namn"})  # referred
+    await anna.log("deviation", PLAN)  # AVV-3, from the plan: never referred
+    await anna.say("ärendenummer AVV-1 AVV 2026/4711")
+    document = document_of(await bertil.say("rapport register avvikelser"))
+    rows = register_rows(document)
+    assert list(next(iter(rows.values()))) == [
+        "Nummer",
+        "Slag",
+        "Vad",
+        "Enhet",
+        "Kategori",
+        "K",
+        "S",
+        "Riskvärde",
+        "Avvikelsesystemet",
+        "Nivå",
+        "Handläggare",
+        "Registrerad",
+    ]
+    seen = {
+        ref: (row["Slag"], row["Kategori"], row["Enhet"], row["Avvikelsesystemet"])
+        for ref, row in rows.items()
+    }
+    assert seen == {
+        "AVV-1": (
+            "Vid införandet",
+            "Patientsäkerhet",
+            "Avdelning 5",
+            "Registrerad (AVV 2026/4711)",
+        ),
+        "AVV-2": ("Vid införandet", "Patientsäkerhet", "Avdelning 5", "Hänvisad"),
+        # The kind says "from the plan"; the category says which part of it.
+        "AVV-3": ("Mot planen", "Tid", "–", "–"),
+    }
+    text = body_text(document)
+    assert "Slag: En avvikelse mot planen gäller programplanens tid" in text
+    assert "rapport AVV-1" in text  # the full record is one command away
+    # At the default widths no header word is wider than its column (Word would break it).
+    assert header_words_that_break(document, DENSE_PT) == []
+    # No code reaches the reader.
+    for code in ("golive", "plan_time", "referred", "region_case_number"):
+        assert code not in text, code
+
+
+async def test_the_register_in_english_and_deviations_from_before_the_kinds(
+    chat: Any, bot: Bot
+) -> None:
+    anna = chat("anna")
+    await anna.log("deviation", GOLIVE)
+    await anna.log("deviation", PLAN | {"category": "plan_budget"})
+    # Logged before the bot asked for the kind: read by category and area, or neither.
+    before = {"what": "Etiketten blev fel", "when": "2026-11-17T10:00:00+01:00", "consequence": "2"}
+    for fields in (
+        {"category": "patient_safety", "area": "care", "probability": "2"},
+        {"category": "plan_scope"},
+        {"category": "it_failure", "area": "it", "probability": "2"},
+    ):
+        bot.stores.entries.create(
+            Entry(Kind.DEVIATION, "Etiketten blev fel", before | fields, "webchat", "anna", "Anna")
+        )
+    assert bot.reports is not None
+    report = bot.reports.register(person(bot, "bertil"), Kind.DEVIATION, "en")
+    table = next(b for b in report.blocks if isinstance(b, Table))
+    titles = [c.title for c in table.columns]
+    assert titles[:2] == ["Number", "Kind"] and "Deviation system" in titles
+    at = {title: index for index, title in enumerate(titles)}
+    rows = {row[0]: row for b in report.blocks if isinstance(b, Table) for row in b.rows}
+    seen = {
+        ref: (row[at["Kind"]], row[at["Category"]], row[at["Deviation system"]])
+        for ref, row in rows.items()
+        if ref.startswith("AVV-")
+    }
+    assert seen == {
+        "AVV-1": ("At go-live", "Patient safety", "Referred"),
+        "AVV-2": ("From the plan", "Budget", "–"),
+        "AVV-3": ("At go-live", "Patient safety", "–"),
+        "AVV-4": ("From the plan", "Scope", "–"),
+        "AVV-5": ("–", "IT/system failure", "–"),
+    }
