@@ -4,6 +4,8 @@
    Word renderer, against a naive python-docx baseline in the same run: the same rows written
    with `table.add_row()` and `cell.text = …` (LIBRARIES.md: 5.4 s for 10 000 rows of 3 columns;
    rows built at the XML level about 35 times faster). Goal: at least 10 times faster.
+   The same register as an Excel workbook (data and XlsxWriter), goal under 2 s, with openpyxl's
+   write-only mode on the same rows for comparison.
 2. The status report over 100 000 entries (a year of five kinds, a fifth of them resolved).
 
 Run: .venv/bin/python bench/word.py [--register 10000] [--status 100000] [--pdf]
@@ -18,6 +20,7 @@ import random
 import subprocess
 import tempfile
 import time
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -201,6 +204,19 @@ def pdf_pages(data: bytes, folder: Path, name: str) -> str:
     return f"{pages} pages, LibreOffice {seconds:.1f} s"
 
 
+def openpyxl_sheet(rows: Sequence[Sequence[Any]]) -> bytes:
+    """The same rows written with openpyxl's fastest way (before issue 16's switch)."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Register")
+    for row in rows:
+        sheet.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
 def bench_register(folder: Path, count: int, pdf: bool) -> dict[str, float]:
     print(f"Register of {spaced(count)} needs (every field):")
     bot = build(Settings(db_path=folder / "register.db"), clock=FixedClock())
@@ -239,9 +255,14 @@ def bench_register(folder: Path, count: int, pdf: bool) -> dict[str, float]:
             lambda: reports.register_sheet(LEAD, Kind.NEED, "sv"),
         )
         workbook, book_s = timed(
-            f"Excel, openpyxl write-only ({len(sheet.rows)} × {len(sheet.columns)})",
+            f"Excel, XlsxWriter ({len(sheet.rows)} × {len(sheet.columns)})",
             lambda: reports.render_workbook(sheet),
         )
+        _, openpyxl_s = timed(
+            "Excel, openpyxl write-only, plain values (for comparison)",
+            lambda: openpyxl_sheet(sheet.rows),
+        )
+        print(f"  ratio openpyxl / XlsxWriter (writing):   {openpyxl_s / book_s:6.1f} ×")
         total = sheet_s + book_s
         print(
             f"  Excel total {total:.2f} s, {len(workbook) / 1e6:.1f} MB "

@@ -4,6 +4,7 @@ content, real dates, and the same rights and audit as the Word register."""
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,8 @@ from bot.app.build import Bot
 from bot.domain.kinds import FIELDS
 from bot.domain.messages import Reply
 from bot.domain.model import Kind
+from bot.reports.model import SheetColumn, Workbook
+from integrations.excel import ExcelRegisterRenderer
 from tests.test_reports_support import seed_week_47
 
 
@@ -59,6 +62,9 @@ async def test_deviation_register_in_excel_has_every_field(bot: Bot, clock: Any,
     }
     assert width["Vad"] > width["Nummer"] >= 6
     assert book.properties.creator == "Bertil Nordin"
+    # The package names the bot as the application that made it, not Microsoft Excel.
+    application = zipfile.ZipFile(Path(replies[-1].file.path)).read("docProps/app.xml")
+    assert b"<Application>FVIS-boten</Application>" in application
     about = {row[0]: row[1] for row in book["Om registret"].iter_rows(min_row=2, values_only=True)}
     assert about["Antal"] == "2" and about["Gjort åt"] == "Bertil Nordin"
     # The same audit as the Word register: every deviation listed is a read.
@@ -96,3 +102,30 @@ async def test_cli_writes_xlsx_by_its_name(
     benefit = header.index("Nyttoobjekt")
     assert rows[0][benefit] == "2. Förbättrade och smartare arbetsformer i det dagliga arbetet"
     assert book.properties.creator == "David Berg"
+
+
+def test_what_people_wrote_stays_text() -> None:
+    """A reporter's "=1+1" is not a formula, "+46 …" not a number, and control characters
+    (pasted from a terminal) are dropped rather than breaking the file."""
+    written = ['=HYPERLINK("http://x","klicka")', "+46 70 123 45 67", "Skrivare\x07 3\x1b[0m"]
+    workbook = Workbook(
+        title="Register: Behov",
+        sheet_name="Behov: [alla]?",
+        columns=(
+            SheetColumn("Vad"),
+            SheetColumn("När", "datetime"),
+            SheetColumn("Antal", "number"),
+        ),
+        rows=[[text, datetime(2026, 11, 20, 14, 5), 3] for text in written],
+        about_name="Om",
+        about=(("Antal", "3"),),
+        file_name="behov.xlsx",
+    )
+    book = load_workbook(io.BytesIO(ExcelRegisterRenderer().render(workbook)))
+    sheet = book.worksheets[0]
+    assert sheet.title == "Behov   alla"
+    cells = [row[0] for row in sheet.iter_rows(min_row=2)]
+    assert [cell.data_type for cell in cells] == ["s", "s", "s"]
+    assert [cell.value for cell in cells] == [*written[:2], "Skrivare 3[0m"]
+    assert sheet.cell(2, 2).value == datetime(2026, 11, 20, 14, 5) and sheet.cell(2, 2).is_date
+    assert sheet.cell(2, 3).value == 3

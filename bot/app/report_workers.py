@@ -1,7 +1,7 @@
 """Reports made in worker processes, beside the running bot.
 
 Making a register of thousands of entries is Python work from start to end (reading rows,
-building the table, python-docx and lxml, openpyxl). In a thread it holds the interpreter lock
+building the table, python-docx and lxml, XlsxWriter). In a thread it holds the interpreter lock
 that the chat's event loop needs, and chat answers wait (bench/report_load.py: p99 from 8 ms
 to 170 ms with registers of 5 000 needs made in a thread). A process has an interpreter of its
 own. Each worker opens the storage and the renderers once, at its start; the bot's process

@@ -1,7 +1,7 @@
 """Making a report's file in one go: built and rendered, here (a thread) or in a worker process.
 
 A register of thousands of entries is pure Python work (reading rows, python-docx, lxml,
-openpyxl). In a thread it holds the interpreter lock the chat's event loop needs, so chat
+XlsxWriter). In a thread it holds the interpreter lock the chat's event loop needs, so chat
 answers wait; in a process of its own it does not. An `Order` is what such a process needs to
 make the report: the builder (a module-level function with its arguments bound, so it can be
 pickled) and what the report's context holds besides storage; the process opens the storage

@@ -133,7 +133,7 @@ class Workbook:
     author: str = ""
     subject: str = ""
     created: datetime | None = None
-    language: str = "sv-SE"
+    generator: str = ""  # "FVIS-boten": the application that made the file
 
 
 class WorkbookRenderer(Protocol):

@@ -11,7 +11,7 @@ from bot.domain.kinds import FIELDS, risk_value
 from bot.domain.model import Entry, Kind, Person, Status
 from bot.i18n.catalogue import t
 from bot.reports.context import YIELD_EVERY, ReportContext, share_the_interpreter
-from bot.reports.model import CellValue, SheetColumn, Workbook, language_tag
+from bot.reports.model import CellValue, SheetColumn, Workbook
 from bot.reports.register import ESCALATING, SCALES, has_risk_value, register_scope, selection
 from bot.reports.scope import Period
 from bot.text.render import field_value, referral_state, told_line
@@ -33,11 +33,12 @@ def build_register_sheet(
     context.note_listed(entries, f"register {kind.value} excel")
     kind_name = t(locale, f"reports.kind_plural.{kind.value}")
     columns = _columns(kind, locale)
+    labels = _Labels(context, kind, locale)
     rows = []
     for index, entry in enumerate(entries):
         if index % YIELD_EVERY == 0:
             share_the_interpreter()
-        rows.append(_row(context, entry, locale))
+        rows.append(labels.row(entry))
     made = context.clock.now()
     about = (
         (t(locale, "reports.header.document_type"), t(locale, "reports.type.register")),
@@ -66,7 +67,7 @@ def build_register_sheet(
         author=context.author,
         subject=t(locale, "reports.type.register"),
         created=made,
-        language=language_tag(locale),
+        generator=t(locale, "reports.author", programme=context.programme.name),
     )
 
 
@@ -108,41 +109,67 @@ def _local(context: ReportContext, value: datetime | None) -> datetime | None:
     return value.astimezone(context.zone).replace(tzinfo=None, microsecond=0)
 
 
-def _row(context: ReportContext, entry: Entry, locale: str) -> list[CellValue]:
-    kind = entry.kind
-    benefits = context.programme.benefits
-    row: list[CellValue] = [entry.ref, t(locale, f"status.{entry.status.value}")]
-    for spec in FIELDS[kind]:
-        raw = str(entry.fields.get(spec.name, "") or "")
-        if spec.name in SCALES:
-            row.append(int(raw) if raw.isdigit() else None)
-        elif spec.type == "date":
-            row.append(_when(context, raw))
-        elif not raw:
-            row.append(None)
-        else:
-            value = field_value(kind, spec.name, raw, locale, benefits, context.timezone)
-            row.append(value[:CELL_LIMIT])
-    if has_risk_value(kind):
-        row.append(risk_value(entry.fields))
-    level = t(locale, f"level.{entry.escalation_level.value}")
-    row += [
-        level if kind in ESCALATING or entry.escalation_level.value != "project" else None,
-        entry.assignee or None,
-        entry.reporter_name or None,
-        _local(context, entry.created_at),
-        _local(context, entry.updated_at),
-    ]
-    if kind is Kind.DEVIATION:
-        yes, no = t(locale, "yes"), t(locale, "no")
+class _Labels:
+    """One kind's rows, each label worked out once per sheet: a register repeats a handful of
+    statuses, levels and options over thousands of rows."""
+
+    def __init__(self, context: ReportContext, kind: Kind, locale: str) -> None:
+        self._context = context
+        self._kind = kind
+        self._locale = locale
+        self._fields = FIELDS[kind]
+        self._values: dict[tuple[str, str], CellValue] = {}
+        self._words: dict[str, str] = {}
+
+    def _word(self, key: str) -> str:
+        word = self._words.get(key)
+        if word is None:
+            word = self._words[key] = t(self._locale, key)
+        return word
+
+    def _field(self, name: str, kind_of_field: str, raw: str) -> CellValue:
+        if name in SCALES:
+            return int(raw) if raw.isdigit() else None
+        if kind_of_field == "date":
+            return _when(self._context, raw)
+        if not raw:
+            return None
+        if kind_of_field != "select" and name != "benefit":
+            return raw[:CELL_LIMIT]  # free text, as written
+        cached = (name, raw)
+        value = self._values.get(cached)
+        if value is None:
+            context = self._context
+            value = self._values[cached] = field_value(
+                self._kind, name, raw, self._locale, context.programme.benefits, context.timezone
+            )[:CELL_LIMIT]
+        return value
+
+    def row(self, entry: Entry) -> list[CellValue]:
+        context, kind, locale = self._context, self._kind, self._locale
+        fields = entry.fields
+        row: list[CellValue] = [entry.ref, self._word(f"status.{entry.status.value}")]
+        for spec in self._fields:
+            row.append(self._field(spec.name, spec.type, str(fields.get(spec.name, "") or "")))
+        if has_risk_value(kind):
+            row.append(risk_value(fields))
+        level = entry.escalation_level.value
         row += [
-            # What happened with the region's system: blank for a deviation from the plan.
-            referral_state(entry, locale),
-            yes if "medical_review" in entry.flags else no,
-            told_line(entry, locale, context.timezone),
+            self._word(f"level.{level}") if kind in ESCALATING or level != "project" else None,
+            entry.assignee or None,
+            entry.reporter_name or None,
+            _local(context, entry.created_at),
+            _local(context, entry.updated_at),
         ]
-    row.append(entry.source_link or None)
-    return row
+        if kind is Kind.DEVIATION:
+            row += [
+                # What happened with the region's system: blank for a deviation from the plan.
+                referral_state(entry, locale),
+                self._word("yes" if "medical_review" in entry.flags else "no"),
+                told_line(entry, locale, context.timezone),
+            ]
+        row.append(entry.source_link or None)
+        return row
 
 
 def _when(context: ReportContext, raw: str) -> CellValue:
