@@ -5,6 +5,7 @@ fit; the status report's high-risk list says who of the line organisation was to
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,10 @@ from PIL import ImageFont
 from bot.app.build import Bot
 from bot.domain.model import Entry, Kind
 from bot.reports.model import Table
+from bot.reports.scope import Period
 from tests.test_deviations_golive import FLAGGED, GOLIVE, PLAN
 from tests.test_reports import document_of
-from tests.test_reports_support import body_text, person, tables
+from tests.test_reports_support import body_text, person, table_after, tables
 
 BOLD = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf")
 DENSE_PT = 7.5  # the registers' cell text (integrations/word/document.py)
@@ -143,3 +145,42 @@ async def test_the_register_in_english_and_deviations_from_before_the_kinds(
         "AVV-4": ("From the plan", "Scope", "–"),
         "AVV-5": ("–", "IT/system failure", "–"),
     }
+
+
+async def test_the_high_risk_list_says_who_in_the_line_was_told(chat: Any, bot: Bot) -> None:
+    anna, omar = chat("anna"), chat("omar")
+    await anna.log("deviation", FLAGGED)  # AVV-1 at Avdelning 5: Maria Sandberg, Lena Holmgren
+    await omar.log("deviation", FLAGGED | {"unit": "Akuten"})  # AVV-2: nobody named for Akuten
+    await anna.log("deviation", GOLIVE)  # AVV-3, risk value 4: not listed
+    await chat("bertil").log("deviation", PLAN)  # AVV-4, from the plan
+    document = document_of(await chat("david").say("rapport vecka"))
+    high = table_after(document, "Öppna avvikelser med riskvärde 8 eller mer")
+    assert high[0] == [
+        "Nummer",
+        "Vad",
+        "Kategori",
+        "Riskvärde",
+        "Status",
+        "Meddelade i linjen",
+        "Handläggare",
+    ]
+    told = {row[0]: row[5] for row in high[1:]}
+    assert told == {
+        # One person per line, as what they were told.
+        "AVV-1": "Maria Sandberg (medicinskt ansvarig)\nLena Holmgren (chef för enheten)",
+        "AVV-2": "ingen namngiven för enheten (medicinskt ansvarig)",
+    }
+    # The list of deviations from the plan has no such column: nobody in the line is told.
+    plan = table_after(document, "Avvikelser från programplanen (tid, omfattning, budget)")
+    assert "Meddelade i linjen" not in plan[0]
+    assert bot.reports is not None
+    report = bot.reports.status_report(
+        person(bot, "david"), Period(date(2026, 11, 23), date(2026, 11, 29)), "en"
+    )
+    tables_en = [b for b in report.blocks if isinstance(b, Table)]
+    high_en = next(
+        b for b in tables_en if "Told in the line organisation" in [c.title for c in b.columns]
+    )
+    assert high_en.rows[0][5] == (
+        "Maria Sandberg (medically responsible)\nLena Holmgren (the unit's manager)"
+    )

@@ -22,6 +22,7 @@ from bot.ports.reports import Assessment, BudgetFigures, BudgetLine
 from bot.reports.context import ReportContext
 from bot.reports.model import Block, Column, Facts, Heading, Paragraph, Table, long_date, number
 from bot.text.clean import shorten
+from bot.text.render import told_people
 
 # The field that says what an entry is about, beyond its title.
 DESCRIBES = {
@@ -168,7 +169,7 @@ def _to_decide(entry: Entry, reasons: Mapping[tuple[Kind, int], str], locale: st
         return shorten(reason, 300)
     value = risk_value(entry.fields) if entry.kind is Kind.DEVIATION else None
     if value is not None and value >= RISK_FLAG_THRESHOLD:
-        return t(locale, "rule.risk_value", value=value, limit=RISK_FLAG_THRESHOLD)
+        return t(locale, "reports.status.rule_risk_value", value=value, limit=RISK_FLAG_THRESHOLD)
     text = str(entry.fields.get(DESCRIBES[entry.kind], "") or "")
     return shorten(text or entry.title, 300)
 
@@ -176,31 +177,46 @@ def _to_decide(entry: Entry, reasons: Mapping[tuple[Kind, int], str], locale: st
 # -- deviations ---------------------------------------------------------------------------
 
 
+def _category(locale: str, entry: Entry) -> str:
+    category = str(entry.fields.get("category", ""))
+    if category in PLAN_CATEGORIES:
+        # Under a heading that says "from the programme plan": time, scope or budget is enough.
+        return t(locale, f"reports.plan_category.{category}")
+    return option_label(locale, "category", category) or "–"
+
+
 def _deviation_rows(
-    locale: str, deviations: Sequence[Entry], context: ReportContext
+    locale: str, deviations: Sequence[Entry], *, told: bool = False
 ) -> list[list[str]]:
-    return [
-        [
+    rows = []
+    for e in deviations[:SHOWN]:
+        row = [
             e.ref,
             shorten(e.title, 200),
-            option_label(locale, "category", str(e.fields.get("category", ""))) or "–",
+            _category(locale, e),
             str(risk_value(e.fields) or "–"),
             t(locale, f"status.{e.status.value}"),
             e.assignee or "–",
         ]
-        for e in deviations[:SHOWN]
-    ]
+        if told:
+            # Who of the unit's line organisation was told, one per line (programplan 7.7).
+            row.insert(5, "\n".join(told_people(e, locale)) or "–")
+        rows.append(row)
+    return rows
 
 
-def _deviation_columns(locale: str) -> tuple[Column, ...]:
-    return (
+def _deviation_columns(locale: str, *, told: bool = False) -> tuple[Column, ...]:
+    columns = [
         Column(t(locale, "reports.label.number"), 0),
         Column(t(locale, "field.what"), 4),
         Column(t(locale, "field.category"), 1.5),
         Column(t(locale, "field.risk_value"), 0, numeric=True),
         Column(t(locale, "field.status"), 0),
         Column(t(locale, "field.assignee"), 1),
-    )
+    ]
+    if told:
+        columns.insert(5, Column(t(locale, "dev.told"), 2.5))
+    return tuple(columns)
 
 
 def plan_deviations_section(
@@ -212,7 +228,7 @@ def plan_deviations_section(
     ordered = sorted(deviations, key=lambda e: (-(risk_value(e.fields) or 0), e.number or 0))
     context.note_listed(ordered[:SHOWN], "status report")
     more = _more(locale, SHOWN, len(ordered), t(locale, "reports.command.deviations"))
-    rows = _deviation_rows(locale, ordered, context)
+    rows = _deviation_rows(locale, ordered)
     return [*blocks, Table(_deviation_columns(locale), rows), *more]
 
 
@@ -232,8 +248,8 @@ def high_risk_section(
         ]
     context.note_listed(flagged[:SHOWN], "status report")
     more = _more(locale, SHOWN, len(flagged), t(locale, "reports.command.deviations"))
-    rows = _deviation_rows(locale, flagged, context)
-    return [*blocks, Table(_deviation_columns(locale), rows), *more]
+    rows = _deviation_rows(locale, flagged, told=True)
+    return [*blocks, Table(_deviation_columns(locale, told=True), rows), *more]
 
 
 # -- benefits -----------------------------------------------------------------------------

@@ -174,13 +174,18 @@ def told_line(entry: Entry, locale: str, timezone: str) -> str | None:
         at = local_time(datetime.fromisoformat(str(entry.fields.get(TOLD_AT, ""))), timezone)
     except ValueError:
         return None
-    parts = [
-        f"{told_value(name, locale)} ({t(locale, f'dev.role.{field}')}), {at}"
+    return "; ".join(f"{told}, {at}" for told in told_people(entry, locale)) or None
+
+
+def told_people(entry: Entry, locale: str) -> list[str]:
+    """Each person of the line organisation told, as what: "Maria Sandberg (medicinskt
+    ansvarig)"; someone not reached, or nobody named for the unit, says so."""
+    return [
+        f"{told_value(name, locale)} ({t(locale, f'dev.role.{field}')})"
         for field in TOLD_FIELDS
         for name in str(entry.fields.get(field, "")).split(NAMES_SEPARATOR)
         if name
     ]
-    return "; ".join(parts) or None
 
 
 def told_value(value: str, locale: str) -> str:

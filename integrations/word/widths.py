@@ -75,7 +75,9 @@ def text_width(text: str, bold: bool = False) -> int:
 
 
 def _longest_word(text: str, bold: bool) -> int:
-    return max((text_width(word, bold) for word in text.split()), default=0)
+    """Words as Word breaks lines: at spaces, tabs and line ends; a no-break space binds."""
+    words = text.replace("\n", " ").replace("\t", " ").split(" ")
+    return max((text_width(word, bold) for word in words), default=0)
 
 
 def _longest_line(text: str, bold: bool) -> int:

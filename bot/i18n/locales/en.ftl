@@ -496,6 +496,8 @@ reports-status-plan_deviations = Deviations from the programme plan (time, scope
 reports-status-no_plan_deviations = No open deviations from the programme plan.
 reports-status-high_risk = Open deviations with risk value { $threshold } or more
 reports-status-no_high_risk = No open deviation has a risk value of { $threshold } or more.
+# no-break spaces: the value and the limit stay on one line
+reports-status-rule_risk_value = Rule: risk value { $value } ≥ { $limit }
 reports-status-benefits = Needs per benefit objective
 reports-benefit-none = No benefit objective given
 reports-status-budget = Budget and forecast

@@ -515,6 +515,8 @@ reports-status-plan_deviations = Avvikelser från programplanen (tid, omfattning
 reports-status-no_plan_deviations = Inga öppna avvikelser från programplanen.
 reports-status-high_risk = Öppna avvikelser med riskvärde { $threshold } eller mer
 reports-status-no_high_risk = Ingen öppen avvikelse har riskvärde { $threshold } eller mer.
+# no-break spaces: the value and the limit stay on one line
+reports-status-rule_risk_value = Regel: riskvärde { $value } ≥ { $limit }
 reports-status-benefits = Behov per nyttoobjekt
 reports-benefit-none = Inget nyttoobjekt angivet
 reports-status-budget = Ekonomi: budget och prognos
