@@ -500,6 +500,8 @@ async def test_empty_period_gives_a_valid_report_that_says_so(
         "Inget är planerat de närmaste 30 dagarna.",
     ):
         assert sentence in text
+    # Nothing to list: no introduction to an empty list ("Först de som är sena (0) ...").
+    assert "Först de som är sena" not in text
     assert facts(table_after(document, "Sammanfattning"))["Nya poster"] == "0"
     assert ("Title", "Statusrapport vecka 2 2026") in headings(document)
     reply = replies[-1]

@@ -21,6 +21,7 @@ from bot.i18n.catalogue import t
 from bot.ports.reports import EntryScope
 from bot.reports.context import YIELD_EVERY, ReportContext, share_the_interpreter
 from bot.reports.model import (
+    NBSP,
     Block,
     Column,
     Facts,
@@ -290,7 +291,8 @@ def _referral(entry: Entry, locale: str) -> str:
     """Referred to the region's deviation system until its case number makes it registered."""
     number = str(entry.fields.get(CASE_NUMBER, "") or "")
     if number:
-        return t(locale, "reports.referral.registered", number=number)
+        # "AVV 2026/4711" is one number: in a narrow column it wraps whole, not at its space.
+        return t(locale, "reports.referral.registered", number=number.replace(" ", NBSP))
     if REFERRED_FLAGS & set(entry.flags):
         return t(locale, "reports.referral.referred")
     return "–"

@@ -188,35 +188,26 @@ def _category(locale: str, entry: Entry) -> str:
 def _deviation_rows(
     locale: str, deviations: Sequence[Entry], *, told: bool = False
 ) -> list[list[str]]:
+    """`told`: who of the unit's line organisation was told, one per line (programplan 7.7),
+    beside who handles it and in place of the category (the table of categories follows)."""
     rows = []
     for e in deviations[:SHOWN]:
-        row = [
-            e.ref,
-            shorten(e.title, 200),
-            _category(locale, e),
-            str(risk_value(e.fields) or "–"),
-            t(locale, f"status.{e.status.value}"),
-            e.assignee or "–",
-        ]
+        row = [e.ref, shorten(e.title, 200), _category(locale, e)]
+        row += [str(risk_value(e.fields) or "–"), t(locale, f"status.{e.status.value}")]
         if told:
-            # Who of the unit's line organisation was told, one per line (programplan 7.7).
-            row.insert(5, "\n".join(told_people(e, locale)) or "–")
-        rows.append(row)
+            del row[2]
+            row.append("\n".join(told_people(e, locale)) or "–")
+        rows.append([*row, e.assignee or "–"])
     return rows
 
 
 def _deviation_columns(locale: str, *, told: bool = False) -> tuple[Column, ...]:
-    columns = [
-        Column(t(locale, "reports.label.number"), 0),
-        Column(t(locale, "field.what"), 4),
-        Column(t(locale, "field.category"), 1.5),
-        Column(t(locale, "field.risk_value"), 0, numeric=True),
-        Column(t(locale, "field.status"), 0),
-        Column(t(locale, "field.assignee"), 1),
-    ]
+    what = (Column(t(locale, "reports.label.number"), 0), Column(t(locale, "field.what"), 4))
+    value = Column(t(locale, "field.risk_value"), 0, numeric=True)
+    status, assignee = Column(t(locale, "field.status"), 0), Column(t(locale, "field.assignee"), 1)
     if told:
-        columns.insert(5, Column(t(locale, "dev.told"), 2.5))
-    return tuple(columns)
+        return (*what, value, status, Column(t(locale, "dev.told"), 3), assignee)
+    return (*what, Column(t(locale, "field.category"), 1.5), value, status, assignee)
 
 
 def plan_deviations_section(

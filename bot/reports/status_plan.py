@@ -61,6 +61,9 @@ def milestones_section(
         or m.id in decided_in_period
     ]
     blocks: list[Block] = [Heading(t(locale, "reports.status.milestones"))]
+    if not shown:
+        # Only the one sentence: an introduction to an empty list ("late (0)") reads badly.
+        return [*blocks, Paragraph(t(locale, "reports.plan.none", days=PLAN_AHEAD.days))]
     waiting = [m for m in shown if not (m.decided or m.reached)]
     overdue = sum(1 for m in waiting if m.due < today)
     coming = sum(1 for m in waiting if today <= m.due <= today + LOOKAHEAD)
@@ -75,8 +78,6 @@ def milestones_section(
             )
         )
     )
-    if not shown:
-        return [*blocks, Paragraph(t(locale, "reports.plan.none", days=PLAN_AHEAD.days))]
     rows = [
         [
             m.id,

@@ -6,6 +6,7 @@ page and styles are in document.py, the header in header.py, tables in tables.py
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from bot.reports.model import (
     DOCX_MIME,
     BarChart,
     Block,
+    Column,
     Facts,
     Heading,
     Paragraph,
@@ -76,11 +78,12 @@ class DocxReportRenderer:
             _paragraph(document, report.subtitle, "Subtitle")
         tables = Tables(document)
         blocks = report.blocks
+        widths = _SharedWidths(blocks, width)
         for index, block in enumerate(blocks):
             # A paragraph that introduces a table or chart stays on its page.
             follows = blocks[index + 1] if index + 1 < len(blocks) else None
             keep = isinstance(follows, Table | Facts | BarChart | RiskMatrix)
-            _block(document, block, width, tables, keep=keep)
+            _block(document, block, width, tables, widths, keep=keep)
         buffer = io.BytesIO()
         document.save(buffer)
         return tables.splice(buffer.getvalue())
@@ -91,7 +94,42 @@ class DocxReportRenderer:
         return Document()
 
 
-def _block(document: DocxDocument, block: Block, width: int, tables: Tables, *, keep: bool) -> None:
+class _SharedWidths:
+    """Tables with the same columns in one document get the same widths, measured over all
+    their rows: a register's sections (one table per status) line up."""
+
+    def __init__(self, blocks: Sequence[Block], width: int) -> None:
+        self._width = width
+        self._rows: dict[tuple[tuple[Column, ...], bool], list[Sequence[str]]] = {}
+        for block in blocks:
+            if isinstance(block, Table):
+                self._rows.setdefault((block.columns, block.dense), []).extend(block.rows)
+        self._measured: dict[tuple[tuple[Column, ...], bool], tuple[int, ...]] = {}
+
+    def of(self, block: Table) -> tuple[int, ...]:
+        key = (block.columns, block.dense)
+        if key not in self._measured:
+            text_columns = any(not c.numeric for c in block.columns)
+            self._measured[key] = content_widths(
+                [c.title for c in block.columns],
+                self._rows[key],
+                total=self._width,
+                font_pt=DENSE_PT if block.dense else CELL_PT,
+                # Room left over goes to text columns; numbers keep what they need.
+                shares=[0 if c.numeric and text_columns else c.width for c in block.columns],
+            )
+        return self._measured[key]
+
+
+def _block(
+    document: DocxDocument,
+    block: Block,
+    width: int,
+    tables: Tables,
+    widths: _SharedWidths,
+    *,
+    keep: bool,
+) -> None:
     if isinstance(block, Heading):
         heading = _paragraph(document, block.text, f"Heading {min(max(block.level, 1), 3)}")
         heading.paragraph_format.keep_with_next = True
@@ -105,7 +143,7 @@ def _block(document: DocxDocument, block: Block, width: int, tables: Tables, *, 
                 run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
                 run.font.size = Pt(9)
     elif isinstance(block, Table):
-        _table(document, block, width, tables)
+        _table(document, block, widths.of(block), tables)
     elif isinstance(block, Facts):
         _facts(document, block, width, tables)
     elif isinstance(block, BarChart):
@@ -114,18 +152,9 @@ def _block(document: DocxDocument, block: Block, width: int, tables: Tables, *, 
         _picture(document, risk_matrix_png(block), Cm(9.5), block.alt_text, block.title)
 
 
-def _table(document: DocxDocument, block: Table, width: int, tables: Tables) -> None:
+def _table(document: DocxDocument, block: Table, widths: tuple[int, ...], tables: Tables) -> None:
     header = [c.title for c in block.columns]
-    text_columns = any(not c.numeric for c in block.columns)
     font_pt = DENSE_PT if block.dense else CELL_PT
-    widths = content_widths(
-        header,
-        block.rows,
-        total=width,
-        font_pt=font_pt,
-        # Room left over goes to text columns; numbers keep what they need.
-        shares=[0 if c.numeric and text_columns else c.width for c in block.columns],
-    )
     layout = Layout(
         widths,
         tuple(c.numeric for c in block.columns),
