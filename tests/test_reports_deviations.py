@@ -15,7 +15,8 @@ from PIL import ImageFont
 
 from bot.app.build import Bot
 from bot.domain.model import Entry, Kind
-from bot.reports.model import Table
+from bot.i18n.catalogue import t
+from bot.reports.model import Facts, Table
 from bot.reports.scope import Period
 from tests.test_deviations_golive import FLAGGED, GOLIVE, PLAN
 from tests.test_reports import document_of
@@ -152,6 +153,18 @@ async def test_the_register_in_english_and_deviations_from_before_the_kinds(
         "AVV-4": ("From the plan", "Scope", "–"),
         "AVV-5": ("–", "IT/system failure", "–"),
     }
+    # The entry's own record and the Excel register read a kind that was never asked alike.
+    bertil = person(bot, "bertil")
+    for ref, origin in (("AVV-3", "golive"), ("AVV-4", "plan")):
+        record = bot.reports.entry_record(bertil, ref, "en")
+        facts = dict(next(b for b in record.blocks if isinstance(b, Facts)).pairs)
+        assert facts["Kind of deviation"] == t("en", f"opt.origin.{origin}")
+    sheet = bot.reports.register_sheet(bertil, Kind.DEVIATION, "en")
+    kind_column = [c.title for c in sheet.columns].index("Kind of deviation")
+    in_excel = {row[0]: row[kind_column] for row in sheet.rows}
+    assert in_excel["AVV-3"] == t("en", "opt.origin.golive")
+    assert in_excel["AVV-4"] == t("en", "opt.origin.plan")
+    assert in_excel["AVV-5"] is None
 
 
 async def test_the_high_risk_list_says_who_in_the_line_was_told(chat: Any, bot: Bot) -> None:

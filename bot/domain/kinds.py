@@ -170,10 +170,27 @@ def is_care_related(values: dict[str, str]) -> bool:
     return values.get("category") in CARE_CATEGORIES or values.get("area") in CARE_AREAS
 
 
-def is_golive(values: dict[str, str]) -> bool:
-    """A deviation at or after the go-live (programplan 7.7). One logged before the bot asked
-    counts as such when it concerned care, as the region's system was pointed to then."""
+def deviation_origin(values: dict[str, str]) -> str:
+    """A deviation's kind (programplan 7.7): PLAN, GOLIVE, or "" when nothing says. One logged
+    before the bot asked is read from its category and area: care means the go-live (the
+    region's system was pointed to then), time/scope/budget or the programme means the plan."""
     origin = values.get("origin")
     if origin:
-        return origin == GOLIVE
-    return is_care_related(values)
+        return origin
+    if is_care_related(values):
+        return GOLIVE
+    if values.get("category") in PLAN_CATEGORIES or values.get("area") == "programme":
+        return PLAN
+    return ""
+
+
+def with_origin(kind: Kind, values: dict[str, str]) -> dict[str, str]:
+    """The fields as reports read them: a deviation's kind filled in when it was not asked."""
+    if kind is not Kind.DEVIATION or values.get("origin"):
+        return values
+    return {**values, "origin": deviation_origin(values)}
+
+
+def is_golive(values: dict[str, str]) -> bool:
+    """A deviation at or after the go-live (programplan 7.7)."""
+    return deviation_origin(values) == GOLIVE

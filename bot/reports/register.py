@@ -9,11 +9,9 @@ from dataclasses import dataclass
 from bot.domain.kinds import (
     CASE_NUMBER,
     FIELDS,
-    GOLIVE,
-    PLAN,
     PLAN_CATEGORIES,
     REFERRED_FLAGS,
-    is_golive,
+    deviation_origin,
     risk_value,
 )
 from bot.domain.model import Entry, Kind, Person, Status
@@ -33,7 +31,6 @@ from bot.reports.model import (
     period_text,
 )
 from bot.reports.scope import Period
-from bot.reports.status_decide import is_plan_deviation
 from bot.text.clean import shorten
 from bot.text.render import field_value
 
@@ -280,11 +277,8 @@ def _notes(context: ReportContext, kind: Kind, locale: str, cut: bool) -> list[B
 
 def _origin(entry: Entry, locale: str) -> str:
     """The deviation's kind; one logged before the bot asked, as the reports read it."""
-    if is_golive(entry.fields):
-        return t(locale, f"reports.origin.{GOLIVE}")
-    if is_plan_deviation(entry):
-        return t(locale, f"reports.origin.{PLAN}")
-    return "–"
+    origin = deviation_origin(entry.fields)
+    return t(locale, f"reports.origin.{origin}") if origin else "–"
 
 
 def _referral(entry: Entry, locale: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.domain.kinds import FIELDS, risk_value
+from bot.domain.kinds import FIELDS, risk_value, with_origin
 from bot.domain.model import Entry, Kind, Person, Status
 from bot.i18n.catalogue import t
 from bot.reports.context import YIELD_EVERY, ReportContext, share_the_interpreter
@@ -147,7 +147,7 @@ class _Labels:
 
     def row(self, entry: Entry) -> list[CellValue]:
         context, kind, locale = self._context, self._kind, self._locale
-        fields = entry.fields
+        fields = with_origin(kind, entry.fields)
         row: list[CellValue] = [entry.ref, self._word(f"status.{entry.status.value}")]
         for spec in self._fields:
             row.append(self._field(spec.name, spec.type, str(fields.get(spec.name, "") or "")))

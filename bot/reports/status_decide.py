@@ -15,7 +15,13 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from bot.domain.kinds import PLAN, RISK_FLAG_THRESHOLD, is_care_related, risk_value
+from bot.domain.kinds import (
+    PLAN,
+    PLAN_CATEGORIES,
+    RISK_FLAG_THRESHOLD,
+    deviation_origin,
+    risk_value,
+)
 from bot.domain.model import Entry, EscalationLevel, Kind, Status
 from bot.i18n.catalogue import option_label, t
 from bot.ports.reports import Assessment, BudgetFigures, BudgetLine
@@ -32,7 +38,6 @@ DESCRIBES = {
     Kind.RISK: "description",
     Kind.CHANGE: "what",
 }
-PLAN_CATEGORIES = frozenset({"plan_time", "plan_scope", "plan_budget"})
 LEVELS = list(EscalationLevel)
 SHOWN = 25  # rows of one list in a report read in a meeting; the register has them all
 
@@ -46,14 +51,7 @@ def awaits_decision(entry: Entry) -> bool:
 def is_plan_deviation(entry: Entry) -> bool:
     """A deviation from the programme plan (time, scope, budget), not one at go-live: its
     `origin` (programplan 7.7); one logged before the bot asked, by its category or area."""
-    if entry.kind is not Kind.DEVIATION:
-        return False
-    fields = entry.fields
-    if fields.get("origin"):
-        return fields.get("origin") == PLAN
-    if is_care_related(fields):
-        return False
-    return fields.get("category") in PLAN_CATEGORIES or fields.get("area") == "programme"
+    return entry.kind is Kind.DEVIATION and deviation_origin(entry.fields) == PLAN
 
 
 def _more(locale: str, shown: int, count: int, command: str) -> list[Block]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain.kinds import FIELDS, applies, risk_value
+from bot.domain.kinds import FIELDS, applies, risk_value, with_origin
 from bot.domain.model import Entry
 from bot.i18n.catalogue import has_text, t
 from bot.reports.context import ReportContext
@@ -52,9 +52,10 @@ def _details(context: ReportContext, entry: Entry, locale: str) -> tuple[tuple[s
     """The status and every field the entry's kind has (and that applies to it)."""
     benefits = context.programme.benefits
     details = [(t(locale, "field.status"), status_label(locale, entry.status.value, entry.kind))]
+    fields = with_origin(entry.kind, entry.fields)
     for f in FIELDS[entry.kind]:
-        raw = str(entry.fields.get(f.name, "") or "")
-        if not raw and not applies(f, entry.fields):
+        raw = str(fields.get(f.name, "") or "")
+        if not raw and not applies(f, fields):
             continue  # a deviation from the plan has no unit, probability or Lex Maria
         details.append(
             (
