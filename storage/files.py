@@ -2,7 +2,10 @@
 
 Each file lies alone in a folder named by a fresh random id: `FOLDER/<id>/<name>`. The id is
 the only way to reach it (the web chat serves `/api/webchat/files/<id>`), so nothing outside
-the folder, and nothing not generated here, can be asked for. Old files are removed.
+the folder, and nothing not generated here, can be asked for. Old files are removed: at the
+first save, then at most once every `prune_every` (default an hour). Looking for them reads
+every folder's time, thousands after a month of reports; made at every save it was disk work
+(and interpreter time) repeated for each report.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 import shutil
 import time
 import unicodedata
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -36,12 +40,25 @@ def safe_file_name(name: str, default: str = "fil") -> str:
 
 
 class DiskFileStore:
-    def __init__(self, folder: Path, *, keep: timedelta = timedelta(days=30)) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        keep: timedelta = timedelta(days=30),
+        prune_every: timedelta = timedelta(hours=1),
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.folder = Path(folder)
         self.keep = keep
+        self.prune_every = prune_every
+        self._monotonic = monotonic
+        self._next_prune: float | None = None  # None: at the first save
 
     def save(self, name: str, data: bytes, mime: str) -> FileRef:
-        self.prune()
+        now = self._monotonic()
+        if self._next_prune is None or now >= self._next_prune:
+            self._next_prune = now + self.prune_every.total_seconds()
+            self.prune()
         file_id = new_id()
         target_dir = self.folder / file_id
         target_dir.mkdir(parents=True)

@@ -1,12 +1,14 @@
 """Reports made in worker processes (bot/app/report_workers.py): the running bot makes them in
-spawned processes that open the same database, while the edition, the audit and the file stay
-with the bot's own process; workers that cannot start leave the report to the bot itself."""
+spawned processes of a lower priority that open the same database and record the edition and
+the audit there (the bot's event loop waits for no commit), while the file stays with the bot's
+own process; workers that cannot start leave the report to the bot itself."""
 
 from __future__ import annotations
 
 import dataclasses
 import logging
 import multiprocessing
+import os
 import pickle
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,10 +16,16 @@ from pathlib import Path
 import pytest
 
 from bot.app.build import Bot, build
-from bot.app.report_workers import ProcessReportWorkers, process_count, report_workers
+from bot.app.report_workers import (
+    NICENESS,
+    ProcessReportWorkers,
+    process_count,
+    report_workers,
+)
 from bot.config import Settings
 from bot.domain.errors import UserError
 from tests.conftest import START, Chat, FakeClock
+from storage.sqlite.times import iso
 from tests.helpers import NEED
 from tests.test_reports import document_of
 from tests.test_reports_support import body_text, header_text, seed_week_47
@@ -31,26 +39,37 @@ def serving_bot(settings: Settings, clock: FakeClock) -> Iterator[Bot]:
     instance.close()
 
 
-async def test_a_register_is_made_in_a_worker_process_with_edition_and_audit_kept_here(
+async def test_a_register_is_made_in_a_worker_process_which_records_edition_and_audit(
     serving_bot: Bot, clock: FakeClock
 ) -> None:
     bot = serving_bot
     assert bot.reports is not None and isinstance(bot.reports.workers, ProcessReportWorkers)
     await seed_week_47(bot, clock)
     bertil = Chat(bot, "bertil")
+    # The bot's own connection writes nothing for a report: a commit there (the edition, the
+    # audit) would hold up its event loop until the disk has it.
+    changes = bot.db.conn.total_changes
     first = document_of(await bertil.say("rapport register avvikelser"))
+    assert bot.db.conn.total_changes == changes
     # Made by another process, which read the entries just written through this one.
     assert multiprocessing.active_children(), "no worker process"
     text = body_text(first)
     assert "AVV-1" in text and "Omars avvikelse om läkemedelslistan" in text
     # The worker's clock is the bot's: the report is dated by the moment it was asked for.
     assert "Datum: 2026-11-25" in header_text(first)
-    # The audit of each deviation listed is written here, by the bot's own process.
+    # The audit of each deviation listed is written by the worker, dated by the bot's clock.
     audited = {
-        (row["actor"], row["ref"])
+        (row["actor"], row["ref"], row["at"])
         for row in bot.db.query("SELECT * FROM audit WHERE action = 'report'")
     }
-    assert {("webchat:bertil", "AVV-1"), ("webchat:bertil", "AVV-2")} <= audited
+    at = iso(clock.now())
+    assert {("webchat:bertil", "AVV-1", at), ("webchat:bertil", "AVV-2", at)} <= audited
+    [edition] = bot.db.query("SELECT * FROM report_editions")
+    assert (edition["made_by"], edition["made_by_name"], edition["made_at"]) == (
+        "webchat:bertil",
+        "Bertil Nordin",
+        at,
+    )
     # The same report again is its next edition.
     second = document_of(await bertil.say("rapport register avvikelser dnr RV 2026/7"))
     assert "Utgåva: 2.0" in header_text(second)
@@ -59,6 +78,16 @@ async def test_a_register_is_made_in_a_worker_process_with_edition_and_audit_kep
     replies = await bertil.say("rapport register avvikelser excel")
     assert replies[-1].style == "success" and replies[-1].file is not None
     assert replies[-1].file.name.endswith(".xlsx") and "2" in replies[-1].text
+
+
+async def test_a_worker_process_runs_at_a_lower_priority_than_the_bot(serving_bot: Bot) -> None:
+    assert serving_bot.reports is not None
+    workers = serving_bot.reports.workers
+    assert isinstance(workers, ProcessReportWorkers)
+    # Read by the worker itself, of itself (0: the calling process).
+    in_worker = workers._executor().submit(os.getpriority, os.PRIO_PROCESS, 0).result()
+    here = os.getpriority(os.PRIO_PROCESS, 0)
+    assert in_worker == min(19, here + NICENESS) and in_worker > here
 
 
 async def test_workers_that_cannot_start_leave_the_report_to_the_bots_own_process(

@@ -5,12 +5,13 @@ XlsxWriter). In a thread it holds the interpreter lock the chat's event loop nee
 answers wait; in a process of its own it does not. An `Order` is what such a process needs to
 make the report: the builder (a module-level function with its arguments bound, so it can be
 pickled) and what the report's context holds besides storage; the process opens the storage
-and the renderers itself, once.
+and the renderers itself, once, and writes the report's edition and audit through its own
+connection, so the bot's event loop never waits for those commits.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -18,8 +19,10 @@ from typing import Protocol
 from bot.domain.errors import UserError
 from bot.domain.programme import Programme
 from bot.ports.clock import FrozenClock
+from bot.ports.entries import AuditLog
 from bot.ports.plan import PlanSource
-from bot.ports.reports import BudgetSource, ReportStore, StatusInputs
+from bot.ports.reports import BudgetSource, ReportEditions, ReportStore, StatusInputs
+from bot.ports.unit_of_work import UnitOfWork
 from bot.reports.context import AuditNote, ReportContext
 from bot.reports.model import ReportDocument, ReportRenderer, Workbook, WorkbookRenderer
 
@@ -28,7 +31,8 @@ Builder = Callable[[ReportContext], ReportDocument | Workbook]
 
 @dataclass(frozen=True, slots=True)
 class Made:
-    """A report's file and what the chat says about it; `audit` is for the caller to write."""
+    """A report's file and what the chat says about it; `audit` is for the caller to write
+    (empty when a worker process has written it)."""
 
     title: str
     file_name: str
@@ -40,30 +44,51 @@ class Made:
 
 
 @dataclass(frozen=True, slots=True)
+class Edition:
+    """Which report is made, by whom: the same key made again is its next edition."""
+
+    key: str  # the report's selection and the reader's scope
+    registration_number: str  # given for this report ("": an earlier edition's, if any)
+    made_by: str  # the person's qualified id, the audit's actor
+    made_by_name: str  # the document's author
+
+
+def record_edition(
+    editions: ReportEditions | None, edition: Edition, configured_number: str
+) -> tuple[int, str]:
+    """Record one more edition: (its number, its registration number: the one given, else an
+    earlier edition's, else the configured one)."""
+    number, registration = 1, edition.registration_number
+    if editions is not None:
+        number, registration = editions.record(
+            key=edition.key,
+            registration_number=edition.registration_number,
+            made_by=edition.made_by,
+            made_by_name=edition.made_by_name,
+        )
+    return number, registration or configured_number
+
+
+def write_audit(uow: UnitOfWork, audit: AuditLog, actor: str, notes: Sequence[AuditNote]) -> None:
+    """Write what a builder noted (a report's reads of deviations), in one commit."""
+    if notes:
+        with uow.atomic():
+            for note in notes:
+                audit.record(actor=actor, action="report", ref=note.ref, detail=note.detail)
+
+
+@dataclass(frozen=True, slots=True)
 class Order:
-    """One report for a worker process: its builder and its context's values (no storage)."""
+    """One report for a worker process: its builder and its context's values (no storage).
+    The worker records the edition and writes the audit itself."""
 
     build: Builder
     locale: str
     now: datetime  # the report's moment, from the bot's clock (its date, "created", edition)
     programme: Programme
     timezone: str
-    registration_number: str
-    edition: int
-    author: str
-
-    @classmethod
-    def of(cls, context: ReportContext, build: Builder, locale: str) -> Order:
-        return cls(
-            build=build,
-            locale=locale,
-            now=context.clock.now(),
-            programme=context.programme,
-            timezone=context.timezone,
-            registration_number=context.registration_number,
-            edition=context.edition,
-            author=context.author,
-        )
+    edition: Edition
+    configured_number: str  # the registration number when neither given nor inherited
 
     def context(
         self,
@@ -72,6 +97,8 @@ class Order:
         plan: PlanSource,
         inputs: StatusInputs | None,
         budget: BudgetSource | None,
+        edition: int,
+        registration_number: str,
     ) -> ReportContext:
         return ReportContext(
             store=store,
@@ -79,9 +106,9 @@ class Order:
             clock=FrozenClock(self.now),
             programme=self.programme,
             timezone=self.timezone,
-            registration_number=self.registration_number,
-            edition=self.edition,
-            author=self.author,
+            registration_number=registration_number,
+            edition=edition,
+            author=self.edition.made_by_name,
             inputs=inputs,
             budget=budget,
         )

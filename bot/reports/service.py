@@ -32,9 +32,17 @@ from bot.ports.outbound import FileStore
 from bot.ports.plan import PlanSource
 from bot.ports.reports import BudgetSource, ReportEditions, ReportStore, StatusInputs
 from bot.ports.unit_of_work import UnitOfWork
-from bot.reports.context import AuditNote, ReportContext
+from bot.reports.context import ReportContext
 from bot.reports.decisions import build_decision_log
-from bot.reports.making import Order, ReportWorkers, WorkersDown, make_file
+from bot.reports.making import (
+    Edition,
+    Order,
+    ReportWorkers,
+    WorkersDown,
+    make_file,
+    record_edition,
+    write_audit,
+)
 from bot.reports.model import ReportDocument, ReportRenderer, Workbook, WorkbookRenderer
 from bot.reports.register import build_register
 from bot.reports.register_sheet import build_register_sheet
@@ -111,47 +119,41 @@ class ReportService:
     def today(self) -> date:
         return self.clock.now().astimezone(self.zone).date()
 
+    def edition_of(self, person: Person, key: str, registration_number: str = "") -> Edition:
+        """The report `key` made for `person`: editions are counted per selection and scope."""
+        scope = "all" if sees_all(person) else person.qualified_id
+        return Edition(
+            key=f"{key}|{scope}",
+            registration_number=registration_number,
+            made_by=person.qualified_id,
+            made_by_name=person.name,
+        )
+
     def context(self, person: Person, key: str, registration_number: str = "") -> ReportContext:
         """A context for one report made for `person`: its edition counted (the same report
         made again is the next edition) and its registration number (given, else the one an
         earlier edition had, else the configured one)."""
-        edition, number = 1, registration_number
-        if self.editions is not None:
-            scope = "all" if sees_all(person) else person.qualified_id
-            edition, number = self.editions.record(
-                key=f"{key}|{scope}",
-                registration_number=registration_number,
-                made_by=person.qualified_id,
-                made_by_name=person.name,
-            )
+        number, registration = record_edition(
+            self.editions,
+            self.edition_of(person, key, registration_number),
+            self.registration_number,
+        )
         return ReportContext(
             store=self.store,
             plan=self.plan,
             clock=self.clock,
             programme=self.programme,
             timezone=self.timezone,
-            registration_number=number or self.registration_number,
-            edition=edition,
+            registration_number=registration,
+            edition=number,
             author=person.name,
             inputs=self.inputs,
             budget=self.budget,
         )
 
     def _audited(self, person: Person, context: ReportContext, report: T) -> T:
-        self._write_audit(person, context.audit)
+        write_audit(self.uow, self.entries.audit, person.qualified_id, context.audit)
         return report
-
-    def _write_audit(self, person: Person, notes: Sequence[AuditNote]) -> None:
-        """Write what the builder noted, in one commit (a report's reads of deviations)."""
-        if notes:
-            with self.uow.atomic():
-                for note in notes:
-                    self.entries.audit.record(
-                        actor=person.qualified_id,
-                        action="report",
-                        ref=note.ref,
-                        detail=note.detail,
-                    )
 
     # -- running a report: here, or off the event loop ------------------------------------
 
@@ -164,21 +166,31 @@ class ReportService:
         registration_number: str = "",
     ) -> Delivered:  # fmt: skip
         """Build and render off the event loop, then keep the file: in a worker process when
-        the bot runs them (the chat answers at its usual pace meanwhile), else in the reports'
-        worker thread. The edition and the audit are written here, in the bot's own process."""
-        context = self.context(person, job.key, registration_number)
+        the bot runs them (it also records the edition and writes the audit, through its own
+        connection: the event loop waits for no commit), else in the reports' worker thread.
+        The chat answers at its usual pace meanwhile."""
         loop = asyncio.get_running_loop()
         made = None
         if self.workers is not None:
+            order = Order(
+                build=job.build,
+                locale=locale,
+                now=self.clock.now(),
+                programme=self.programme,
+                timezone=self.timezone,
+                edition=self.edition_of(person, job.key, registration_number),
+                configured_number=self.registration_number,
+            )
             try:
-                made = await self.workers.make(Order.of(context, job.build, locale))
+                made = await self.workers.make(order)
             except WorkersDown:
                 log.exception("report workers down: making %s in the bot's own process", job.key)
         if made is None:
+            context = self.context(person, job.key, registration_number)
             made = await loop.run_in_executor(
                 self._worker, make_file, context, job.build, locale, self.renderer, self.workbooks
             )
-        self._write_audit(person, made.audit)
+        write_audit(self.uow, self.entries.audit, person.qualified_id, made.audit)
         # Kept from the worker thread too: the write waits for the disk (fsync).
         file = await loop.run_in_executor(
             self._worker, self.files.save, made.file_name, made.data, made.mime
