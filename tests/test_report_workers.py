@@ -24,8 +24,8 @@ from bot.app.report_workers import (
 )
 from bot.config import Settings
 from bot.domain.errors import UserError
-from tests.conftest import START, Chat, FakeClock
 from storage.sqlite.times import iso
+from tests.conftest import START, Chat, FakeClock
 from tests.helpers import NEED
 from tests.test_reports import document_of
 from tests.test_reports_support import body_text, header_text, seed_week_47
