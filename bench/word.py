@@ -14,6 +14,7 @@ Run: .venv/bin/python bench/word.py [--register 10000] [--status 100000] [--pdf]
 from __future__ import annotations
 
 import argparse
+import asyncio
 import io
 import json
 import random
@@ -31,7 +32,8 @@ from bot.app.build import Bot, build
 from bot.config import Settings
 from bot.domain.kinds import title_of
 from bot.domain.model import Change, Entry, Kind, Person, Role, Status
-from bot.reports.model import ReportDocument, Table
+from bot.reports.making import collector_paused, make_file
+from bot.reports.model import ReportDocument, Table, Workbook
 from bot.reports.scope import Period
 from storage.sqlite.entries import SqliteEntryRepository
 
@@ -250,27 +252,63 @@ def bench_register(folder: Path, count: int, pdf: bool) -> dict[str, float]:
             f"  ratio naive / ours (data + rendering):   "
             f"{(build_s + naive_s) / (build_s + ours_s):6.1f} ×"
         )
-        sheet, sheet_s = timed(
-            "Excel register data (every field)",
-            lambda: reports.register_sheet(LEAD, Kind.NEED, "sv"),
+        # As a report worker makes it: the same function, the collector paused the same way.
+        job = reports.register_job(LEAD, Kind.NEED, "sv", excel=True)
+        made, total = timed(
+            "Excel register, data + XlsxWriter (make_file)",
+            lambda: make_file(
+                reports.context(LEAD, job.key), job.build, "sv", reports.renderer, reports.workbooks
+            ),
         )
-        workbook, book_s = timed(
-            f"Excel, XlsxWriter ({len(sheet.rows)} × {len(sheet.columns)})",
-            lambda: reports.render_workbook(sheet),
-        )
-        _, openpyxl_s = timed(
-            "Excel, openpyxl write-only, plain values (for comparison)",
-            lambda: openpyxl_sheet(sheet.rows),
-        )
+        with collector_paused():
+            sheet = job.build(reports.context(LEAD, job.key))
+            assert isinstance(sheet, Workbook) and len(sheet.rows) == count
+            _, book_s = timed(
+                f"  of which XlsxWriter ({len(sheet.rows)} × {len(sheet.columns)})",
+                lambda: reports.render_workbook(sheet),
+            )
+            _, openpyxl_s = timed(
+                "  openpyxl write-only, plain values (for comparison)",
+                lambda: openpyxl_sheet(sheet.rows),
+            )
         print(f"  ratio openpyxl / XlsxWriter (writing):   {openpyxl_s / book_s:6.1f} ×")
-        total = sheet_s + book_s
+        # This process holds the Word register and the naive document besides: a report
+        # worker's heap is far smaller, so the goal is judged on the worker's rounds below.
+        print(f"  Excel in this process {total:.2f} s, {len(made.data) / 1e6:.1f} MB")
+        waits = excel_wait(folder / "register.db")
         print(
-            f"  Excel total {total:.2f} s, {len(workbook) / 1e6:.1f} MB "
-            f"(goal < 2 s: {'met' if total < 2 else 'NOT met'})"
+            "  Excel register through the report worker, as a person waits for it: "
+            + ", ".join(f"{w:.2f}" for w in waits)
+            + f" s (goal < 2 s: {'met' if max(waits) < 2 else 'NOT met'} in every round)"
         )
         if pdf:
             print(f"  PDF: {pdf_pages(ours, folder, 'register')}")
         return {"data": build_s, "ours": ours_s, "naive": naive_s, "excel": total}
+    finally:
+        bot.close()
+
+
+def excel_wait(db_path: Path, rounds: int = 4) -> list[float]:
+    """What a person waits for: `rapport register behov excel` made by the running bot's report
+    worker process (data, XlsxWriter, edition, audit) and the file kept, seconds per round."""
+    bot = build(Settings(db_path=db_path), clock=FixedClock(), serving=True)
+    reports = bot.reports
+    assert reports is not None and reports.workers is not None
+
+    async def made() -> list[float]:
+        reports.warm()
+        await reports.make(LEAD, reports.register_job(LEAD, Kind.NEED, "sv", excel=True), "sv")
+        seconds = []
+        for _ in range(rounds):
+            job = reports.register_job(LEAD, Kind.NEED, "sv", excel=True)
+            start = time.perf_counter()
+            delivered = await reports.make(LEAD, job, "sv")
+            seconds.append(time.perf_counter() - start)
+            assert delivered.excel and delivered.rows > 0
+        return seconds
+
+    try:
+        return asyncio.run(made())
     finally:
         bot.close()
 
