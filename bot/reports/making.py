@@ -126,27 +126,17 @@ def make_file(
 ) -> Made:
     """Build the report and render its file; what the builder noted for the audit comes back."""
     with collector_paused():
-        return _make(context, build, locale, renderer, workbooks)
-
-
-def _make(
-    context: ReportContext,
-    build: Builder,
-    locale: str,
-    renderer: ReportRenderer,
-    workbooks: WorkbookRenderer | None,
-) -> Made:
-    report = build(context)
-    audit = tuple(context.audit)
-    if isinstance(report, Workbook):
-        if workbooks is None:
-            raise UserError("reports.no_excel")
-        data = workbooks.render(report)
-        return Made(
-            report.title, report.file_name, workbooks.mime, data, len(report.rows), True, audit
-        )
-    data = renderer.render(report, locale)
-    return Made(report.title, report.file_name, renderer.mime, data, 0, False, audit)
+        report = build(context)
+        audit = tuple(context.audit)
+        if isinstance(report, Workbook):
+            if workbooks is None:
+                raise UserError("reports.no_excel")
+            data = workbooks.render(report)
+            return Made(
+                report.title, report.file_name, workbooks.mime, data, len(report.rows), True, audit
+            )
+        data = renderer.render(report, locale)
+        return Made(report.title, report.file_name, renderer.mime, data, 0, False, audit)
 
 
 _paused = 0
