@@ -134,3 +134,22 @@ async def test_channel_mention_starts_the_conversation_in_that_thread(
             "FVIS-program",
             "19:fvis@thread.tacv2",
         ) in stored
+
+
+def test_an_address_in_a_card_is_a_link_that_opens() -> None:
+    """A card's TextBlock shows a bare address as plain text; the go-live deviation's referral
+    (programplan 7.7) must open the region's deviation system in one click."""
+    from bot.domain.messages import Choice, Reply
+    from integrations.teams.cards import reply_activity
+
+    address = "https://avvikelse.regionen.se/ny?text=Fel%20etikett"
+    reply = Reply(
+        f"Rapportera den i regionens avvikelsesystem: {address}.\nSe även (http://intra.se/rutin).",
+        choices=(Choice("done", "Klart"),),
+    )
+    card = reply_activity(reply, "sv")["attachments"][0]["content"]
+    texts = [block["text"] for block in card["body"] if block["type"] == "TextBlock"]
+    assert texts == [
+        f"Rapportera den i regionens avvikelsesystem: [{address}]({address}).",
+        "Se även ([http://intra.se/rutin](http://intra.se/rutin)).",
+    ]

@@ -25,6 +25,8 @@ MAX_BUTTONS = 2 * ACTIONS_PER_SET
 PICK_INPUT = INPUT_PREFIX + "_pick"
 COLOURS = {"error": "attention", "success": "good", "info": "default"}
 _MARKDOWN = re.compile(r"([\\`*_~#\[\]|])")
+# A web address in a line, without the punctuation that ends the sentence around it.
+_ADDRESS = re.compile(r"https?://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 
 
 def escape(text: str) -> str:
@@ -43,7 +45,9 @@ def _text_blocks(text: str, style: str) -> list[dict[str, Any]]:
         if not line.strip():
             gap = True
             continue
-        block: dict[str, Any] = {"type": "TextBlock", "text": line, "wrap": True}
+        # A card's text shows a bare address as plain text: as a markdown link it opens.
+        linked = _ADDRESS.sub(lambda found: f"[{found[0]}]({found[0]})", line)
+        block: dict[str, Any] = {"type": "TextBlock", "text": linked, "wrap": True}
         if style != "info":
             block["color"] = COLOURS[style]
         if gap:
