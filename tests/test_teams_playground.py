@@ -7,6 +7,7 @@ keeps the error paths."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import re
 import shutil
@@ -186,6 +187,13 @@ async def test_a_need_through_cards_a_reminder_and_a_handlers_change(
     assert failed == []
 
 
+async def _until(condition: Callable[[], bool], seconds: float = WAIT_MS / 1000) -> None:
+    deadline = asyncio.get_running_loop().time() + seconds
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "not in time"
+        await asyncio.sleep(0.05)
+
+
 @pytest.mark.parametrize("programme_of", [_helena_in_teams])
 async def test_a_handler_hears_of_a_new_need_and_an_announcement_reaches_the_channel(
     teams_bot: tuple[Bot, ShiftedClock], page: Page, agents_playground: SessionPlayground
@@ -208,6 +216,11 @@ async def test_a_handler_hears_of_a_new_need_and_an_announcement_reaches_the_cha
     # The bot is added to the team's announcements channel; an approved announcement for
     # Teams falls due and is posted there (what the Playground's client shows in that channel).
     await agents_playground.install(CHANNEL_CONVERSATION_ID)
+    # The Playground answers before the bot has handled the installation: until the bot has met
+    # the channel, a post there fails (rightly: "the bot is not added to the channel").
+    await _until(lambda: bot.db.execute(
+        "SELECT 1 FROM teams_references WHERE conversation_id = ?", [CHANNEL_CONVERSATION_ID]
+    ).fetchone() is not None)  # fmt: skip
     now = clock.now()
     bot.stores.comms.add(
         CommsItem(
