@@ -110,8 +110,8 @@ def _local(context: ReportContext, value: datetime | None) -> datetime | None:
 
 
 class _Labels:
-    """One kind's rows, each label worked out once per sheet: a register repeats a handful of
-    statuses, levels and options over thousands of rows."""
+    """One kind's rows, each option's label worked out once per sheet: a register repeats a
+    handful of options over thousands of rows (plain labels are cached by t() itself)."""
 
     def __init__(self, context: ReportContext, kind: Kind, locale: str) -> None:
         self._context = context
@@ -119,13 +119,6 @@ class _Labels:
         self._locale = locale
         self._fields = FIELDS[kind]
         self._values: dict[tuple[str, str], CellValue] = {}
-        self._words: dict[str, str] = {}
-
-    def _word(self, key: str) -> str:
-        word = self._words.get(key)
-        if word is None:
-            word = self._words[key] = t(self._locale, key)
-        return word
 
     def _field(self, name: str, kind_of_field: str, raw: str) -> CellValue:
         if name in SCALES:
@@ -148,14 +141,14 @@ class _Labels:
     def row(self, entry: Entry) -> list[CellValue]:
         context, kind, locale = self._context, self._kind, self._locale
         fields = with_origin(kind, entry.fields)
-        row: list[CellValue] = [entry.ref, self._word(f"status.{entry.status.value}")]
+        row: list[CellValue] = [entry.ref, t(locale, f"status.{entry.status.value}")]
         for spec in self._fields:
             row.append(self._field(spec.name, spec.type, str(fields.get(spec.name, "") or "")))
         if has_risk_value(kind):
             row.append(risk_value(fields))
         level = entry.escalation_level.value
         row += [
-            self._word(f"level.{level}") if kind in ESCALATING or level != "project" else None,
+            t(locale, f"level.{level}") if kind in ESCALATING or level != "project" else None,
             entry.assignee or None,
             entry.reporter_name or None,
             _local(context, entry.created_at),
@@ -165,7 +158,7 @@ class _Labels:
             row += [
                 # What happened with the region's system: blank for a deviation from the plan.
                 referral_state(entry, locale),
-                self._word("yes" if "medical_review" in entry.flags else "no"),
+                t(locale, "yes" if "medical_review" in entry.flags else "no"),
                 told_line(entry, locale, context.timezone),
             ]
         row.append(entry.source_link or None)
