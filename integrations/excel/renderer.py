@@ -17,6 +17,9 @@ from io import StringIO
 from typing import Any
 from xml.sax.saxutils import escape
 
+import xlsxwriter
+from xlsxwriter.packager import Packager
+
 from bot.reports.model import XLSX_MIME, CellValue, SheetColumn, Workbook
 
 WIDTH_MIN = 6
@@ -69,7 +72,7 @@ class ExcelRegisterRenderer:
 
     def render(self, workbook: Workbook) -> bytes:
         buffer = io.BytesIO()
-        book = _book(buffer, workbook.generator)
+        book = _NamedWorkbook(buffer, workbook.generator)
         book.set_properties(_properties(workbook))
         sheet = book.add_worksheet(_sheet_name(workbook.sheet_name, "Register"))
         columns, rows = workbook.columns, workbook.rows
@@ -126,21 +129,25 @@ def _properties(workbook: Workbook) -> dict[str, Any]:
     }
 
 
-def _book(buffer: io.BytesIO, generator: str) -> Any:
-    """An in-memory XlsxWriter workbook whose package names the bot as the application that made
-    it: XlsxWriter's own says "Microsoft Excel". Through the packager XlsxWriter lets one
-    replace (Workbook._get_packager); the test of the register reads app.xml back."""
-    import xlsxwriter
-    from xlsxwriter.packager import Packager
+class _NamingPackager(Packager):  # type: ignore[misc]
+    """XlsxWriter's packager with an app.xml that names the bot, not "Microsoft Excel"."""
 
-    application = _APP.format(application=escape(_text(generator or "FVIS")[:255]))
+    def __init__(self, application: str) -> None:
+        super().__init__()
+        self._application = _APP.format(application=escape(_text(application)[:255]))
 
-    class NamingPackager(Packager):  # type: ignore[misc]
-        def _write_app_file(self) -> None:
-            self.filenames.append((StringIO(application), _APP_PART, False))
+    def _write_app_file(self) -> None:
+        self.filenames.append((StringIO(self._application), _APP_PART, False))
 
-    class NamedWorkbook(xlsxwriter.Workbook):  # type: ignore[misc]
-        def _get_packager(self) -> Packager:
-            return NamingPackager()
 
-    return NamedWorkbook(buffer, {"in_memory": True})
+class _NamedWorkbook(xlsxwriter.Workbook):  # type: ignore[misc]
+    """An in-memory workbook whose package names the bot as the application that made it,
+    through the packager XlsxWriter lets one replace (Workbook._get_packager); the test of the
+    register reads app.xml back."""
+
+    def __init__(self, buffer: io.BytesIO, generator: str) -> None:
+        super().__init__(buffer, {"in_memory": True})
+        self._application = generator or "FVIS"
+
+    def _get_packager(self) -> Packager:
+        return _NamingPackager(self._application)
